@@ -1,0 +1,81 @@
+package dev.guanxi.crm;
+
+import dev.guanxi.crm.competitor.Competitors;
+import dev.guanxi.crm.customer.Customers;
+import dev.guanxi.crm.customer.ReferenceCodes;
+import dev.guanxi.crm.interaction.Interactions;
+import dev.guanxi.crm.internal.CrmContext;
+import dev.guanxi.crm.internal.competitor.DefaultCompetitors;
+import dev.guanxi.crm.internal.customer.DefaultCustomers;
+import dev.guanxi.crm.internal.customer.DefaultReferenceCodes;
+import dev.guanxi.crm.internal.interaction.DefaultInteractions;
+import dev.guanxi.crm.internal.marketing.DefaultMarketing;
+import dev.guanxi.crm.internal.sales.DefaultSales;
+import dev.guanxi.crm.internal.service.DefaultService;
+import dev.guanxi.crm.marketing.Marketing;
+import dev.guanxi.crm.sales.Sales;
+import dev.guanxi.crm.service.Service;
+
+/**
+ * The CRM as one tenant sees it: the focused APIs, each reading and writing only this tenant's data.
+ * Obtained from {@link Crm#tenant(TenantId)}. Immutable and thread-safe.
+ */
+public final class TenantCrm {
+    private final CrmContext context;
+    private final TenantId tenant;
+
+    TenantCrm(CrmContext context, TenantId tenant) {
+        this.context = context;
+        this.tenant = tenant;
+    }
+
+    /** @return the tenant */
+    public TenantId tenant() {
+        return tenant;
+    }
+
+    /** @return the customer archive: register, update, find and query customers */
+    public Customers customers() {
+        return new DefaultCustomers(context, tenant);
+    }
+
+    /** @return the tenant's code tables for customer type, status, region and industry */
+    public ReferenceCodes referenceCodes() {
+        return new DefaultReferenceCodes(context, tenant);
+    }
+
+    /** @return interactions on every channel and follow-up tasks */
+    public Interactions interactions() {
+        return new DefaultInteractions(context, tenant);
+    }
+
+    /** @return orders, invoices, payments, opportunities and contracts */
+    public Sales sales() {
+        return new DefaultSales(context, tenant);
+    }
+
+    /** @return service cases and satisfaction surveys */
+    public Service service() {
+        return new DefaultService(context, tenant);
+    }
+
+    /** @return campaigns and their responses */
+    public Marketing marketing() {
+        return new DefaultMarketing(context, tenant);
+    }
+
+    /** @return competitors and their dealings with our customers */
+    public Competitors competitors() {
+        return new DefaultCompetitors(context, tenant);
+    }
+
+    /**
+     * Delivers events that were committed but not delivered (the JVM stopped in between), oldest first.
+     * Hosts call this once at start-up.
+     *
+     * @return how many events were delivered
+     */
+    public int deliverPendingEvents() {
+        return context.deliverPending(tenant);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.guanxi.crm.competitor;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Identifies a competitor's dealing with one of our customers within a tenant.
+ *
+ * @param value the UUID
+ */
+public record CompetitorDealingId(UUID value) {
+    /** Rejects null. */
+    public CompetitorDealingId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** @return a new random id */
+    public static CompetitorDealingId random() {
+        return new CompetitorDealingId(UUID.randomUUID());
+    }
+
+    /**
+     * Parses the form {@link #toString()} prints.
+     *
+     * @param text a UUID such as {@code 3f2b...}
+     * @return the id
+     * @throws IllegalArgumentException if {@code text} is not a UUID
+     */
+    public static CompetitorDealingId of(String text) {
+        return new CompetitorDealingId(UUID.fromString(text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

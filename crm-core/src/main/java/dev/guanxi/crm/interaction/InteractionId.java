@@ -1,0 +1,37 @@
+package dev.guanxi.crm.interaction;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Identifies an interaction within a tenant.
+ *
+ * @param value the UUID
+ */
+public record InteractionId(UUID value) {
+    /** Rejects null. */
+    public InteractionId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** @return a new random id */
+    public static InteractionId random() {
+        return new InteractionId(UUID.randomUUID());
+    }
+
+    /**
+     * Parses the form {@link #toString()} prints.
+     *
+     * @param text a UUID such as {@code 3f2b...}
+     * @return the id
+     * @throws IllegalArgumentException if {@code text} is not a UUID
+     */
+    public static InteractionId of(String text) {
+        return new InteractionId(UUID.fromString(text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,179 @@
+package dev.guanxi.crm.internal;
+
+import dev.guanxi.crm.TenantId;
+import dev.guanxi.crm.event.DomainEvent;
+import dev.guanxi.crm.event.EventMetadata;
+import dev.guanxi.crm.field.FieldDefinition;
+import dev.guanxi.crm.sales.Pipeline;
+import dev.guanxi.crm.service.SlaPolicy;
+import dev.guanxi.crm.spi.storage.Storage;
+import dev.guanxi.crm.spi.storage.UnitOfWork;
+import dev.guanxi.crm.spi.storage.UnitOfWorkContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Everything a {@code Crm} was built with, shared by the focused APIs, and the one place where units of
+ * work are opened and events delivered after commit.
+ */
+public final class CrmContext {
+    private final Storage storage;
+    private final Clock clock;
+    private final EventDispatcher dispatcher;
+    private final Map<String, FieldDefinition<?>> customFields;
+    private final Map<String, Pipeline> pipelines;
+    private final SlaPolicy slaPolicy;
+
+    /**
+     * @param storage the store
+     * @param clock the clock every timestamp comes from
+     * @param dispatcher delivers events to listeners
+     * @param customFields custom field definitions by qualified name
+     * @param pipelines sales pipelines by name
+     * @param slaPolicy service-level policy
+     */
+    public CrmContext(
+            Storage storage,
+            Clock clock,
+            EventDispatcher dispatcher,
+            Map<String, FieldDefinition<?>> customFields,
+            Map<String, Pipeline> pipelines,
+            SlaPolicy slaPolicy) {
+        this.storage = storage;
+        this.clock = clock;
+        this.dispatcher = dispatcher;
+        this.customFields = Map.copyOf(customFields);
+        this.pipelines = Map.copyOf(pipelines);
+        this.slaPolicy = slaPolicy;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Map<String, FieldDefinition<?>> customFields() {
+        return customFields;
+    }
+
+    public Map<String, Pipeline> pipelines() {
+        return pipelines;
+    }
+
+    public SlaPolicy slaPolicy() {
+        return slaPolicy;
+    }
+
+    /** Runs a read-only unit of work. */
+    public <T> T read(TenantId tenant, Function<UnitOfWork, T> work) {
+        return storage.inTransaction(UnitOfWorkContext.read(tenant), work::apply);
+    }
+
+    /**
+     * Runs a read-write unit of work; the events it publishes are appended to the outbox in the same
+     * transaction and delivered to listeners after commit.
+     */
+    public <T> T write(TenantId tenant, Function<WriteScope, T> work) {
+        List<DomainEvent> committed = new ArrayList<>();
+        T result = storage.inTransaction(UnitOfWorkContext.write(tenant), uow -> {
+            committed.clear(); // the store may retry the work
+            WriteScope scope = new WriteScope(uow, tenant, clock);
+            T r = work.apply(scope);
+            if (!scope.events().isEmpty()) {
+                uow.outbox().append(scope.events());
+            }
+            committed.addAll(scope.events());
+            return r;
+        });
+        if (!committed.isEmpty()) {
+            dispatcher.deliver(committed);
+            markDelivered(tenant, committed);
+        }
+        return result;
+    }
+
+    /** Delivers events left pending (e.g. by a crash after commit), oldest first; returns how many. */
+    public int deliverPending(TenantId tenant) {
+        int total = 0;
+        while (true) {
+            List<DomainEvent> pending = storage.inTransaction(
+                    UnitOfWorkContext.read(tenant), uow -> uow.outbox().pending(500));
+            if (pending.isEmpty()) {
+                return total;
+            }
+            dispatcher.deliver(pending);
+            markDelivered(tenant, pending);
+            total += pending.size();
+        }
+    }
+
+    private void markDelivered(TenantId tenant, List<DomainEvent> events) {
+        List<UUID> ids = events.stream().map(e -> e.metadata().eventId()).toList();
+        storage.inTransaction(UnitOfWorkContext.write(tenant), uow -> {
+            uow.outbox().markDelivered(ids);
+            return null;
+        });
+    }
+
+    /** A read-write unit of work plus the events to publish after commit. */
+    public static final class WriteScope {
+        private final UnitOfWork uow;
+        private final TenantId tenant;
+        private final Clock clock;
+        private final Instant now;
+        private final List<DomainEvent> events = new ArrayList<>();
+
+        WriteScope(UnitOfWork uow, TenantId tenant, Clock clock) {
+            this.uow = uow;
+            this.tenant = tenant;
+            this.clock = clock;
+            this.now = clock.instant();
+        }
+
+        /** @return the unit of work */
+        public UnitOfWork uow() {
+            return uow;
+        }
+
+        /** @return the tenant */
+        public TenantId tenant() {
+            return tenant;
+        }
+
+        /** @return the CRM's clock */
+        public Clock clock() {
+            return clock;
+        }
+
+        /** @return the one instant this write is stamped with (created/updated, event time) */
+        public Instant now() {
+            return now;
+        }
+
+        /** @return fresh metadata for an event of this write */
+        public EventMetadata metadata() {
+            return new EventMetadata(UUID.randomUUID(), tenant, now);
+        }
+
+        /** Publishes an event after commit. */
+        public void publish(DomainEvent event) {
+            events.add(event);
+        }
+
+        List<DomainEvent> events() {
+            return events;
+        }
+    }
+}

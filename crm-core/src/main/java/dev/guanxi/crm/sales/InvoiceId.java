@@ -1,0 +1,37 @@
+package dev.guanxi.crm.sales;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Identifies an invoice (a receivable) within a tenant.
+ *
+ * @param value the UUID
+ */
+public record InvoiceId(UUID value) {
+    /** Rejects null. */
+    public InvoiceId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** @return a new random id */
+    public static InvoiceId random() {
+        return new InvoiceId(UUID.randomUUID());
+    }
+
+    /**
+     * Parses the form {@link #toString()} prints.
+     *
+     * @param text a UUID such as {@code 3f2b...}
+     * @return the id
+     * @throws IllegalArgumentException if {@code text} is not a UUID
+     */
+    public static InvoiceId of(String text) {
+        return new InvoiceId(UUID.fromString(text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.guanxi.crm.sales;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Identifies a sales opportunity within a tenant.
+ *
+ * @param value the UUID
+ */
+public record OpportunityId(UUID value) {
+    /** Rejects null. */
+    public OpportunityId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** @return a new random id */
+    public static OpportunityId random() {
+        return new OpportunityId(UUID.randomUUID());
+    }
+
+    /**
+     * Parses the form {@link #toString()} prints.
+     *
+     * @param text a UUID such as {@code 3f2b...}
+     * @return the id
+     * @throws IllegalArgumentException if {@code text} is not a UUID
+     */
+    public static OpportunityId of(String text) {
+        return new OpportunityId(UUID.fromString(text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.guanxi.crm.sales;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Identifies an order within a tenant.
+ *
+ * @param value the UUID
+ */
+public record OrderId(UUID value) {
+    /** Rejects null. */
+    public OrderId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** @return a new random id */
+    public static OrderId random() {
+        return new OrderId(UUID.randomUUID());
+    }
+
+    /**
+     * Parses the form {@link #toString()} prints.
+     *
+     * @param text a UUID such as {@code 3f2b...}
+     * @return the id
+     * @throws IllegalArgumentException if {@code text} is not a UUID
+     */
+    public static OrderId of(String text) {
+        return new OrderId(UUID.fromString(text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.guanxi.crm.service;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Identifies a service case within a tenant.
+ *
+ * @param value the UUID
+ */
+public record ServiceCaseId(UUID value) {
+    /** Rejects null. */
+    public ServiceCaseId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** @return a new random id */
+    public static ServiceCaseId random() {
+        return new ServiceCaseId(UUID.randomUUID());
+    }
+
+    /**
+     * Parses the form {@link #toString()} prints.
+     *
+     * @param text a UUID such as {@code 3f2b...}
+     * @return the id
+     * @throws IllegalArgumentException if {@code text} is not a UUID
+     */
+    public static ServiceCaseId of(String text) {
+        return new ServiceCaseId(UUID.fromString(text));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

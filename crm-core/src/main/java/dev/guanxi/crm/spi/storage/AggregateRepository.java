@@ -1,0 +1,53 @@
+package dev.guanxi.crm.spi.storage;
+
+import dev.guanxi.crm.Aggregate;
+import dev.guanxi.crm.DuplicateKeyException;
+import dev.guanxi.crm.NotFoundException;
+import dev.guanxi.crm.StaleVersionException;
+import java.util.Optional;
+
+/**
+ * The operations every aggregate's repository has. All are scoped to the unit of work's tenant.
+ *
+ * @param <I> the id type
+ * @param <A> the aggregate type
+ */
+public interface AggregateRepository<I, A extends Aggregate<I>> {
+    /**
+     * Finds an aggregate by id.
+     *
+     * @param id the id
+     * @return the aggregate, or empty if this tenant has none with that id
+     */
+    Optional<A> find(I id);
+
+    /**
+     * Stores a new aggregate, as given (its version is normally 1).
+     *
+     * @param aggregate the new aggregate
+     * @throws DuplicateKeyException if the id, or a value that must be unique per tenant, is taken
+     */
+    void insert(A aggregate);
+
+    /**
+     * Replaces an aggregate if its stored version is still {@code expectedVersion}.
+     *
+     * @param expectedVersion the version the change was based on
+     * @param aggregate the new state, whose version must be {@code expectedVersion + 1}
+     * @throws StaleVersionException if the stored version differs
+     * @throws NotFoundException if there is no such aggregate
+     * @throws DuplicateKeyException if the change takes a unique value another aggregate holds
+     * @throws IllegalArgumentException if the new version is not {@code expectedVersion + 1}
+     */
+    void update(long expectedVersion, A aggregate);
+
+    /**
+     * Deletes an aggregate if its stored version is still {@code expectedVersion}.
+     *
+     * @param id the id
+     * @param expectedVersion the version the caller read
+     * @throws StaleVersionException if the stored version differs
+     * @throws NotFoundException if there is no such aggregate
+     */
+    void delete(I id, long expectedVersion);
+}

@@ -1,0 +1,4 @@
+package dev.guanxi.crm.spi.storage;
+
+/** Stores the tenant's Contract records. STUB: to be completed by the sales work. */
+public interface ContractRepository {}

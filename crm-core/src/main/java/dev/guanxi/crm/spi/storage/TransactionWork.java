@@ -1,0 +1,17 @@
+package dev.guanxi.crm.spi.storage;
+
+/**
+ * Work done inside one unit of work.
+ *
+ * @param <T> the result type
+ */
+@FunctionalInterface
+public interface TransactionWork<T> {
+    /**
+     * Does the work.
+     *
+     * @param unitOfWork the transaction's repositories, valid only during this call
+     * @return the result
+     */
+    T run(UnitOfWork unitOfWork);
+}

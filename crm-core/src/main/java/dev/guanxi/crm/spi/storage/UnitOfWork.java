@@ -1,0 +1,60 @@
+package dev.guanxi.crm.spi.storage;
+
+import dev.guanxi.crm.TenantId;
+
+/**
+ * One transaction in one tenant, handing out a repository per aggregate. Valid only while the {@link
+ * TransactionWork} that received it runs; not thread-safe (one unit of work belongs to one thread).
+ */
+public interface UnitOfWork {
+    /** @return the tenant every repository of this unit of work is scoped to */
+    TenantId tenant();
+
+    /** @return customers */
+    CustomerRepository customers();
+
+    /** @return the tenant's reference code tables (customer type, status, region, industry) */
+    ReferenceCodeRepository referenceCodes();
+
+    /** @return interactions on every channel */
+    InteractionRepository interactions();
+
+    /** @return follow-up tasks */
+    TaskRepository tasks();
+
+    /** @return orders (purchases) with their lines */
+    OrderRepository orders();
+
+    /** @return invoices (receivables) */
+    InvoiceRepository invoices();
+
+    /** @return payments received */
+    PaymentRepository payments();
+
+    /** @return sales opportunities */
+    OpportunityRepository opportunities();
+
+    /** @return contracts */
+    ContractRepository contracts();
+
+    /** @return service cases (complaints, requests, enquiries) */
+    ServiceCaseRepository serviceCases();
+
+    /** @return satisfaction survey responses */
+    SurveyResponseRepository surveyResponses();
+
+    /** @return marketing campaigns */
+    CampaignRepository campaigns();
+
+    /** @return campaign responses */
+    CampaignResponseRepository campaignResponses();
+
+    /** @return competitors */
+    CompetitorRepository competitors();
+
+    /** @return competitors' dealings with our customers */
+    CompetitorDealingRepository competitorDealings();
+
+    /** @return the transactional outbox of domain events */
+    EventOutbox outbox();
+}

@@ -1,0 +1,118 @@
+package dev.guanxi.crm.storage.memory;
+
+import dev.guanxi.crm.Aggregate;
+import dev.guanxi.crm.DuplicateKeyException;
+import dev.guanxi.crm.NotFoundException;
+import dev.guanxi.crm.StaleVersionException;
+import dev.guanxi.crm.spi.storage.AggregateRepository;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The generic in-memory repository: versioned rows, unique keys and filtered, sorted listing. Concrete
+ * repositories add their queries on top of {@link #select}.
+ *
+ * @param <I> the id type
+ * @param <A> the aggregate type
+ */
+abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateRepository<I, A> {
+    private final MemoryTable<I, A> table;
+    private final String entityType;
+    private final List<UniqueKey<A>> uniqueKeys = new ArrayList<>();
+
+    MemoryRepository(MemoryTransaction tx, Class<A> type) {
+        this.table = new MemoryTable<>(tx, type.getName(), type);
+        this.entityType = type.getSimpleName();
+    }
+
+    /**
+     * Declares a value that must be unique per tenant among the aggregates of this repository.
+     *
+     * @param field the field named in {@link DuplicateKeyException}
+     * @param key the value, or empty when the aggregate has none
+     */
+    final void unique(String field, Function<A, Optional<?>> key) {
+        uniqueKeys.add(new UniqueKey<>(field, key));
+    }
+
+    @Override
+    public Optional<A> find(I id) {
+        Objects.requireNonNull(id, "id");
+        return table.get(id);
+    }
+
+    @Override
+    public void insert(A aggregate) {
+        Objects.requireNonNull(aggregate, "aggregate");
+        if (table.get(aggregate.id()).isPresent()) {
+            throw new DuplicateKeyException("id", String.valueOf(aggregate.id()), aggregate.id());
+        }
+        checkUnique(aggregate);
+        table.put(aggregate.id(), aggregate);
+    }
+
+    @Override
+    public void update(long expectedVersion, A aggregate) {
+        Objects.requireNonNull(aggregate, "aggregate");
+        if (aggregate.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException(
+                    "new version must be " + (expectedVersion + 1) + ", got " + aggregate.version());
+        }
+        A current = table.get(aggregate.id()).orElseThrow(() -> new NotFoundException(entityType, aggregate.id()));
+        if (current.version() != expectedVersion) {
+            throw new StaleVersionException(entityType, aggregate.id(), expectedVersion);
+        }
+        checkUnique(aggregate);
+        table.put(aggregate.id(), aggregate);
+    }
+
+    @Override
+    public void delete(I id, long expectedVersion) {
+        A current = table.get(id).orElseThrow(() -> new NotFoundException(entityType, id));
+        if (current.version() != expectedVersion) {
+            throw new StaleVersionException(entityType, id, expectedVersion);
+        }
+        table.remove(id);
+    }
+
+    /**
+     * Returns the aggregates that match, sorted; ties broken by id so the order is total.
+     *
+     * @param filter which aggregates
+     * @param order the order
+     * @return a new list
+     */
+    final List<A> select(Predicate<? super A> filter, Comparator<A> order) {
+        List<A> rows = new ArrayList<>();
+        for (A a : table.rows()) {
+            if (filter.test(a)) {
+                rows.add(a);
+            }
+        }
+        Comparator<A> byId = Comparator.comparing(a -> String.valueOf(a.id()));
+        rows.sort(order.thenComparing(byId));
+        return rows;
+    }
+
+    private void checkUnique(A aggregate) {
+        for (UniqueKey<A> key : uniqueKeys) {
+            Optional<?> value = key.value().apply(aggregate);
+            if (value.isEmpty()) {
+                continue;
+            }
+            for (A other : table.rows()) {
+                if (!other.id().equals(aggregate.id())
+                        && value.equals(key.value().apply(other))) {
+                    throw new DuplicateKeyException(key.field(), String.valueOf(value.get()), other.id());
+                }
+            }
+        }
+    }
+
+    private record UniqueKey<A>(String field, Function<A, Optional<?>> value) {}
+}

@@ -1,0 +1,137 @@
+package dev.guanxi.crm.storage.memory;
+
+import dev.guanxi.crm.TenantId;
+import dev.guanxi.crm.spi.storage.CampaignRepository;
+import dev.guanxi.crm.spi.storage.CampaignResponseRepository;
+import dev.guanxi.crm.spi.storage.CompetitorDealingRepository;
+import dev.guanxi.crm.spi.storage.CompetitorRepository;
+import dev.guanxi.crm.spi.storage.ContractRepository;
+import dev.guanxi.crm.spi.storage.CustomerRepository;
+import dev.guanxi.crm.spi.storage.EventOutbox;
+import dev.guanxi.crm.spi.storage.InteractionRepository;
+import dev.guanxi.crm.spi.storage.InvoiceRepository;
+import dev.guanxi.crm.spi.storage.OpportunityRepository;
+import dev.guanxi.crm.spi.storage.OrderRepository;
+import dev.guanxi.crm.spi.storage.PaymentRepository;
+import dev.guanxi.crm.spi.storage.ReferenceCodeRepository;
+import dev.guanxi.crm.spi.storage.ServiceCaseRepository;
+import dev.guanxi.crm.spi.storage.SurveyResponseRepository;
+import dev.guanxi.crm.spi.storage.TaskRepository;
+import dev.guanxi.crm.spi.storage.UnitOfWork;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Repositories over one {@link MemoryTransaction}, created lazily. */
+final class MemoryUnitOfWork implements UnitOfWork {
+    private final MemoryTransaction tx;
+    private final AtomicLong eventSequence;
+    private CustomerRepository customers;
+    private ReferenceCodeRepository referenceCodes;
+    private InteractionRepository interactions;
+    private TaskRepository tasks;
+    private OrderRepository orders;
+    private InvoiceRepository invoices;
+    private PaymentRepository payments;
+    private OpportunityRepository opportunities;
+    private ContractRepository contracts;
+    private ServiceCaseRepository serviceCases;
+    private SurveyResponseRepository surveyResponses;
+    private CampaignRepository campaigns;
+    private CampaignResponseRepository campaignResponses;
+    private CompetitorRepository competitors;
+    private CompetitorDealingRepository competitorDealings;
+    private EventOutbox outbox;
+
+    MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
+        this.tx = tx;
+        this.eventSequence = eventSequence;
+    }
+
+    @Override
+    public TenantId tenant() {
+        return tx.tenant();
+    }
+
+    @Override
+    public CustomerRepository customers() {
+        return customers == null ? customers = new MemoryCustomerRepository(tx) : customers;
+    }
+
+    @Override
+    public ReferenceCodeRepository referenceCodes() {
+        return referenceCodes == null ? referenceCodes = new MemoryReferenceCodeRepository(tx) : referenceCodes;
+    }
+
+    @Override
+    public InteractionRepository interactions() {
+        return interactions == null ? interactions = new MemoryInteractionRepository(tx) : interactions;
+    }
+
+    @Override
+    public TaskRepository tasks() {
+        return tasks == null ? tasks = new MemoryTaskRepository(tx) : tasks;
+    }
+
+    @Override
+    public OrderRepository orders() {
+        return orders == null ? orders = new MemoryOrderRepository(tx) : orders;
+    }
+
+    @Override
+    public InvoiceRepository invoices() {
+        return invoices == null ? invoices = new MemoryInvoiceRepository(tx) : invoices;
+    }
+
+    @Override
+    public PaymentRepository payments() {
+        return payments == null ? payments = new MemoryPaymentRepository(tx) : payments;
+    }
+
+    @Override
+    public OpportunityRepository opportunities() {
+        return opportunities == null ? opportunities = new MemoryOpportunityRepository(tx) : opportunities;
+    }
+
+    @Override
+    public ContractRepository contracts() {
+        return contracts == null ? contracts = new MemoryContractRepository(tx) : contracts;
+    }
+
+    @Override
+    public ServiceCaseRepository serviceCases() {
+        return serviceCases == null ? serviceCases = new MemoryServiceCaseRepository(tx) : serviceCases;
+    }
+
+    @Override
+    public SurveyResponseRepository surveyResponses() {
+        return surveyResponses == null ? surveyResponses = new MemorySurveyResponseRepository(tx) : surveyResponses;
+    }
+
+    @Override
+    public CampaignRepository campaigns() {
+        return campaigns == null ? campaigns = new MemoryCampaignRepository(tx) : campaigns;
+    }
+
+    @Override
+    public CampaignResponseRepository campaignResponses() {
+        return campaignResponses == null
+                ? campaignResponses = new MemoryCampaignResponseRepository(tx)
+                : campaignResponses;
+    }
+
+    @Override
+    public CompetitorRepository competitors() {
+        return competitors == null ? competitors = new MemoryCompetitorRepository(tx) : competitors;
+    }
+
+    @Override
+    public CompetitorDealingRepository competitorDealings() {
+        return competitorDealings == null
+                ? competitorDealings = new MemoryCompetitorDealingRepository(tx)
+                : competitorDealings;
+    }
+
+    @Override
+    public EventOutbox outbox() {
+        return outbox == null ? outbox = new MemoryEventOutbox(tx, eventSequence) : outbox;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.guanxi.crm.test.tck;
+
+import dev.guanxi.crm.TenantId;
+import dev.guanxi.crm.spi.storage.Storage;
+import dev.guanxi.crm.spi.storage.TransactionWork;
+import dev.guanxi.crm.spi.storage.UnitOfWork;
+import dev.guanxi.crm.spi.storage.UnitOfWorkContext;
+import java.util.function.Consumer;
+
+/**
+ * Base of the conformance tests of one repository. Each test gets a new, empty store from {@link #storage()}
+ * and works in two tenants, {@link #TENANT_A} and {@link #TENANT_B}, that must never see each other's data.
+ */
+public abstract class RepositoryContract {
+    /** The tenant most tests write in. */
+    protected static final TenantId TENANT_A = TenantId.of("tck-tenant-a");
+    /** A second tenant, to check isolation. */
+    protected static final TenantId TENANT_B = TenantId.of("tck-tenant-b");
+
+    /** Creates the contract. */
+    protected RepositoryContract() {}
+
+    /** @return the store under test, new and empty for each test */
+    protected abstract Storage storage();
+
+    /**
+     * Runs a read-write unit of work in a tenant.
+     *
+     * @param tenant the tenant
+     * @param work the work
+     * @param <T> the result type
+     * @return the work's result
+     */
+    protected <T> T write(TenantId tenant, TransactionWork<T> work) {
+        return storage().inTransaction(UnitOfWorkContext.write(tenant), work);
+    }
+
+    /**
+     * Runs a read-write unit of work in a tenant, without a result.
+     *
+     * @param tenant the tenant
+     * @param work the work
+     */
+    protected void run(TenantId tenant, Consumer<UnitOfWork> work) {
+        write(tenant, uow -> {
+            work.accept(uow);
+            return null;
+        });
+    }
+
+    /**
+     * Runs a read-only unit of work in a tenant.
+     *
+     * @param tenant the tenant
+     * @param work the work
+     * @param <T> the result type
+     * @return the work's result
+     */
+    protected <T> T read(TenantId tenant, TransactionWork<T> work) {
+        return storage().inTransaction(UnitOfWorkContext.read(tenant), work);
+    }
+}

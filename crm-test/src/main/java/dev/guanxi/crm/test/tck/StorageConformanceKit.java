@@ -1,0 +1,202 @@
+package dev.guanxi.crm.test.tck;
+
+import dev.guanxi.crm.spi.storage.Storage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The storage conformance kit: every {@link Storage} implementation must pass it. An adapter's test is a
+ * subclass that says how to create an empty store:
+ *
+ * <pre>{@code
+ * class InMemoryStorageConformanceTest extends StorageConformanceKit {
+ *     protected Storage createStorage() { return new InMemoryStorage(); }
+ * }
+ * }</pre>
+ *
+ * <p>There is one {@link Nested} group per repository, plus units of work and the outbox. Each test gets a
+ * new store from {@link #createStorage()}, closed after the test.
+ */
+public abstract class StorageConformanceKit {
+    private Storage storage;
+
+    /** Creates the kit. */
+    protected StorageConformanceKit() {}
+
+    /**
+     * Creates a new, empty store. Called once per test.
+     *
+     * @return the store under test
+     */
+    protected abstract Storage createStorage();
+
+    @BeforeEach
+    void openStorage() {
+        storage = createStorage();
+    }
+
+    @AfterEach
+    void closeStorage() {
+        if (storage != null) {
+            storage.close();
+        }
+    }
+
+    Storage currentStorage() {
+        return storage;
+    }
+
+    /** {@code CustomerRepository}. */
+    @Nested
+    class Customers extends CustomerRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code ReferenceCodeRepository}. */
+    @Nested
+    class ReferenceCodes extends ReferenceCodeRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code InteractionRepository}. */
+    @Nested
+    class Interactions extends InteractionRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code TaskRepository}. */
+    @Nested
+    class Tasks extends TaskRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code OrderRepository}. */
+    @Nested
+    class Orders extends OrderRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code InvoiceRepository}. */
+    @Nested
+    class Invoices extends InvoiceRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code PaymentRepository}. */
+    @Nested
+    class Payments extends PaymentRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code OpportunityRepository}. */
+    @Nested
+    class Opportunities extends OpportunityRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code ContractRepository}. */
+    @Nested
+    class Contracts extends ContractRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code ServiceCaseRepository}. */
+    @Nested
+    class ServiceCases extends ServiceCaseRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code SurveyResponseRepository}. */
+    @Nested
+    class SurveyResponses extends SurveyResponseRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code CampaignRepository}. */
+    @Nested
+    class Campaigns extends CampaignRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code CampaignResponseRepository}. */
+    @Nested
+    class CampaignResponses extends CampaignResponseRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code CompetitorRepository}. */
+    @Nested
+    class Competitors extends CompetitorRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code CompetitorDealingRepository}. */
+    @Nested
+    class CompetitorDealings extends CompetitorDealingRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** Units of work: atomicity, isolation between tenants, read-only units. */
+    @Nested
+    class UnitsOfWork extends TransactionContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** The transactional outbox. */
+    @Nested
+    class Outbox extends EventOutboxContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+}
