@@ -1,4 +1,7 @@
 package dev.guanxi.crm.spi.storage;
 
-/** Stores the tenant's Customer records. STUB: to be completed by the customer work. */
-public interface CustomerRepository {}
+import dev.guanxi.crm.customer.Customer;
+import dev.guanxi.crm.customer.CustomerId;
+
+/** Stores the tenant's customers. */
+public interface CustomerRepository extends AggregateRepository<CustomerId, Customer> {}

@@ -1,8 +1,12 @@
 package dev.guanxi.crm.storage.memory;
 
+import dev.guanxi.crm.customer.Customer;
+import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.spi.storage.CustomerRepository;
 
-/** In-memory {@link CustomerRepository}. STUB: to be completed by the customer work. */
-final class MemoryCustomerRepository implements CustomerRepository {
-    MemoryCustomerRepository(MemoryTransaction tx) {}
+/** In-memory {@link CustomerRepository}. */
+final class MemoryCustomerRepository extends MemoryRepository<CustomerId, Customer> implements CustomerRepository {
+    MemoryCustomerRepository(MemoryTransaction tx) {
+        super(tx, Customer.class);
+    }
 }
