@@ -10,7 +10,10 @@ import dev.guanxi.crm.service.ServiceCaseId;
 import dev.guanxi.crm.spi.storage.InteractionRepository;
 import java.util.Comparator;
 
-/** In-memory {@link InteractionRepository}. Queries scan the tenant's interactions, O(n log n). */
+/**
+ * In-memory {@link InteractionRepository}. Queries scan the tenant's interactions, O(n log n). Belongs to one unit of work
+ * and so to one thread; the store serialises writers.
+ */
 final class MemoryInteractionRepository extends MemoryRepository<InteractionId, Interaction>
         implements InteractionRepository {
     private static final Comparator<Interaction> NEWEST_FIRST =

@@ -9,7 +9,10 @@ import dev.guanxi.crm.spi.storage.ServiceCaseRepository;
 import java.time.Instant;
 import java.util.Comparator;
 
-/** In-memory {@link ServiceCaseRepository}. Queries scan the tenant's cases, O(n log n). */
+/**
+ * In-memory {@link ServiceCaseRepository}. Queries scan the tenant's cases, O(n log n). Belongs to one unit of work
+ * and so to one thread; the store serialises writers.
+ */
 final class MemoryServiceCaseRepository extends MemoryRepository<ServiceCaseId, ServiceCase>
         implements ServiceCaseRepository {
     private static final Comparator<ServiceCase> NEWEST_FIRST =

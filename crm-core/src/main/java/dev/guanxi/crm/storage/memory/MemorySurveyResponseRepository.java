@@ -8,7 +8,10 @@ import dev.guanxi.crm.service.SurveyResponseId;
 import dev.guanxi.crm.spi.storage.SurveyResponseRepository;
 import java.util.Comparator;
 
-/** In-memory {@link SurveyResponseRepository}. Queries scan the tenant's responses, O(n log n). */
+/**
+ * In-memory {@link SurveyResponseRepository}. Queries scan the tenant's responses, O(n log n). Belongs to one unit of work
+ * and so to one thread; the store serialises writers.
+ */
 final class MemorySurveyResponseRepository extends MemoryRepository<SurveyResponseId, SurveyResponse>
         implements SurveyResponseRepository {
     private static final Comparator<SurveyResponse> OLDEST_FIRST = Comparator.comparing(SurveyResponse::respondedAt);

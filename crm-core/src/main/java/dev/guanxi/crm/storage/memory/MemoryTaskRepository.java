@@ -11,7 +11,10 @@ import dev.guanxi.crm.spi.storage.TaskRepository;
 import java.time.LocalDate;
 import java.util.Comparator;
 
-/** In-memory {@link TaskRepository}. Queries scan the tenant's tasks, O(n log n). */
+/**
+ * In-memory {@link TaskRepository}. Queries scan the tenant's tasks, O(n log n). Belongs to one unit of work
+ * and so to one thread; the store serialises writers.
+ */
 final class MemoryTaskRepository extends MemoryRepository<TaskId, Task> implements TaskRepository {
     private static final Comparator<Task> BY_DUE_DATE = Comparator.comparing(Task::dueDate);
 
