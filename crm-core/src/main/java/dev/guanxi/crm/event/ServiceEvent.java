@@ -1,4 +1,10 @@
 package dev.guanxi.crm.event;
 
-/** Events of the service area. */
-public non-sealed interface ServiceEvent extends DomainEvent {}
+import dev.guanxi.crm.customer.CustomerId;
+
+/** Events of the service area: service cases opened and changed, survey responses recorded. */
+public sealed interface ServiceEvent extends DomainEvent
+        permits CaseOpened, CaseStatusChanged, CaseResolved, CaseReopened, SurveyAnswered {
+    /** @return the customer the event is about */
+    CustomerId customerId();
+}

@@ -1,0 +1,38 @@
+package dev.guanxi.crm.event;
+
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.service.CaseKind;
+import dev.guanxi.crm.service.ServiceCaseId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A service case was resolved (the complaint handled, the request done, the enquiry answered).
+ *
+ * @param metadata the event's id, tenant and time
+ * @param customerId the customer
+ * @param caseId the case
+ * @param kind complaint, request or enquiry
+ * @param resolution what was done
+ * @param resolvedAt when
+ * @param withinSla whether it was resolved by its SLA due instant
+ */
+public record CaseResolved(
+        EventMetadata metadata,
+        CustomerId customerId,
+        ServiceCaseId caseId,
+        CaseKind kind,
+        String resolution,
+        Instant resolvedAt,
+        boolean withinSla)
+        implements ServiceEvent {
+    /** Rejects nulls. */
+    public CaseResolved {
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(resolution, "resolution");
+        Objects.requireNonNull(resolvedAt, "resolvedAt");
+    }
+}
