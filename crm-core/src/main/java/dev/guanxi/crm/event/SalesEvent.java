@@ -1,4 +1,27 @@
 package dev.guanxi.crm.event;
 
-/** Events of the sales area. */
-public non-sealed interface SalesEvent extends DomainEvent {}
+import dev.guanxi.crm.customer.CustomerId;
+
+/**
+ * Events of the sales area: purchases, receivables and payments, opportunities and contracts. Every sales
+ * event concerns one customer. Sealed, so a {@code switch} over sales events is checked for completeness.
+ */
+public sealed interface SalesEvent extends DomainEvent
+        permits PurchaseRecorded,
+                OrderCancelled,
+                InvoiceIssued,
+                PaymentReceived,
+                InvoiceWrittenOff,
+                OpportunityOpened,
+                OpportunityStageChanged,
+                OpportunityWon,
+                OpportunityLost,
+                OpportunityReopened,
+                ContractCreated,
+                ContractActivated,
+                ContractTerminated,
+                ContractExpired,
+                ContractRenewed {
+    /** @return the customer the event concerns */
+    CustomerId customerId();
+}

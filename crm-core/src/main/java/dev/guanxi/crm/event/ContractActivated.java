@@ -1,0 +1,22 @@
+package dev.guanxi.crm.event;
+
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.sales.ContractId;
+import java.util.Objects;
+
+/**
+ * A draft contract was activated.
+ *
+ * @param metadata the event's id, tenant and time
+ * @param customerId the customer
+ * @param contractId the contract
+ */
+public record ContractActivated(EventMetadata metadata, CustomerId customerId, ContractId contractId)
+        implements SalesEvent {
+    /** Rejects nulls. */
+    public ContractActivated {
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(contractId, "contractId");
+    }
+}

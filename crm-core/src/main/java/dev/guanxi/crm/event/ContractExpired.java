@@ -1,0 +1,22 @@
+package dev.guanxi.crm.event;
+
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.sales.ContractId;
+import java.util.Objects;
+
+/**
+ * An active contract's period ended without renewal and it was marked expired.
+ *
+ * @param metadata the event's id, tenant and time
+ * @param customerId the customer
+ * @param contractId the contract
+ */
+public record ContractExpired(EventMetadata metadata, CustomerId customerId, ContractId contractId)
+        implements SalesEvent {
+    /** Rejects nulls. */
+    public ContractExpired {
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(contractId, "contractId");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.guanxi.crm.event;
+
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.sales.ContractId;
+import java.util.Objects;
+
+/**
+ * A contract was terminated early (or a draft abandoned).
+ *
+ * @param metadata the event's id, tenant and time
+ * @param customerId the customer
+ * @param contractId the contract
+ * @param reason why
+ */
+public record ContractTerminated(EventMetadata metadata, CustomerId customerId, ContractId contractId, String reason)
+        implements SalesEvent {
+    /** Rejects nulls. */
+    public ContractTerminated {
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(contractId, "contractId");
+        Objects.requireNonNull(reason, "reason");
+    }
+}

@@ -1,0 +1,32 @@
+package dev.guanxi.crm.event;
+
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.sales.OpportunityId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An opportunity was lost.
+ *
+ * @param metadata the event's id, tenant and time
+ * @param customerId the customer
+ * @param opportunityId the opportunity
+ * @param reason why
+ * @param competitorNote who won it instead, if recorded
+ */
+public record OpportunityLost(
+        EventMetadata metadata,
+        CustomerId customerId,
+        OpportunityId opportunityId,
+        String reason,
+        Optional<String> competitorNote)
+        implements SalesEvent {
+    /** Rejects nulls. */
+    public OpportunityLost {
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(opportunityId, "opportunityId");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(competitorNote, "competitorNote");
+    }
+}

@@ -1,0 +1,25 @@
+package dev.guanxi.crm.event;
+
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.sales.OpportunityId;
+import java.util.Objects;
+
+/**
+ * A lost opportunity was reopened.
+ *
+ * @param metadata the event's id, tenant and time
+ * @param customerId the customer
+ * @param opportunityId the opportunity
+ * @param stage the stage it resumes in
+ */
+public record OpportunityReopened(
+        EventMetadata metadata, CustomerId customerId, OpportunityId opportunityId, String stage)
+        implements SalesEvent {
+    /** Rejects nulls. */
+    public OpportunityReopened {
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(opportunityId, "opportunityId");
+        Objects.requireNonNull(stage, "stage");
+    }
+}

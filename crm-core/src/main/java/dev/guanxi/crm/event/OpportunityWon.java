@@ -1,0 +1,25 @@
+package dev.guanxi.crm.event;
+
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.money.Money;
+import dev.guanxi.crm.sales.OpportunityId;
+import java.util.Objects;
+
+/**
+ * An opportunity was won.
+ *
+ * @param metadata the event's id, tenant and time
+ * @param customerId the customer
+ * @param opportunityId the opportunity
+ * @param amount the deal value
+ */
+public record OpportunityWon(EventMetadata metadata, CustomerId customerId, OpportunityId opportunityId, Money amount)
+        implements SalesEvent {
+    /** Rejects nulls. */
+    public OpportunityWon {
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(opportunityId, "opportunityId");
+        Objects.requireNonNull(amount, "amount");
+    }
+}

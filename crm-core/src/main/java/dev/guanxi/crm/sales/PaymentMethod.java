@@ -1,0 +1,17 @@
+package dev.guanxi.crm.sales;
+
+/** How a {@link Payment} was made. */
+public enum PaymentMethod {
+    /** A bank transfer or direct debit. */
+    BANK_TRANSFER,
+    /** A credit or debit card. */
+    CARD,
+    /** Cash. */
+    CASH,
+    /** A cheque. */
+    CHEQUE,
+    /** A mobile or online wallet (Alipay, WeChat Pay, PayPal...). */
+    WALLET,
+    /** Any other way, or not known. */
+    OTHER
+}
