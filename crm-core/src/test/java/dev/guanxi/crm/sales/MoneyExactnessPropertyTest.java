@@ -9,22 +9,30 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Label;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
-/** Property tests: order totals are exact sums, in minor units, whatever the lines. */
+/** Property-style tests over seeded random inputs: order totals are exact sums, in minor units, whatever the lines. */
 class MoneyExactnessPropertyTest {
     private static final Currency USD = Currency.getInstance("USD");
 
-    @Property(tries = 300)
-    @Label("the total of whole-quantity lines equals the exact integer sum of quantity × price in minor units")
-    void wholeQuantities(
-            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = 1, max = 10_000) Integer> quantities,
-            @ForAll @Size(min = 30, max = 30) List<@LongRange(min = 0, max = 100_000_000L) Long> pricesMinor) {
+    @Test
+    @DisplayName("the total of whole-quantity lines equals the exact integer sum of quantity × price in minor units")
+    void wholeQuantities() {
+        Random random = new Random(1L);
+        for (int round = 0; round < 300; round++) {
+            List<Integer> quantities = new ArrayList<>();
+            List<Long> pricesMinor = new ArrayList<>();
+            for (int i = 1 + random.nextInt(30); i > 0; i--) {
+                quantities.add(1 + random.nextInt(10_000));
+                pricesMinor.add((long) random.nextInt(100_000_001));
+            }
+            wholeQuantities(quantities, pricesMinor);
+        }
+    }
+
+    private static void wholeQuantities(List<Integer> quantities, List<Long> pricesMinor) {
         List<OrderLine> lines = new ArrayList<>();
         BigInteger expected = BigInteger.ZERO;
         for (int i = 0; i < quantities.size(); i++) {
@@ -37,11 +45,22 @@ class MoneyExactnessPropertyTest {
         assertThat(total.amount().scale()).isEqualTo(2);
     }
 
-    @Property(tries = 300)
-    @Label("each line is quantity × price rounded HALF_UP once, and the total is their exact sum")
-    void fractionalQuantities(
-            @ForAll @Size(min = 1, max = 20) List<@LongRange(min = 1, max = 99_999_999L) Long> quantityMicros,
-            @ForAll @Size(min = 20, max = 20) List<@LongRange(min = 0, max = 10_000_000L) Long> pricesMinor) {
+    @Test
+    @DisplayName("each line is quantity × price rounded HALF_UP once, and the total is their exact sum")
+    void fractionalQuantities() {
+        Random random = new Random(2L);
+        for (int round = 0; round < 300; round++) {
+            List<Long> quantityMicros = new ArrayList<>();
+            List<Long> pricesMinor = new ArrayList<>();
+            for (int i = 1 + random.nextInt(20); i > 0; i--) {
+                quantityMicros.add(1 + (long) random.nextInt(99_999_999));
+                pricesMinor.add((long) random.nextInt(10_000_001));
+            }
+            fractionalQuantities(quantityMicros, pricesMinor);
+        }
+    }
+
+    private static void fractionalQuantities(List<Long> quantityMicros, List<Long> pricesMinor) {
         List<OrderLine> lines = new ArrayList<>();
         BigDecimal expected = BigDecimal.ZERO;
         for (int i = 0; i < quantityMicros.size(); i++) {
@@ -55,11 +74,16 @@ class MoneyExactnessPropertyTest {
         assertThat(total.amount().scale()).isEqualTo(2);
     }
 
-    @Property(tries = 200)
-    @Label("repeated part payments never lose a cent: paid + outstanding is always the invoice amount")
-    void partPayments(
-            @ForAll @LongRange(min = 1, max = 1_000_000_000L) long amountMinor,
-            @ForAll @IntRange(min = 1, max = 17) int parts) {
+    @Test
+    @DisplayName("repeated part payments never lose a cent: paid + outstanding is always the invoice amount")
+    void partPayments() {
+        Random random = new Random(3L);
+        for (int round = 0; round < 200; round++) {
+            partPayments(1 + (long) random.nextInt(1_000_000_000), 1 + random.nextInt(17));
+        }
+    }
+
+    private static void partPayments(long amountMinor, int parts) {
         Money amount = Money.ofMinor(amountMinor, USD);
         Invoice invoice = Invoice.issue(
                 InvoiceId.random(),

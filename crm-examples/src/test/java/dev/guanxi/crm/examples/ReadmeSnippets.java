@@ -21,7 +21,8 @@ final class ReadmeSnippets {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("README.md not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "README.md not found above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }
@@ -52,7 +53,8 @@ final class ReadmeSnippets {
 
     /** Strips common indentation and trailing white space, so formatting differences do not count. */
     static String normalise(String code) {
-        List<String> lines = new ArrayList<>(code.lines().map(String::stripTrailing).toList());
+        List<String> lines =
+                new ArrayList<>(code.lines().map(String::stripTrailing).toList());
         while (!lines.isEmpty() && lines.get(0).isEmpty()) {
             lines.remove(0);
         }
@@ -64,6 +66,10 @@ final class ReadmeSnippets {
                 .mapToInt(l -> l.length() - l.stripLeading().length())
                 .min()
                 .orElse(0);
-        return String.join("\n", lines.stream().map(l -> l.length() >= indent ? l.substring(indent) : l).toList());
+        return String.join(
+                "\n",
+                lines.stream()
+                        .map(l -> l.length() >= indent ? l.substring(indent) : l)
+                        .toList());
     }
 }
