@@ -134,6 +134,10 @@ public interface Marketing {
      * <p>The customer's marketing consent is not checked: a response is inbound, so it is recorded even on
      * a channel the customer opted out of.
      *
+     * <p>If two first responses of the same customer to the same campaign are recorded at the same time,
+     * one of them fails with {@link dev.guanxi.crm.DuplicateKeyException} on field {@code customerId};
+     * recording it again advances the stored response (or is a no-op).
+     *
      * @param response what to record
      * @return the stored response
      * @throws NotFoundException (entity type {@code Campaign} or {@code Customer}) if the campaign or the
