@@ -1,4 +1,5 @@
 package dev.guanxi.crm.event;
 
-/** Events of the marketing area. */
-public non-sealed interface MarketingEvent extends DomainEvent {}
+/** Events of the marketing area: campaigns planned and changing status, responses recorded. */
+public sealed interface MarketingEvent extends DomainEvent
+        permits CampaignPlanned, CampaignStatusChanged, CampaignResponseRecorded {}

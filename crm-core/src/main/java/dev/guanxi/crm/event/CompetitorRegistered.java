@@ -1,0 +1,21 @@
+package dev.guanxi.crm.event;
+
+import dev.guanxi.crm.competitor.CompetitorId;
+import java.util.Objects;
+
+/**
+ * A competitor was registered.
+ *
+ * @param metadata event id, tenant and time
+ * @param competitorId the new competitor
+ * @param name its name
+ */
+public record CompetitorRegistered(EventMetadata metadata, CompetitorId competitorId, String name)
+        implements CompetitorEvent {
+    /** Rejects nulls. */
+    public CompetitorRegistered {
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(competitorId, "competitorId");
+        Objects.requireNonNull(name, "name");
+    }
+}
