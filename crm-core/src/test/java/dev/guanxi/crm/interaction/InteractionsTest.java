@@ -2,7 +2,6 @@ package dev.guanxi.crm.interaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.guanxi.crm.Channel;
 import dev.guanxi.crm.Crm;
@@ -19,20 +18,21 @@ import dev.guanxi.crm.event.DomainEvent;
 import dev.guanxi.crm.event.InteractionEvent;
 import dev.guanxi.crm.event.InteractionLogged;
 import dev.guanxi.crm.marketing.CampaignId;
+import dev.guanxi.crm.marketing.NewCampaign;
+import dev.guanxi.crm.money.Money;
 import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
+import dev.guanxi.crm.sales.NewOpportunity;
 import dev.guanxi.crm.sales.OpportunityId;
 import dev.guanxi.crm.service.CaseKind;
 import dev.guanxi.crm.service.NewServiceCase;
 import dev.guanxi.crm.service.ServiceCase;
 import dev.guanxi.crm.service.ServiceCaseId;
 import dev.guanxi.crm.service.Severity;
-import dev.guanxi.crm.spi.storage.AggregateRepository;
-import dev.guanxi.crm.spi.storage.CampaignRepository;
-import dev.guanxi.crm.spi.storage.OpportunityRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -150,14 +150,19 @@ class InteractionsTest {
     }
 
     @Test
-    @DisplayName("opportunity and campaign links are stored (unchecked while their repositories cannot look up)")
+    @DisplayName("links to an opportunity and a campaign of this tenant are stored")
     void opportunityAndCampaignLinksStored() {
-        assumeTrue(
-                !AggregateRepository.class.isAssignableFrom(OpportunityRepository.class)
-                        && !AggregateRepository.class.isAssignableFrom(CampaignRepository.class),
-                "the sales and marketing repositories can look ids up: covered by the next test");
-        OpportunityId opportunity = OpportunityId.random();
-        CampaignId campaign = CampaignId.random();
+        OpportunityId opportunity = acme.sales()
+                .openOpportunity(NewOpportunity.builder(customer, "Framework deal", Money.of("5000.00", "CNY"))
+                        .build())
+                .id();
+        CampaignId campaign = acme.marketing()
+                .planCampaign(NewCampaign.builder("SPRING-26", "Spring offer")
+                        .channel(Channel.EMAIL)
+                        .period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-03-31"))
+                        .budget(Money.of("1000.00", "CNY"))
+                        .build())
+                .id();
         Interaction logged = interactions.log(
                 call(customer).opportunity(opportunity).campaign(campaign).build());
         assertThat(interactions.get(logged.id()).opportunityId()).isEqualTo(opportunity);
@@ -165,28 +170,20 @@ class InteractionsTest {
     }
 
     @Test
-    @DisplayName("an unknown opportunity or campaign is refused once their repositories can look ids up")
+    @DisplayName("an unknown opportunity or campaign is refused and nothing is stored")
     void unknownOpportunityOrCampaignRefused() {
-        if (AggregateRepository.class.isAssignableFrom(OpportunityRepository.class)) {
-            assertThatThrownBy(() -> interactions.log(
-                            call(customer).opportunity(OpportunityId.random()).build()))
-                    .isInstanceOfSatisfying(ValidationException.class, e -> {
-                        assertThat(e.field()).isEqualTo("opportunityId");
-                        assertThat(e.rule()).isEqualTo(ValidationRule.UNKNOWN_REFERENCE);
-                    });
-        }
-        if (AggregateRepository.class.isAssignableFrom(CampaignRepository.class)) {
-            assertThatThrownBy(() -> interactions.log(
-                            call(customer).campaign(CampaignId.random()).build()))
-                    .isInstanceOfSatisfying(ValidationException.class, e -> {
-                        assertThat(e.field()).isEqualTo("campaignId");
-                        assertThat(e.rule()).isEqualTo(ValidationRule.UNKNOWN_REFERENCE);
-                    });
-        }
-        assumeTrue(
-                AggregateRepository.class.isAssignableFrom(OpportunityRepository.class)
-                        || AggregateRepository.class.isAssignableFrom(CampaignRepository.class),
-                "neither repository can look ids up yet");
+        assertThatThrownBy(() -> interactions.log(
+                        call(customer).opportunity(OpportunityId.random()).build()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("opportunityId");
+                    assertThat(e.rule()).isEqualTo(ValidationRule.UNKNOWN_REFERENCE);
+                });
+        assertThatThrownBy(() -> interactions.log(
+                        call(customer).campaign(CampaignId.random()).build()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("campaignId");
+                    assertThat(e.rule()).isEqualTo(ValidationRule.UNKNOWN_REFERENCE);
+                });
         assertThat(stored(customer)).isEmpty();
     }
 

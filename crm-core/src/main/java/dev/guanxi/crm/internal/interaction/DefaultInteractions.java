@@ -58,10 +58,12 @@ public final class DefaultInteractions implements Interactions {
             if (draft.caseId() != null) {
                 requireCaseOf(uow, draft.caseId(), draft.customerId());
             }
-            if (draft.opportunityId() != null && !existsIfCheckable(uow.opportunities(), draft.opportunityId())) {
+            if (draft.opportunityId() != null
+                    && uow.opportunities().find(draft.opportunityId()).isEmpty()) {
                 throw unknown("opportunityId", draft.opportunityId());
             }
-            if (draft.campaignId() != null && !existsIfCheckable(uow.campaigns(), draft.campaignId())) {
+            if (draft.campaignId() != null
+                    && uow.campaigns().find(draft.campaignId()).isEmpty()) {
                 throw unknown("campaignId", draft.campaignId());
             }
             Interaction interaction = Interaction.of(InteractionId.random(), draft, scope.now());
@@ -264,18 +266,5 @@ public final class DefaultInteractions implements Interactions {
 
     private static RuntimeException unknown(String field, Object id) {
         return Check.fail(field, ValidationRule.UNKNOWN_REFERENCE, "no " + id + " in this tenant");
-    }
-
-    /**
-     * Looks a linked id up if the repository can (every {@link AggregateRepository} can); a repository that
-     * cannot look ids up lets the link through unchecked. Written against {@code Object} so that it compiles
-     * whatever the other areas' repository interfaces extend.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static boolean existsIfCheckable(Object repository, Object id) {
-        if (repository instanceof AggregateRepository lookup) {
-            return lookup.find(id).isPresent();
-        }
-        return true;
     }
 }
