@@ -10,7 +10,10 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
-/** In-memory {@link CustomerRepository}. Queries scan the tenant's customers: O(n log n). */
+/**
+ * In-memory {@link CustomerRepository}. Queries scan the tenant's customers: O(n log n). Not thread-safe: it
+ * belongs to one unit of work.
+ */
 final class MemoryCustomerRepository extends MemoryRepository<CustomerId, Customer> implements CustomerRepository {
     private static final Comparator<Customer> BY_NAME = Comparator.comparing(Customer::displayName);
 

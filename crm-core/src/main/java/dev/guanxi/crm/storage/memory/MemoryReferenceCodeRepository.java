@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** In-memory {@link ReferenceCodeRepository}: one table keyed by (type, code). Listing is O(n log n). */
+/**
+ * In-memory {@link ReferenceCodeRepository}: one table keyed by (type, code). Listing is O(n log n). Not
+ * thread-safe: it belongs to one unit of work.
+ */
 final class MemoryReferenceCodeRepository implements ReferenceCodeRepository {
     private final MemoryTable<Key, ReferenceCode> table;
 
