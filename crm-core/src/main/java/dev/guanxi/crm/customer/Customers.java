@@ -1,17 +1,58 @@
 package dev.guanxi.crm.customer;
 
+import dev.guanxi.crm.DuplicateKeyException;
+import dev.guanxi.crm.StaleVersionException;
+import dev.guanxi.crm.ValidationException;
+import dev.guanxi.crm.ValidationRule;
+import dev.guanxi.crm.query.Page;
+import dev.guanxi.crm.query.PageRequest;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
- * The customer archive of one tenant. Obtained from {@code crm.tenant(id).customers()}; thread-safe.
+ * The customer archive of one tenant: register, change, find, list and delete customers. Obtained from
+ * {@code crm.tenant(id).customers()}; every call reads and writes only that tenant's customers, and an id of
+ * another tenant's customer behaves like an unknown id.
+ *
+ * <h2>What a write checks</h2>
+ *
+ * Before anything is stored, a write checks the draft (see {@link CustomerDraft}) and then, against the
+ * tenant and the CRM's clock:
+ *
+ * <ul>
+ *   <li>reference codes ({@code customerType}, {@code status}, {@code region}, {@code industry}) are defined
+ *       and active in the tenant's {@link ReferenceCodes code tables}; otherwise {@link
+ *       ValidationRule#UNKNOWN_CODE} on that field. A code a customer already has and keeps unchanged is
+ *       accepted even if it was deactivated since, so existing customers stay editable;
+ *   <li>custom fields are defined on the CRM ({@link ValidationRule#UNKNOWN_FIELD}), have the defined type
+ *       ({@link ValidationRule#WRONG_TYPE}) and keep the definitions' constraints; required fields are set
+ *       ({@link ValidationRule#REQUIRED}); the path is {@code customFields.<namespace.name>};
+ *   <li>birthdays and founding days are not in the future, other important dates at most 100 years ahead
+ *       ({@link ValidationRule#FUTURE} on {@code importantDates[i].date});
+ *   <li>consent decisions are not in the future ({@code preferences.consents[i].at});
+ *   <li>the external id is not used by another customer of the tenant ({@link DuplicateKeyException}, field
+ *       {@code externalId}, rule {@link ValidationRule#DUPLICATE}).
+ * </ul>
+ *
+ * A failed check throws {@link ValidationException} naming the field and the rule (carrying every violation
+ * found), nothing is stored and no event is published.
+ *
+ * <h2>Events</h2>
+ *
+ * After a successful write commits, listeners receive {@code CustomerRegistered}, {@code CustomerUpdated} or
+ * {@code CustomerDeleted}, followed by {@code CustomerOwnerChanged} when the owner changed and one {@code
+ * CustomerConsentRecorded} per consent decision added (all in {@code dev.guanxi.crm.event}).
+ *
+ * <p>Implementations are thread-safe.
  */
 public interface Customers {
     /**
      * Registers a new customer.
      *
      * @param draft what to register
-     * @return the stored customer, at version 1
-     * @throws dev.guanxi.crm.ValidationException if the draft breaks a rule; nothing is stored
+     * @return the stored customer, at version 1, created and updated now by the CRM's clock
+     * @throws ValidationException if the draft breaks a rule (see the class comment); nothing is stored
+     * @throws DuplicateKeyException if the external id is taken; nothing is stored
      */
     Customer register(CustomerDraft draft);
 
@@ -33,4 +74,62 @@ public interface Customers {
     default Customer get(CustomerId id) {
         return find(id).orElseThrow(() -> new NoSuchCustomerException(id));
     }
+
+    /**
+     * Finds a customer by its id in another system.
+     *
+     * @param externalId the external id (exact match)
+     * @return the customer, or empty if this tenant has none with that external id
+     * @throws ValidationException if {@code externalId} is null, blank, too long or ill-formed
+     */
+    Optional<Customer> findByExternalId(String externalId);
+
+    /**
+     * Changes a customer. The change function receives a builder holding the customer's current values
+     * ({@link Customer#toDraft()}) and returns the builder to store: the same one, changed (
+     * {@code b -> b.region("south").tag("vip")}), or another one, to replace every value (e.g. from an ERP
+     * record). The function runs once, outside the transaction; it should not have side effects.
+     *
+     * <p>If the result equals the current values, nothing is written, the version stays and no event is
+     * published.
+     *
+     * @param id the customer
+     * @param expectedVersion the version the caller read
+     * @param change turns the current values into the new ones
+     * @return the stored customer, at {@code expectedVersion + 1} (or unchanged, see above)
+     * @throws NoSuchCustomerException if this tenant has no such customer
+     * @throws StaleVersionException if the customer is no longer at {@code expectedVersion}; nothing is stored
+     * @throws ValidationException if the new values break a rule (see the class comment); nothing is stored
+     * @throws DuplicateKeyException if the new external id is taken by another customer; nothing is stored
+     */
+    Customer update(CustomerId id, long expectedVersion, UnaryOperator<CustomerDraft.Builder> change);
+
+    /**
+     * Deletes a customer, e.g. to honour an erasure request. Records of other areas that refer to the
+     * customer (orders, interactions, cases...) are not deleted and keep its id; a host that must erase them
+     * deletes them through their own APIs.
+     *
+     * @param id the customer
+     * @param expectedVersion the version the caller read
+     * @throws NoSuchCustomerException if this tenant has no such customer
+     * @throws StaleVersionException if the customer is no longer at {@code expectedVersion}; nothing is deleted
+     */
+    void delete(CustomerId id, long expectedVersion);
+
+    /**
+     * Lists customers, one page at a time, ordered by display name ({@link String} order) then id.
+     *
+     * @param query the filters, combined with AND; {@link CustomerQuery#all()} for every customer
+     * @param page which slice of the result
+     * @return the page
+     */
+    Page<Customer> query(CustomerQuery query, PageRequest page);
+
+    /**
+     * Counts customers.
+     *
+     * @param query the filters, combined with AND; {@link CustomerQuery#all()} for every customer
+     * @return how many customers of the tenant match
+     */
+    long count(CustomerQuery query);
 }

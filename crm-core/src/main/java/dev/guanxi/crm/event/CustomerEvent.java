@@ -1,4 +1,13 @@
 package dev.guanxi.crm.event;
 
-/** Events of the customer area. */
-public non-sealed interface CustomerEvent extends DomainEvent {}
+import dev.guanxi.crm.customer.CustomerId;
+
+/**
+ * Events of the customer archive. Every one concerns one customer; a {@code switch} over them is checked
+ * for completeness by the compiler.
+ */
+public sealed interface CustomerEvent extends DomainEvent
+        permits CustomerRegistered, CustomerUpdated, CustomerDeleted, CustomerOwnerChanged, CustomerConsentRecorded {
+    /** @return the customer the event is about */
+    CustomerId customerId();
+}

@@ -1,7 +1,47 @@
 package dev.guanxi.crm.spi.storage;
 
+import dev.guanxi.crm.DuplicateKeyException;
 import dev.guanxi.crm.customer.Customer;
 import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.customer.CustomerQuery;
+import dev.guanxi.crm.query.Page;
+import dev.guanxi.crm.query.PageRequest;
+import java.util.Optional;
 
-/** Stores the tenant's customers. */
-public interface CustomerRepository extends AggregateRepository<CustomerId, Customer> {}
+/**
+ * Stores the tenant's customers.
+ *
+ * <p>Beyond {@link AggregateRepository}: the external id is unique per tenant ({@link #insert} and {@link
+ * #update} throw {@link DuplicateKeyException} with field {@code externalId} and the id of the customer that
+ * holds it); names and every other text are stored and returned exactly as given (UTF-8 capable columns, no
+ * trimming, no Unicode normalisation). A store must return a customer {@link Object#equals equal} to the one
+ * it was given.
+ */
+public interface CustomerRepository extends AggregateRepository<CustomerId, Customer> {
+    /**
+     * Finds a customer by its id in another system.
+     *
+     * @param externalId the external id (exact, case-sensitive match)
+     * @return the customer, or empty if this tenant has none with that external id
+     */
+    Optional<Customer> findByExternalId(String externalId);
+
+    /**
+     * Lists the customers that {@linkplain CustomerQuery#matches match} a query, ordered by {@link
+     * Customer#displayName()} in {@link String} order (UTF-16 code units), then by id in its canonical
+     * lower-case text form.
+     *
+     * @param query the filters, combined with AND
+     * @param page which slice of the ordered result
+     * @return the page
+     */
+    Page<Customer> query(CustomerQuery query, PageRequest page);
+
+    /**
+     * Counts the customers that {@linkplain CustomerQuery#matches match} a query.
+     *
+     * @param query the filters, combined with AND
+     * @return how many match
+     */
+    long count(CustomerQuery query);
+}

@@ -1,0 +1,9 @@
+package dev.guanxi.crm.customer;
+
+/** A customer's answer to being contacted on a channel. */
+public enum ConsentStatus {
+    /** The customer agreed to be contacted. */
+    OPT_IN,
+    /** The customer refused, or withdrew an earlier agreement. */
+    OPT_OUT
+}
