@@ -1,7 +1,7 @@
 package dev.guanxi.crm.customer;
 
 import dev.guanxi.crm.internal.Check;
-import dev.guanxi.crm.internal.customer.Violations;
+import dev.guanxi.crm.internal.Violations;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.guanxi.crm.customer;
 import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.internal.Check;
-import dev.guanxi.crm.internal.customer.Violations;
+import dev.guanxi.crm.internal.Violations;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;

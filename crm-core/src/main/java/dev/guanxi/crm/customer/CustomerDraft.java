@@ -7,7 +7,7 @@ import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.field.CustomFields;
 import dev.guanxi.crm.field.FieldKey;
 import dev.guanxi.crm.internal.Check;
-import dev.guanxi.crm.internal.customer.Violations;
+import dev.guanxi.crm.internal.Violations;
 import dev.guanxi.crm.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package dev.guanxi.crm.customer;
 
 import dev.guanxi.crm.StaffId;
 import dev.guanxi.crm.internal.Check;
-import dev.guanxi.crm.internal.customer.Violations;
+import dev.guanxi.crm.internal.Violations;
 import java.util.Locale;
 import java.util.Objects;
 

@@ -2,7 +2,7 @@ package dev.guanxi.crm.customer;
 
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.internal.Check;
-import dev.guanxi.crm.internal.customer.Violations;
+import dev.guanxi.crm.internal.Violations;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

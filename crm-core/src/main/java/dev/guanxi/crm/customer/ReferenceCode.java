@@ -1,7 +1,7 @@
 package dev.guanxi.crm.customer;
 
 import dev.guanxi.crm.internal.Check;
-import dev.guanxi.crm.internal.customer.Violations;
+import dev.guanxi.crm.internal.Violations;
 
 /**
  * One entry of a tenant's code table: a code (what customers store), a label in any script (what users

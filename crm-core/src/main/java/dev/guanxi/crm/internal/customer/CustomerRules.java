@@ -10,6 +10,7 @@ import dev.guanxi.crm.customer.ReferenceCode;
 import dev.guanxi.crm.customer.ReferenceCodeType;
 import dev.guanxi.crm.field.FieldDefinition;
 import dev.guanxi.crm.internal.Check;
+import dev.guanxi.crm.internal.Violations;
 import dev.guanxi.crm.spi.storage.ReferenceCodeRepository;
 import java.time.Clock;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.guanxi.crm.internal.customer;
+package dev.guanxi.crm.internal;
 
 import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.ValidationRule;
