@@ -5,6 +5,9 @@ package dev.guanxi.crm;
  * Every stored change raises the version by one; a change based on an older version is refused with
  * {@link StaleVersionException}.
  *
+ * <p>Every aggregate of the SDK is an immutable, thread-safe record: a change produces a new instance with
+ * the next version, and the old instance stays valid.
+ *
  * @param <I> the id type
  */
 public interface Aggregate<I> {

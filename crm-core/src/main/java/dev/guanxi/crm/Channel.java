@@ -3,6 +3,8 @@ package dev.guanxi.crm;
 /**
  * A contact channel (接触渠道). Interactions happen on one; a customer's preferences and marketing consent are
  * kept per channel; campaigns run on one.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum Channel {
     /** Meeting in person (面谈). */

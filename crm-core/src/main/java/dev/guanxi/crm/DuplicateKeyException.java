@@ -6,6 +6,8 @@ import java.util.Optional;
  * A value that must be unique per tenant (an external id, an order number...) is already taken. When the
  * SDK knows the id of the entity that holds it, {@link #existingId()} gives it, so a loser of a create race
  * can continue with the winner.
+ *
+ * <p>Thread-safe: the values it carries are final and immutable.
  */
 public class DuplicateKeyException extends ValidationException {
     private static final long serialVersionUID = 1L;

@@ -3,6 +3,8 @@ package dev.guanxi.crm;
 /**
  * A state machine (a service case's status, an opportunity's stage, a lifecycle stage...) was asked for a
  * transition that its table of allowed transitions does not contain. Carries both ends.
+ *
+ * <p>Thread-safe: the values it carries are final and immutable.
  */
 public class IllegalTransitionException extends CrmException {
     private static final long serialVersionUID = 1L;

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
  * Refers to a member of staff (a salesperson, an agent, an account manager) by the host application's own
  * user id. Guanxi keeps no user records of its own.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value 1 to 128 characters without control characters or white space at either end
  */
 public record StaffId(String value) {

@@ -4,12 +4,18 @@ package dev.guanxi.crm;
  * An update or delete was based on a version that is no longer current: someone else changed the entity in
  * between. Nothing was written. Re-read the entity, re-apply the change and try again; the SDK never falls
  * back to last-write-wins.
+ *
+ * <p>Thread-safe: the values it carries are final and immutable.
  */
 public class StaleVersionException extends CrmException {
     private static final long serialVersionUID = 1L;
 
+    /** The kind of entity, e.g. {@code Customer}. */
     private final String entityType;
+
     private final transient Object id;
+
+    /** The version the caller based the change on. */
     private final long expectedVersion;
 
     /**

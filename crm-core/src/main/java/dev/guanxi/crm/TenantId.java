@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
  * Identifies a tenant: one company whose CRM data is kept apart from every other's. Every read and write
  * happens in exactly one tenant.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value 1 to 64 characters of {@code [A-Za-z0-9_.-]}
  */
 public record TenantId(String value) {

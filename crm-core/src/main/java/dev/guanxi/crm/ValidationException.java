@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
  * Input broke a rule. Names the field and the rule of the first violation ({@link #field()}, {@link
  * #rule()}) and carries all of them ({@link #violations()}). Whenever this is thrown by a write, nothing was
  * stored.
+ *
+ * <p>Thread-safe: the violations it carries are an immutable list.
  */
 public class ValidationException extends CrmException {
     private static final long serialVersionUID = 1L;
@@ -28,7 +30,8 @@ public class ValidationException extends CrmException {
     /**
      * Creates an exception for one or more violations.
      *
-     * @param violations the violations, at least one
+     * @param violations the violations, at least one; copied
+     * @throws IllegalArgumentException if {@code violations} is empty
      */
     public ValidationException(List<Violation> violations) {
         super(describe(violations));

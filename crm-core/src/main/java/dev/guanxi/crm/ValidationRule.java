@@ -3,6 +3,8 @@ package dev.guanxi.crm;
 /**
  * The rule a value broke, carried by {@link ValidationException}. The constant names are stable and may be
  * used as error codes in host applications' user interfaces.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum ValidationRule {
     /** A required value is missing ({@code null}). */

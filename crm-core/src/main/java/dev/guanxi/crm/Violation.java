@@ -6,6 +6,8 @@ import java.util.Objects;
  * One broken rule: the field (a path such as {@code contactPoints[1].value}), the rule and a message for a
  * developer.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param field the path of the offending field
  * @param rule the rule it broke
  * @param message a human-readable explanation

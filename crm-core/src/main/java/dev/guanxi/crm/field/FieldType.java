@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * The value types a custom field may have, each with exactly one Java type. Values are checked with {@link
  * Class#isInstance}: a {@code LONG} field takes a {@link Long}, not an {@link Integer}.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum FieldType {
     /** Text ({@link String}); one line, no control characters, never trimmed. */

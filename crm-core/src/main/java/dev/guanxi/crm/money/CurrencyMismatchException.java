@@ -4,7 +4,11 @@ import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.ValidationRule;
 import java.util.Currency;
 
-/** Amounts in two different currencies were combined without an exchange rate. */
+/**
+ * Amounts in two different currencies were combined without an exchange rate.
+ *
+ * <p>Thread-safe: the values it carries are final and immutable.
+ */
 public class CurrencyMismatchException extends ValidationException {
     private static final long serialVersionUID = 1L;
 

@@ -8,6 +8,9 @@ import java.util.function.Function;
 /**
  * One page of results.
  *
+ * <p>Immutable (the items are copied into an unmodifiable list) and thread-safe if the items are; every item
+ * type the SDK pages over is.
+ *
  * @param items the results on this page, in the query's order
  * @param request the request that produced this page
  * @param hasMore whether results follow this page

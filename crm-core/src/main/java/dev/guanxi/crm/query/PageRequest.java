@@ -3,6 +3,8 @@ package dev.guanxi.crm.query;
 /**
  * Which slice of a deterministic ordered result to return.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param offset how many results to skip, zero or more
  * @param limit how many results at most, 1 to {@value #MAX_LIMIT}
  */
