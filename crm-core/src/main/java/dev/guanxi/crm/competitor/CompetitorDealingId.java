@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * Identifies a competitor's dealing with one of our customers within a tenant.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value the UUID
  */
 public record CompetitorDealingId(UUID value) {

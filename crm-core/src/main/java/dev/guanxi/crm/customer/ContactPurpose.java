@@ -1,6 +1,10 @@
 package dev.guanxi.crm.customer;
 
-/** What a {@link ContactPoint} is used for. */
+/**
+ * What a {@link ContactPoint} is used for.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum ContactPurpose {
     /** Work or business contact. */
     WORK,

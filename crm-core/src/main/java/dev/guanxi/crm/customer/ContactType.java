@@ -1,6 +1,10 @@
 package dev.guanxi.crm.customer;
 
-/** What kind of address a {@link ContactPoint} is. */
+/**
+ * What kind of address a {@link ContactPoint} is.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum ContactType {
     /** A telephone number (stored normalised: {@code +} and digits, or digits only). */
     PHONE,

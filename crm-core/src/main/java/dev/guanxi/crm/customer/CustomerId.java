@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * Identifies a customer (a person or an organisation) within a tenant.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value the UUID
  */
 public record CustomerId(UUID value) {

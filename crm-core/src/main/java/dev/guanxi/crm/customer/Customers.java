@@ -101,6 +101,7 @@ public interface Customers {
      * @throws StaleVersionException if the customer is no longer at {@code expectedVersion}; nothing is stored
      * @throws ValidationException if the new values break a rule (see the class comment); nothing is stored
      * @throws DuplicateKeyException if the new external id is taken by another customer; nothing is stored
+     * @throws IllegalArgumentException if {@code change} returns {@code null}
      */
     Customer update(CustomerId id, long expectedVersion, UnaryOperator<CustomerDraft.Builder> change);
 

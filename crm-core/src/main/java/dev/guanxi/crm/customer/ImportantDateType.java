@@ -1,6 +1,10 @@
 package dev.guanxi.crm.customer;
 
-/** The kind of an {@link ImportantDate}: an occasion to remember, greet or follow up on (客户关怀). */
+/**
+ * The kind of an {@link ImportantDate}: an occasion to remember, greet or follow up on (客户关怀).
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum ImportantDateType {
     /** A person's birthday; not in the future. */
     BIRTHDAY,

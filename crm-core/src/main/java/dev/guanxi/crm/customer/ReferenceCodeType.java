@@ -3,6 +3,8 @@ package dev.guanxi.crm.customer;
 /**
  * The code tables a tenant defines for its customers (see {@link ReferenceCodes}). Each table classifies
  * customers along one axis; a customer refers to at most one code per table.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum ReferenceCodeType {
     /** The kind of customer, e.g. agent, distributor, direct buyer (客户类型). */

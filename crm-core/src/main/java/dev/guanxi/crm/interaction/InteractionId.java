@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * Identifies an interaction within a tenant.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value the UUID
  */
 public record InteractionId(UUID value) {

@@ -3,6 +3,8 @@ package dev.guanxi.crm.interaction;
 /**
  * How an interaction went, in a form that reports can count. The free-text detail goes into {@link
  * Outcome#summary()}.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum OutcomeKind {
     /** The customer was reached and the contact moved things forward (interest shown, agreement reached). */

@@ -19,6 +19,8 @@ import java.util.Set;
  * </table>
  *
  * <p>Any other request throws {@link dev.guanxi.crm.IllegalTransitionException}.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum TaskStatus {
     /** To do. */

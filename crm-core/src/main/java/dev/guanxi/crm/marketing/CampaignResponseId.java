@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * Identifies a campaign response within a tenant.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value the UUID
  */
 public record CampaignResponseId(UUID value) {

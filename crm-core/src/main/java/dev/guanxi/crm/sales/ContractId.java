@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * Identifies a contract within a tenant.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value the UUID
  */
 public record ContractId(UUID value) {

@@ -19,6 +19,8 @@ import java.util.Set;
  *   <tr><td>{@link #TERMINATED}</td><td>(none: final)</td></tr>
  *   <tr><td>{@link #RENEWED}</td><td>(none: final; its successor contract carries on)</td></tr>
  * </table>
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum ContractStatus {
     /** Being prepared; not yet in force. */

@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * Identifies an invoice (a receivable) within a tenant.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value the UUID
  */
 public record InvoiceId(UUID value) {

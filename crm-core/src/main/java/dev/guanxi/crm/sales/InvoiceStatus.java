@@ -20,6 +20,8 @@ import java.util.Set;
  *   <tr><td>{@link #PAID}</td><td>(none: final)</td></tr>
  *   <tr><td>{@link #WRITTEN_OFF}</td><td>(none: final)</td></tr>
  * </table>
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum InvoiceStatus {
     /** Issued and nothing paid yet. */

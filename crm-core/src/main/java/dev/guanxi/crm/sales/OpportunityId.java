@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * Identifies a sales opportunity within a tenant.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value the UUID
  */
 public record OpportunityId(UUID value) {

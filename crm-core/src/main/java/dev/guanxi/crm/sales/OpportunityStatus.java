@@ -17,6 +17,8 @@ import java.util.Set;
  *   <tr><td>{@link #LOST}</td><td>{@link #OPEN} (reopened: lost deals do come back)</td></tr>
  *   <tr><td>{@link #WON}</td><td>(none: final; a won deal continues as orders and contracts)</td></tr>
  * </table>
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum OpportunityStatus {
     /** Being worked on; it moves through the stages of its pipeline. */

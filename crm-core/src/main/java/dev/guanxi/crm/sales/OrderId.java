@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * Identifies an order within a tenant.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param value the UUID
  */
 public record OrderId(UUID value) {

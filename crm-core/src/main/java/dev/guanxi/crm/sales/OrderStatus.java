@@ -16,6 +16,8 @@ import java.util.Set;
  *   <tr><td>{@link #PLACED}</td><td>{@link #CANCELLED}</td></tr>
  *   <tr><td>{@link #CANCELLED}</td><td>(none: final)</td></tr>
  * </table>
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum OrderStatus {
     /** The order was placed; it counts as a purchase. */

@@ -1,6 +1,10 @@
 package dev.guanxi.crm.sales;
 
-/** How a {@link Payment} was made. */
+/**
+ * How a {@link Payment} was made.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum PaymentMethod {
     /** A bank transfer or direct debit. */
     BANK_TRANSFER,

@@ -18,6 +18,9 @@ import java.util.Currency;
  * <p>The visitor is called inside a read-only unit of work, on the caller's thread: it must not call back into
  * the CRM, and it should be quick (a slow visitor holds the transaction open). An exception it throws ends
  * the scan and reaches the caller unchanged.
+ *
+ * <p>Thread-safety: a scan calls its visitor from one thread, one purchase at a time, so an implementation
+ * need not be thread-safe unless it is shared by scans running at the same time.
  */
 @Beta
 @FunctionalInterface

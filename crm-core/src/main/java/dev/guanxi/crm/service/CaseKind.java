@@ -1,6 +1,10 @@
 package dev.guanxi.crm.service;
 
-/** What a service case is. */
+/**
+ * What a service case is.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum CaseKind {
     /** The customer is dissatisfied (投诉). Complaints are archived with their resolution and get tighter SLAs. */
     COMPLAINT,

@@ -26,6 +26,8 @@ import java.util.Set;
  * <p>A reopened case goes back to {@code OPEN}, into the queue, and gets a new SLA due instant; work on it
  * starts again with {@link Service#startWork}. A case is closed only after it was resolved. Any other request
  * throws {@link dev.guanxi.crm.IllegalTransitionException}.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum CaseStatus {
     /** Received, waiting for someone to work on it. */

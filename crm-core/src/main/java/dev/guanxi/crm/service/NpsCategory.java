@@ -3,6 +3,8 @@ package dev.guanxi.crm.service;
 /**
  * The net-promoter category of a 0 to 10 answer to "how likely are you to recommend us?". The net promoter
  * score of a group is the share of promoters minus the share of detractors, in points from -100 to 100.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum NpsCategory {
     /** Scores 0 to 6: unhappy, may speak against us. */

@@ -1,6 +1,10 @@
 package dev.guanxi.crm.service;
 
-/** How urgent a service case is, from least to most; the {@link SlaPolicy} turns it into a due instant. */
+/**
+ * How urgent a service case is, from least to most; the {@link SlaPolicy} turns it into a due instant.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum Severity {
     /** Can wait. */
     LOW,
