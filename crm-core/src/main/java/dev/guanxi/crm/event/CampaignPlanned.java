@@ -9,6 +9,8 @@ import java.util.Objects;
 /**
  * A campaign was planned.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata event id, tenant and time
  * @param campaignId the new campaign
  * @param code its code, unique per tenant

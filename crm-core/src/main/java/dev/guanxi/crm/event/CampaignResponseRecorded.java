@@ -12,6 +12,8 @@ import java.util.Optional;
 /**
  * A customer responded to a campaign for the first time, or reached a later AIDA stage.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata event id, tenant and time
  * @param customerId the customer who responded
  * @param campaignId the campaign

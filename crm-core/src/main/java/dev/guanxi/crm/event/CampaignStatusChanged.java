@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * A campaign was launched, completed or cancelled.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata event id, tenant and time
  * @param campaignId the campaign
  * @param from the status before

@@ -11,6 +11,8 @@ import java.util.Objects;
 /**
  * A service case was opened.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param caseId the new case

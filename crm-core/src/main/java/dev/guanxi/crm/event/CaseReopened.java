@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * A resolved or closed service case was reopened.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param caseId the case

@@ -9,6 +9,8 @@ import java.util.Objects;
 /**
  * A service case was resolved (the complaint handled, the request done, the enquiry answered).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param caseId the case

@@ -10,6 +10,8 @@ import java.util.Objects;
  * A service case moved from one status to another. Published for every transition; resolving and reopening
  * publish {@link CaseResolved} and {@link CaseReopened} as well.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param caseId the case

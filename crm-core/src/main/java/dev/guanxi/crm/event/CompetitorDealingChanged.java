@@ -11,6 +11,8 @@ import java.util.Optional;
 /**
  * A competitor's dealing with one of our customers changed kind or ended.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata event id, tenant and time
  * @param customerId our customer
  * @param dealingId the dealing

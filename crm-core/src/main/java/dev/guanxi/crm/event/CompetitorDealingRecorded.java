@@ -10,6 +10,8 @@ import java.util.Objects;
 /**
  * A competitor's dealing with one of our customers was recorded.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata event id, tenant and time
  * @param customerId our customer
  * @param dealingId the new dealing

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A competitor was registered.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata event id, tenant and time
  * @param competitorId the new competitor
  * @param name its name

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A competitor's profile changed (replaced, or a product added).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata event id, tenant and time
  * @param competitorId the competitor
  * @param name its name after the change

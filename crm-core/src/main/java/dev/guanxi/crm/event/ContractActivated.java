@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * A draft contract was activated.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param contractId the contract

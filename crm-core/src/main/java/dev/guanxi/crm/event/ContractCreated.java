@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * A contract was created as a draft.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param contractId the contract

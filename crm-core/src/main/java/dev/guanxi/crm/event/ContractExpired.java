@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * An active contract's period ended without renewal and it was marked expired.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param contractId the contract

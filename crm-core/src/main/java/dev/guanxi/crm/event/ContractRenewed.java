@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * A contract was renewed: its successor was created (active) and the contract marked renewed. No separate {@link ContractCreated} is published for the successor.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param contractId the renewed contract

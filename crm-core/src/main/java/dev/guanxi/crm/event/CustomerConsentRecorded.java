@@ -9,6 +9,8 @@ import java.util.Objects;
  * the {@link CustomerRegistered} or {@link CustomerUpdated} of the same write, once per decision added;
  * marketing systems outside the CRM update their suppression lists from these.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param consent the decision

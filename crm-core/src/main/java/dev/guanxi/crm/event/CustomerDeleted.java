@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A customer was deleted.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the deleted customer
  * @param version the version the customer had when it was deleted

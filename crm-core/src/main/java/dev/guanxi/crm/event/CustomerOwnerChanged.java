@@ -9,6 +9,8 @@ import java.util.Objects;
  * CustomerRegistered} or {@link CustomerUpdated} of the same write; a host keeps an ownership ledger from
  * these.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param previousOwner the owner before, or {@code null} if it had none (or was just registered)

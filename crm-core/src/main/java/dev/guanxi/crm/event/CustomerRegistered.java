@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * A customer was registered.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customer the customer as stored, at version 1
  */

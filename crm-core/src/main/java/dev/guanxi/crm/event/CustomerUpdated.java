@@ -8,6 +8,8 @@ import java.util.function.Function;
 /**
  * A customer was changed.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param before the customer as it was
  * @param customer the customer as stored now, at {@code before.version() + 1}

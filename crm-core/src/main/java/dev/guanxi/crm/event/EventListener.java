@@ -5,6 +5,11 @@ package dev.guanxi.crm.event;
  * Crm.builder().listener(CustomerRegistered.class, e -> ...)}. Delivery is at least once: use {@link
  * EventMetadata#eventId()} to ignore a redelivery. Listeners are called on the thread that made the change.
  *
+ * <p>Implementations must be thread-safe if the CRM is used from several threads: each write delivers its
+ * events on its own thread, so one listener may be called by several threads at once. A listener should be
+ * quick, since the writing call returns only after every listener has run; slow work belongs on the host's
+ * own executor.
+ *
  * @param <E> the event type
  */
 @FunctionalInterface

@@ -8,6 +8,8 @@ import java.util.UUID;
 /**
  * What every event carries.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param eventId unique id of the event (listeners use it to ignore a redelivery)
  * @param tenant the tenant the event happened in
  * @param occurredAt when the change was made, from the CRM's clock

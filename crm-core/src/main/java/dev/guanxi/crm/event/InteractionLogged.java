@@ -11,6 +11,8 @@ import java.util.Objects;
 /**
  * An interaction with a customer was logged.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param interactionId the new interaction

@@ -9,6 +9,8 @@ import java.util.Objects;
 /**
  * An invoice (a receivable) was issued.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param invoiceId the invoice

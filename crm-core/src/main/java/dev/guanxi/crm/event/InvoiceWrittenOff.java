@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * The unpaid rest of an invoice was written off.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param invoiceId the invoice

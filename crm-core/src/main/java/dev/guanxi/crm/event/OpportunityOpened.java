@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * A sales opportunity was opened.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param opportunityId the opportunity

@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * An open opportunity moved to another stage of its pipeline.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param opportunityId the opportunity

@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * An opportunity was won.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param opportunityId the opportunity

@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * An order was cancelled; it no longer counts as a purchase.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param orderId the order

@@ -12,6 +12,8 @@ import java.util.Optional;
 /**
  * A payment was received, against an invoice or on account.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param paymentId the payment

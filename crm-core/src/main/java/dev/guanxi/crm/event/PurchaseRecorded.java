@@ -9,6 +9,8 @@ import java.util.Objects;
 /**
  * A purchase was recorded: an order was placed ({@code Sales.recordPurchase}).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param orderId the order

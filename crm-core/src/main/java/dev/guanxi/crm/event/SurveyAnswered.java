@@ -9,6 +9,8 @@ import java.util.Objects;
 /**
  * A customer's answer to a satisfaction survey was recorded.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param responseId the new response

@@ -10,6 +10,8 @@ import java.util.Objects;
 /**
  * A follow-up task was marked done.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer the task is about
  * @param taskId the task

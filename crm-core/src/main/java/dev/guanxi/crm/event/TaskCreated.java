@@ -9,6 +9,8 @@ import java.util.Objects;
 /**
  * A follow-up task was created.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer the task is about
  * @param taskId the new task
