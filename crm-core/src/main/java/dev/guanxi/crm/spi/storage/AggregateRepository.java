@@ -9,6 +9,12 @@ import java.util.Optional;
 /**
  * The operations every aggregate's repository has. All are scoped to the unit of work's tenant.
  *
+ * <p>Thread-safety: a repository belongs to one {@link UnitOfWork} and is called only on the thread running
+ * that unit's work, and never after the work returns; implementations therefore need not be thread-safe. What
+ * they must guarantee is that the unit's writes become visible to other units of work only when it commits,
+ * all at once, and that {@link #update} and {@link #delete} check the version atomically with the write, so
+ * that of two concurrent changes based on the same version exactly one succeeds.
+ *
  * @param <I> the id type
  * @param <A> the aggregate type
  */

@@ -11,7 +11,10 @@ import java.util.Optional;
 /**
  * Stores the tenant's marketing campaigns. A campaign's {@link Campaign#code() code} is unique per tenant
  * (exact, case-sensitive match): {@link #insert} and {@link #update} throw {@link DuplicateKeyException} on
- * field {@code code} when another campaign holds it. Belongs to one unit of work; not thread-safe.
+ * field {@code code} when another campaign holds it.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface CampaignRepository extends AggregateRepository<CampaignId, Campaign> {
     /**

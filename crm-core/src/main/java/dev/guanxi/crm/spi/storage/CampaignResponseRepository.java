@@ -14,7 +14,10 @@ import java.util.Optional;
 /**
  * Stores the tenant's campaign responses. There is at most one response per (campaign, customer):
  * {@link #insert} throws {@link DuplicateKeyException} on field {@code customerId} when the customer already
- * has a response to the campaign. Belongs to one unit of work; not thread-safe.
+ * has a response to the campaign.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface CampaignResponseRepository extends AggregateRepository<CampaignResponseId, CampaignResponse> {
     /**

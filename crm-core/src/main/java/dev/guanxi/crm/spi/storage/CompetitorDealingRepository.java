@@ -8,7 +8,10 @@ import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
 
 /**
- * Stores competitors' dealings with the tenant's customers. Belongs to one unit of work; not thread-safe.
+ * Stores competitors' dealings with the tenant's customers.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface CompetitorDealingRepository extends AggregateRepository<CompetitorDealingId, CompetitorDealing> {
     /**

@@ -10,7 +10,10 @@ import java.util.Optional;
 /**
  * Stores the tenant's competitors. A competitor's {@link Competitor#nameKey() name key} is unique per tenant:
  * {@link #insert} and {@link #update} throw {@link DuplicateKeyException} on field {@code name} when another
- * competitor holds it. Belongs to one unit of work; not thread-safe.
+ * competitor holds it.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface CompetitorRepository extends AggregateRepository<CompetitorId, Competitor> {
     /**

@@ -16,6 +16,9 @@ import java.util.Optional;
  * holds it); names and every other text are stored and returned exactly as given (UTF-8 capable columns, no
  * trimming, no Unicode normalisation). A store must return a customer {@link Object#equals equal} to the one
  * it was given.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface CustomerRepository extends AggregateRepository<CustomerId, Customer> {
     /**

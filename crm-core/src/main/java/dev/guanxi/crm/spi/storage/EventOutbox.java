@@ -9,6 +9,9 @@ import java.util.UUID;
  * The transactional outbox: domain events are appended in the same unit of work as the change that caused
  * them, delivered to listeners after commit, then marked delivered. Events still pending after a crash are
  * delivered again (at least once), in the order they were appended.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface EventOutbox {
     /**

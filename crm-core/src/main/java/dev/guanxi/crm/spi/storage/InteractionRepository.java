@@ -12,6 +12,9 @@ import dev.guanxi.crm.service.ServiceCaseId;
  * Stores the tenant's interactions. Every list is newest first: by {@code occurredAt} descending, ties by id
  * ascending in the order of the id's text form (its canonical UUID string). Repositories do not check that
  * referenced customers, cases, opportunities or campaigns exist: the API does.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface InteractionRepository extends AggregateRepository<InteractionId, Interaction> {
     /**

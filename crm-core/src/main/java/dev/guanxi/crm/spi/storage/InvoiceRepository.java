@@ -12,6 +12,9 @@ import java.util.Optional;
  * Stores the tenant's invoices (receivables). The invoice number is unique per tenant ({@link
  * dev.guanxi.crm.DuplicateKeyException} with field {@code invoiceNumber}). Ties in every list are broken by
  * id, ascending by the UUID's lower-case string form.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface InvoiceRepository extends AggregateRepository<InvoiceId, Invoice> {
     /**

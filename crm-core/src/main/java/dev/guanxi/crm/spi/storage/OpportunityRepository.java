@@ -10,6 +10,9 @@ import java.util.Optional;
 /**
  * Stores the tenant's sales opportunities with their stage history. Ties in every list are broken by id,
  * ascending by the UUID's lower-case string form.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface OpportunityRepository extends AggregateRepository<OpportunityId, Opportunity> {
     /**

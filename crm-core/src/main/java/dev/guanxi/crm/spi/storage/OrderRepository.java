@@ -16,6 +16,9 @@ import java.util.Optional;
  * <p>Besides the paged queries it offers the purchase scan, the input path of the customer-base analytics:
  * it streams every purchase of the tenant in customer order without building domain objects for the caller,
  * so an adapter can run it as one ordered query with a small fetch size.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface OrderRepository extends AggregateRepository<OrderId, Order> {
     /**

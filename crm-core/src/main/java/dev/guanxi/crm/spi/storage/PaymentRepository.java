@@ -11,6 +11,9 @@ import java.util.List;
 /**
  * Stores the tenant's payments. Ties in every list are broken by id, ascending by the UUID's lower-case
  * string form.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface PaymentRepository extends AggregateRepository<PaymentId, Payment> {
     /**

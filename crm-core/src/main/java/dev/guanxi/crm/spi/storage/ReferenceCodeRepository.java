@@ -9,6 +9,9 @@ import java.util.Optional;
  * Stores the tenant's code tables (customer type, status, region, industry). A code is identified by its
  * table and its code; codes are case-sensitive ({@code North} and {@code north} are two codes), so a store
  * must compare them in binary. Labels are stored and returned exactly as given. Codes are never deleted.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface ReferenceCodeRepository {
     /**

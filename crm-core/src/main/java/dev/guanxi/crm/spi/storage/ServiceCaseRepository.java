@@ -11,6 +11,9 @@ import java.time.Instant;
  * Stores the tenant's service cases, each with its status history (a store may keep the history in a table
  * of its own; it must give it back complete and in order). Ties in every list are broken by id ascending in
  * the order of the id's text form (its canonical UUID string).
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface ServiceCaseRepository extends AggregateRepository<ServiceCaseId, ServiceCase> {
     /**

@@ -3,6 +3,8 @@ package dev.guanxi.crm.spi.storage;
 /**
  * What a store can do beyond the SPI's contract.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param durable whether committed data survives a restart of the JVM
  * @param description a short human-readable name, e.g. {@code "in-memory"} or {@code "PostgreSQL 18.6"}
  */

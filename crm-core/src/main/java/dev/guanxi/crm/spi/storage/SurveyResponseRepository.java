@@ -6,7 +6,12 @@ import dev.guanxi.crm.query.PageRequest;
 import dev.guanxi.crm.service.SurveyResponse;
 import dev.guanxi.crm.service.SurveyResponseId;
 
-/** Stores the tenant's satisfaction survey responses. */
+/**
+ * Stores the tenant's satisfaction survey responses.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
+ */
 public interface SurveyResponseRepository extends AggregateRepository<SurveyResponseId, SurveyResponse> {
     /**
      * Lists a customer's responses as a time series.

@@ -11,6 +11,9 @@ import java.time.LocalDate;
 /**
  * Stores the tenant's follow-up tasks. Every list is ordered by {@code dueDate} ascending, ties by id
  * ascending in the order of the id's text form (its canonical UUID string).
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
  */
 public interface TaskRepository extends AggregateRepository<TaskId, Task> {
     /**

@@ -7,6 +7,8 @@ import java.util.Objects;
  * What a unit of work is for. A context object rather than parameters, so that information (a principal, a
  * correlation id, a timeout) can be added without breaking implementers.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param tenant the tenant every repository call is scoped to
  * @param readOnly whether the work only reads; a store may refuse writes in a read-only unit of work
  */

@@ -9,6 +9,10 @@
  * deterministically. Failures of the underlying store are translated to {@link
  * dev.guanxi.crm.spi.storage.StorageException}; no driver exception escapes.
  *
+ * <p>Threading: a {@code Storage} is shared by every thread of the host and must be thread-safe; a unit of
+ * work, its repositories and its {@link dev.guanxi.crm.spi.storage.EventOutbox outbox} belong to the one
+ * thread running its {@link dev.guanxi.crm.spi.storage.TransactionWork work} and need not be.
+ *
  * <p>The SPI only grows, by default methods. The conformance kit in {@code crm-test}
  * ({@code dev.guanxi.crm.test.tck.StorageConformanceKit}) checks an implementation against this contract.
  */
