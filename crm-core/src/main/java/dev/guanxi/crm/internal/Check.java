@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Field checks that throw {@link ValidationException} naming the field and the rule. Lengths are counted in
  * code points, so that limits are the same in every script and every store.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class Check {
     /** Default limit for names and one-line texts. */
@@ -37,7 +39,7 @@ public final class Check {
 
     private Check() {}
 
-    /** Throws a validation exception. */
+    /** Creates a validation exception for the caller to throw ({@code throw fail(...)}). */
     public static ValidationException fail(String field, ValidationRule rule, String message) {
         return new ValidationException(field, rule, message);
     }

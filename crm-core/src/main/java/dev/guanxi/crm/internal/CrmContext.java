@@ -20,6 +20,9 @@ import java.util.function.Function;
 /**
  * Everything a {@code Crm} was built with, shared by the focused APIs, and the one place where units of
  * work are opened and events delivered after commit.
+ *
+ * <p>Thread-safe: its fields are final and its maps unmodifiable, and each call opens its own unit of work,
+ * so one instance serves a {@code Crm}, all its tenants and all threads.
  */
 public final class CrmContext {
     private final Storage storage;
@@ -52,38 +55,46 @@ public final class CrmContext {
         this.slaPolicy = slaPolicy;
     }
 
+    /** @return the store every unit of work runs on */
     public Storage storage() {
         return storage;
     }
 
+    /** @return the clock every timestamp comes from */
     public Clock clock() {
         return clock;
     }
 
+    /** @return the clock's current instant */
     public Instant now() {
         return clock.instant();
     }
 
+    /** @return the custom field definitions by qualified name, unmodifiable */
     public Map<String, FieldDefinition<?>> customFields() {
         return customFields;
     }
 
+    /** @return the sales pipelines by name, unmodifiable ({@code Crm.builder()} never leaves it empty) */
     public Map<String, Pipeline> pipelines() {
         return pipelines;
     }
 
+    /** @return the policy that decides service cases' due instants */
     public SlaPolicy slaPolicy() {
         return slaPolicy;
     }
 
-    /** Runs a read-only unit of work. */
+    /** Runs a read-only unit of work and returns what {@code work} returned. */
     public <T> T read(TenantId tenant, Function<UnitOfWork, T> work) {
         return storage.inTransaction(UnitOfWorkContext.read(tenant), work::apply);
     }
 
     /**
      * Runs a read-write unit of work; the events it publishes are appended to the outbox in the same
-     * transaction and delivered to listeners after commit.
+     * transaction and delivered to listeners after commit, before this returns. Delivered events are then
+     * marked delivered in a second, separate transaction: a crash in between leaves them pending, and {@link
+     * #deliverPending} delivers them again (at least once).
      */
     public <T> T write(TenantId tenant, Function<WriteScope, T> work) {
         List<DomainEvent> committed = new ArrayList<>();
@@ -127,7 +138,11 @@ public final class CrmContext {
         });
     }
 
-    /** A read-write unit of work plus the events to publish after commit. */
+    /**
+     * A read-write unit of work plus the events to publish after commit.
+     *
+     * <p>Confined to the thread running the unit of work; not thread-safe.
+     */
     public static final class WriteScope {
         private final UnitOfWork uow;
         private final TenantId tenant;

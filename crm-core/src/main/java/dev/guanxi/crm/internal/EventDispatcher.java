@@ -6,7 +6,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Delivers events to typed listeners, isolating each listener's failure. */
+/**
+ * Delivers events to typed listeners, isolating each listener's failure.
+ *
+ * <p>Immutable and thread-safe; listeners run on the calling thread.
+ */
 public final class EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
@@ -28,6 +32,8 @@ public final class EventDispatcher {
 
     /**
      * A listener and the event type it receives.
+     *
+     * <p>Immutable and thread-safe.
      *
      * @param type the event type (events of subtypes are delivered too)
      * @param listener the listener
