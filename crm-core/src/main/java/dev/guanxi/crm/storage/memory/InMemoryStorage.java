@@ -6,6 +6,7 @@ import dev.guanxi.crm.spi.storage.StorageCapabilities;
 import dev.guanxi.crm.spi.storage.TransactionWork;
 import dev.guanxi.crm.spi.storage.UnitOfWorkContext;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,13 +19,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * a read-write unit of work runs alone, and its writes become visible all at once when it returns (or not
  * at all when it throws). Each tenant's data is kept in its own tables.
  *
- * <p>Meant for tests, demos and small embedded uses; nothing survives the JVM. Queries scan the tenant's
- * table, O(n) in its rows.
+ * <p>Meant for tests, demos and small embedded uses; nothing survives the JVM. Finding by id and checking a
+ * unique value are O(1); list queries scan the tenant's table, O(n) in its rows.
  */
 public final class InMemoryStorage implements Storage {
     private final Map<TenantId, Map<String, Map<Object, Object>>> tenants = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong eventSequence = new AtomicLong();
+    private final Map<String, List<MemoryTransaction.UniqueKey>> uniqueKeys = new ConcurrentHashMap<>();
 
     /** Creates an empty store. */
     public InMemoryStorage() {}
@@ -40,7 +42,7 @@ public final class InMemoryStorage implements Storage {
         held.lock();
         try {
             Map<String, Map<Object, Object>> tables = tenants.computeIfAbsent(context.tenant(), t -> new HashMap<>());
-            MemoryTransaction tx = new MemoryTransaction(context.tenant(), tables, context.readOnly());
+            MemoryTransaction tx = new MemoryTransaction(context.tenant(), tables, context.readOnly(), uniqueKeys);
             T result = work.run(new MemoryUnitOfWork(tx, eventSequence));
             tx.commit();
             return result;

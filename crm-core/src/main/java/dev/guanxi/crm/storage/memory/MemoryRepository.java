@@ -8,6 +8,7 @@ import dev.guanxi.crm.spi.storage.AggregateRepository;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,11 +24,13 @@ import java.util.function.Predicate;
 abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateRepository<I, A> {
     private final MemoryTable<I, A> table;
     private final String entityType;
+    private final Class<A> type;
     private final List<UniqueKey<A>> uniqueKeys = new ArrayList<>();
 
     MemoryRepository(MemoryTransaction tx, Class<A> type) {
         this.table = new MemoryTable<>(tx, type.getName(), type);
         this.entityType = type.getSimpleName();
+        this.type = type;
     }
 
     /**
@@ -38,6 +41,7 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
      */
     final void unique(String field, Function<A, Optional<?>> key) {
         uniqueKeys.add(new UniqueKey<>(field, key));
+        table.transaction().declareUnique(table.name(), field, row -> key.apply(type.cast(row)));
     }
 
     @Override
@@ -99,17 +103,28 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
         return rows;
     }
 
+    /**
+     * O(rows written in this transaction): this transaction's own writes are scanned, the committed rows are
+     * looked up in the unique index the transaction maintains on commit.
+     */
     private void checkUnique(A aggregate) {
+        MemoryTransaction tx = table.transaction();
+        Map<Object, Object> written = tx.writes(table.name());
         for (UniqueKey<A> key : uniqueKeys) {
             Optional<?> value = key.value().apply(aggregate);
             if (value.isEmpty()) {
                 continue;
             }
-            for (A other : table.rows()) {
-                if (!other.id().equals(aggregate.id())
-                        && value.equals(key.value().apply(other))) {
-                    throw new DuplicateKeyException(key.field(), String.valueOf(value.get()), other.id());
+            for (Map.Entry<Object, Object> w : written.entrySet()) {
+                if (w.getValue() != MemoryTransaction.DELETED
+                        && !w.getKey().equals(aggregate.id())
+                        && value.equals(key.value().apply(type.cast(w.getValue())))) {
+                    throw new DuplicateKeyException(key.field(), String.valueOf(value.get()), w.getKey());
                 }
+            }
+            Object owner = tx.committedOwner(table.name(), key.field(), value.get());
+            if (owner != null && !owner.equals(aggregate.id()) && !written.containsKey(owner)) {
+                throw new DuplicateKeyException(key.field(), String.valueOf(value.get()), owner);
             }
         }
     }

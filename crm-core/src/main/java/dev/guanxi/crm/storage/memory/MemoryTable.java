@@ -37,6 +37,14 @@ final class MemoryTable<K, R> {
         tx.write(name, key, MemoryTransaction.DELETED);
     }
 
+    String name() {
+        return name;
+    }
+
+    MemoryTransaction transaction() {
+        return tx;
+    }
+
     /** Every row visible to this transaction, in no particular order. O(n). */
     List<R> rows() {
         Map<Object, Object> writes = tx.writes(name);

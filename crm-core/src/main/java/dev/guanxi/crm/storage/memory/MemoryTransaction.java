@@ -3,7 +3,11 @@ package dev.guanxi.crm.storage.memory;
 import dev.guanxi.crm.TenantId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * One unit of work's view of a tenant's tables: the committed rows plus this transaction's own writes,
@@ -16,12 +20,44 @@ final class MemoryTransaction {
     private final TenantId tenant;
     private final Map<String, Map<Object, Object>> committed;
     private final boolean readOnly;
+    private final Map<String, List<UniqueKey>> uniqueKeys;
     private final Map<String, Map<Object, Object>> writes = new HashMap<>();
 
-    MemoryTransaction(TenantId tenant, Map<String, Map<Object, Object>> committed, boolean readOnly) {
+    MemoryTransaction(
+            TenantId tenant,
+            Map<String, Map<Object, Object>> committed,
+            boolean readOnly,
+            Map<String, List<UniqueKey>> uniqueKeys) {
         this.tenant = tenant;
         this.committed = committed;
         this.readOnly = readOnly;
+        this.uniqueKeys = uniqueKeys;
+    }
+
+    /**
+     * A value that must be unique within a table. The committed rows of each tenant keep an index from value to
+     * row key for it, maintained on commit, so a uniqueness check costs O(rows written in this transaction)
+     * rather than O(table).
+     */
+    record UniqueKey(String table, String field, Function<Object, Optional<?>> value) {
+        String indexName() {
+            return table + "#unique#" + field;
+        }
+    }
+
+    /** Declares a unique key of a table (once per storage; later declarations of the same field are ignored). */
+    void declareUnique(String table, String field, Function<Object, Optional<?>> value) {
+        List<UniqueKey> keys = uniqueKeys.computeIfAbsent(table, t -> new CopyOnWriteArrayList<>());
+        synchronized (keys) {
+            if (keys.stream().noneMatch(k -> k.field().equals(field))) {
+                keys.add(new UniqueKey(table, field, value));
+            }
+        }
+    }
+
+    /** The key of the committed row holding {@code value} in the unique index, or null. */
+    Object committedOwner(String table, String field, Object value) {
+        return committed(table + "#unique#" + field).get(value);
     }
 
     TenantId tenant() {
@@ -46,7 +82,18 @@ final class MemoryTransaction {
     void commit() {
         writes.forEach((table, rows) -> {
             Map<Object, Object> target = committed.computeIfAbsent(table, t -> new HashMap<>());
+            List<UniqueKey> keys = uniqueKeys.getOrDefault(table, List.of());
             rows.forEach((id, row) -> {
+                Object old = target.get(id);
+                for (UniqueKey key : keys) {
+                    Map<Object, Object> index = committed.computeIfAbsent(key.indexName(), t -> new HashMap<>());
+                    if (old != null) {
+                        key.value().apply(old).ifPresent(v -> index.remove(v, id));
+                    }
+                    if (row != DELETED) {
+                        key.value().apply(row).ifPresent(v -> index.put(v, id));
+                    }
+                }
                 if (row == DELETED) {
                     target.remove(id);
                 } else {
