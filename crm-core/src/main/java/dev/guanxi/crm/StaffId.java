@@ -13,7 +13,13 @@ import java.util.regex.Pattern;
 public record StaffId(String value) {
     private static final Pattern SYNTAX = Pattern.compile("[^\\p{Cntrl}\\s](?:[^\\p{Cntrl}]{0,126}[^\\p{Cntrl}\\s])?");
 
-    /** Validates the syntax. */
+    /**
+     * Validates the syntax.
+     *
+     * @throws ValidationException on field {@code staffId}: {@link ValidationRule#REQUIRED} if {@code value} is
+     *     null, {@link ValidationRule#INVALID_FORMAT} if it is not 1 to 128 characters without control
+     *     characters or white space at either end
+     */
     public StaffId {
         if (value == null) {
             throw new ValidationException("staffId", ValidationRule.REQUIRED, "staff id is required");

@@ -14,7 +14,13 @@ import java.util.regex.Pattern;
 public record TenantId(String value) {
     private static final Pattern SYNTAX = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-    /** Validates the syntax. */
+    /**
+     * Validates the syntax.
+     *
+     * @throws NullPointerException if {@code value} is null
+     * @throws ValidationException on field {@code tenantId} with {@link ValidationRule#INVALID_FORMAT} if {@code
+     *     value} is not 1 to 64 characters of {@code [A-Za-z0-9_.-]}
+     */
     public TenantId {
         Objects.requireNonNull(value, "value");
         if (!SYNTAX.matcher(value).matches()) {

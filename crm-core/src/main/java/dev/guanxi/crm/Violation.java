@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param message a human-readable explanation
  */
 public record Violation(String field, ValidationRule rule, String message) {
-    /** Validates the components. */
+    /** Rejects nulls ({@link NullPointerException}). */
     public Violation {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(rule, "rule");

@@ -60,7 +60,13 @@ public record Competitor(
     private static final Pattern WEBSITE = Pattern.compile(
             "(?iU)(https?://)?(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+\\p{L}{2,63}\\.?(?::\\d{1,5})?(?:[/?#]\\S*)?");
 
-    /** Validates the components. */
+    /**
+     * Validates the components and copies the lists.
+     *
+     * @throws ValidationException naming the first field that breaks a rule
+     * @throws NullPointerException if {@code id}, {@code createdAt} or {@code updatedAt} is null
+     * @throws IllegalArgumentException if {@code version} is less than 1
+     */
     public Competitor {
         Objects.requireNonNull(id, "id");
         validateProfile(name, website, strengths, weaknesses, products, people);

@@ -9,7 +9,11 @@ import dev.guanxi.crm.internal.Check;
  * @param role their role, up to 200 characters, or {@code null}
  */
 public record CompetitorContact(String name, String role) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @throws dev.guanxi.crm.ValidationException naming {@code name} or {@code role} and the rule
+     */
     public CompetitorContact {
         Check.text("name", name, Check.NAME_MAX);
         Check.optionalText("role", role, Check.NAME_MAX);

@@ -45,7 +45,13 @@ public record CompetitorDealing(
         Instant createdAt,
         Instant updatedAt)
         implements Aggregate<CompetitorDealingId> {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @throws ValidationException naming the first field that breaks a rule
+     * @throws NullPointerException if {@code id}, {@code createdAt} or {@code updatedAt} is null
+     * @throws IllegalArgumentException if {@code version} is less than 1
+     */
     public CompetitorDealing {
         Objects.requireNonNull(id, "id");
         validateDetails(competitorId, customerId, kind, productName, estimatedAnnualValue, observedOn, note);

@@ -16,7 +16,11 @@ import dev.guanxi.crm.money.Money;
  *     {@code null}
  */
 public record CompetitorProduct(String name, String category, Money price, String priceNote, String comparableTo) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule
+     */
     public CompetitorProduct {
         Check.text("name", name, Check.NAME_MAX);
         Check.optionalText("category", category, Check.NAME_MAX);

@@ -26,7 +26,11 @@ public record NewCompetitorDealing(
         Money estimatedAnnualValue,
         LocalDate observedOn,
         String note) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @throws ValidationException naming the first field that breaks a rule
+     */
     public NewCompetitorDealing {
         CompetitorDealing.validateDetails(
                 competitorId, customerId, kind, productName, estimatedAnnualValue, observedOn, note);

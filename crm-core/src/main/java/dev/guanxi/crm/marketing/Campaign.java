@@ -53,7 +53,13 @@ public record Campaign(
     /** The largest target list size accepted. */
     public static final int MAX_TARGET_LIST_SIZE = 1_000_000_000;
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule
+     * @throws NullPointerException if {@code id}, {@code createdAt} or {@code updatedAt} is null
+     * @throws IllegalArgumentException if {@code version} is less than 1
+     */
     public Campaign {
         Objects.requireNonNull(id, "id");
         validateDefinition(code, name, description, channel, startDate, endDate, targetSegment, targetListSize, budget);

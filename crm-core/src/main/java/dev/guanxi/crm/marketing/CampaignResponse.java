@@ -49,7 +49,14 @@ public record CampaignResponse(
         Instant createdAt,
         Instant updatedAt)
         implements Aggregate<CampaignResponseId> {
-    /** Validates the components. */
+    /**
+     * Validates the components and copies the history.
+     *
+     * @throws ValidationException naming the first field that breaks a rule, e.g. {@code history[1].stage} with
+     *     {@link ValidationRule#INVALID_STATE} when the stages do not rise
+     * @throws NullPointerException if {@code id}, {@code createdAt} or {@code updatedAt} is null
+     * @throws IllegalArgumentException if {@code version} is less than 1
+     */
     public CampaignResponse {
         Objects.requireNonNull(id, "id");
         Check.required("campaignId", campaignId);

@@ -30,7 +30,11 @@ public record NewCampaign(
         String targetSegment,
         Integer targetListSize,
         Money budget) {
-    /** Validates the components. */
+    /**
+     * Validates the components with the rules of {@link Campaign}.
+     *
+     * @throws ValidationException naming the first field that breaks a rule
+     */
     public NewCampaign {
         Campaign.validateDefinition(
                 code, name, description, channel, startDate, endDate, targetSegment, targetListSize, budget);

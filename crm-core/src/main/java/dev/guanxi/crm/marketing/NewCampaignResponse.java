@@ -29,7 +29,11 @@ public record NewCampaignResponse(
         String note,
         OrderId orderId,
         OpportunityId opportunityId) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @throws ValidationException naming the first field that breaks a rule
+     */
     public NewCampaignResponse {
         Check.required("campaignId", campaignId);
         Check.required("customerId", customerId);
