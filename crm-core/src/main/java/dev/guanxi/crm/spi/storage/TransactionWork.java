@@ -3,8 +3,8 @@ package dev.guanxi.crm.spi.storage;
 /**
  * Work done inside one unit of work.
  *
- * <p>Called on the thread that called {@link Storage#inTransaction}; the store may call it again after a
- * transient failure, so it must have no effects outside the unit of work.
+ * <p>Called on the thread that called {@link Storage#inTransaction}, so it need not be thread-safe. The store
+ * may call it again after a transient failure, so it must have no effects outside the unit of work.
  *
  * @param <T> the result type
  */
