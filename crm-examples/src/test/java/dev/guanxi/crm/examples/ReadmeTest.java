@@ -1,0 +1,51 @@
+package dev.guanxi.crm.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ReadmeTest {
+    private static final String QUICKSTART = "crm-examples/src/main/java/dev/guanxi/crm/examples/Quickstart.java";
+    private static final String TESTING = "crm-examples/src/test/java/dev/guanxi/crm/examples/KeyAccountRuleTest.java";
+
+    @Test
+    @DisplayName("every Java block of README.md is the compiled source of an example that a test runs")
+    void everyJavaBlockIsCompiledSource() throws Exception {
+        List<String> blocks = ReadmeSnippets.readmeJavaBlocks();
+        assertThat(blocks)
+                .containsExactly(
+                        ReadmeSnippets.taggedRegion(QUICKSTART, "quickstart"),
+                        ReadmeSnippets.taggedRegion(TESTING, "testing"));
+    }
+
+    @Test
+    @DisplayName("the quickstart runs and prints the purchase and the interaction it recorded")
+    void quickstartRuns() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            Quickstart.main(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(buffer.toString(StandardCharsets.UTF_8))
+                .isEqualTo("张伟 bought CNY 301.50" + System.lineSeparator()
+                        + "1 interaction: Asked for gift boxes" + System.lineSeparator());
+    }
+
+    @Test
+    @DisplayName("README states the two commands: ./crm demo and mvn -B -ntp verify, and .ci/run runs the latter")
+    void twoCommands() throws Exception {
+        String readme = java.nio.file.Files.readString(ReadmeSnippets.projectRoot().resolve("README.md"));
+        assertThat(readme).contains("| run the demo (the main job) | `./crm demo` |");
+        assertThat(readme).contains("| run the whole test suite | `mvn -B -ntp verify` |");
+        String ci = java.nio.file.Files.readString(ReadmeSnippets.projectRoot().resolve(".ci/run"));
+        assertThat(ci.lines().map(String::strip)).contains("mvn -B -ntp verify");
+    }
+}
