@@ -262,7 +262,7 @@ public interface Sales {
     /**
      * Returns the pipelines this CRM was configured with.
      *
-     * @return the pipelines, by name
+     * @return the pipelines, ordered by name ({@link String} order); never empty
      */
     List<Pipeline> pipelines();
 
