@@ -13,11 +13,11 @@ import dev.guanxi.crm.competitor.DealingKind;
 import dev.guanxi.crm.competitor.NewCompetitor;
 import dev.guanxi.crm.competitor.NewCompetitorDealing;
 import dev.guanxi.crm.customer.CustomerId;
-import dev.guanxi.crm.customer.NoSuchCustomerException;
 import dev.guanxi.crm.event.CompetitorDealingChanged;
 import dev.guanxi.crm.event.CompetitorDealingRecorded;
 import dev.guanxi.crm.event.CompetitorRegistered;
 import dev.guanxi.crm.event.CompetitorUpdated;
+import dev.guanxi.crm.internal.Aggregates;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.internal.CrmContext;
 import dev.guanxi.crm.internal.CrmContext.WriteScope;
@@ -104,7 +104,7 @@ public final class DefaultCompetitors implements Competitors {
         Check.required("dealing", dealing);
         return context.write(tenant, scope -> {
             competitor(scope.uow(), dealing.competitorId());
-            requireCustomer(scope.uow(), dealing.customerId());
+            Aggregates.requireCustomer(scope.uow(), dealing.customerId());
             Check.notFuture("observedOn", dealing.observedOn(), scope.clock());
             CompetitorDealing stored = CompetitorDealing.record(CompetitorDealingId.random(), dealing, scope.now());
             scope.uow().competitorDealings().insert(stored);
@@ -171,7 +171,7 @@ public final class DefaultCompetitors implements Competitors {
         Check.required("customerId", customerId);
         Check.required("page", page);
         return context.read(tenant, uow -> {
-            requireCustomer(uow, customerId);
+            Aggregates.requireCustomer(uow, customerId);
             return uow.competitorDealings().listByCustomer(customerId, page);
         });
     }
@@ -192,11 +192,5 @@ public final class DefaultCompetitors implements Competitors {
 
     private static CompetitorDealing dealing(UnitOfWork uow, CompetitorDealingId id) {
         return uow.competitorDealings().find(id).orElseThrow(() -> new NotFoundException("CompetitorDealing", id));
-    }
-
-    private static void requireCustomer(UnitOfWork uow, CustomerId id) {
-        if (uow.customers().find(id).isEmpty()) {
-            throw new NoSuchCustomerException(id);
-        }
     }
 }

@@ -2,11 +2,9 @@ package dev.guanxi.crm.internal.interaction;
 
 import dev.guanxi.crm.NotFoundException;
 import dev.guanxi.crm.StaffId;
-import dev.guanxi.crm.StaleVersionException;
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.customer.CustomerId;
-import dev.guanxi.crm.customer.NoSuchCustomerException;
 import dev.guanxi.crm.event.InteractionLogged;
 import dev.guanxi.crm.event.TaskCompleted;
 import dev.guanxi.crm.event.TaskCreated;
@@ -19,13 +17,13 @@ import dev.guanxi.crm.interaction.Outcome;
 import dev.guanxi.crm.interaction.Task;
 import dev.guanxi.crm.interaction.TaskId;
 import dev.guanxi.crm.interaction.TaskStatus;
+import dev.guanxi.crm.internal.Aggregates;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.internal.CrmContext;
 import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
 import dev.guanxi.crm.service.ServiceCase;
 import dev.guanxi.crm.service.ServiceCaseId;
-import dev.guanxi.crm.spi.storage.AggregateRepository;
 import dev.guanxi.crm.spi.storage.UnitOfWork;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,7 +52,7 @@ public final class DefaultInteractions implements Interactions {
                 Check.notFuture("occurredAt", draft.occurredAt(), scope.clock());
             }
             UnitOfWork uow = scope.uow();
-            requireCustomer(uow, draft.customerId());
+            Aggregates.requireCustomer(uow, draft.customerId());
             if (draft.caseId() != null) {
                 requireCaseOf(uow, draft.caseId(), draft.customerId());
             }
@@ -92,8 +90,8 @@ public final class DefaultInteractions implements Interactions {
         Check.optionalMultiline("notes", notes, Check.TEXT_MAX);
         return context.write(tenant, scope -> {
             UnitOfWork uow = scope.uow();
-            Interaction current = load(uow.interactions(), id, "Interaction", expectedVersion);
-            requireCustomer(uow, current.customerId());
+            Interaction current = Aggregates.current(uow.interactions(), "Interaction", id, expectedVersion);
+            Aggregates.requireCustomer(uow, current.customerId());
             Interaction corrected = current.corrected(notes, outcome, scope.now());
             uow.interactions().update(expectedVersion, corrected);
             return corrected;
@@ -105,7 +103,7 @@ public final class DefaultInteractions implements Interactions {
         Check.required("customerId", customerId);
         Check.required("page", page);
         return context.read(tenant, uow -> {
-            requireCustomer(uow, customerId);
+            Aggregates.requireCustomer(uow, customerId);
             return uow.interactions().listByCustomer(customerId, page);
         });
     }
@@ -124,7 +122,7 @@ public final class DefaultInteractions implements Interactions {
         return context.read(tenant, uow -> {
             ServiceCase serviceCase =
                     uow.serviceCases().find(caseId).orElseThrow(() -> new NotFoundException("ServiceCase", caseId));
-            requireCustomer(uow, serviceCase.customerId());
+            Aggregates.requireCustomer(uow, serviceCase.customerId());
             return uow.interactions().listByCase(caseId, page);
         });
     }
@@ -135,7 +133,7 @@ public final class DefaultInteractions implements Interactions {
         return context.write(tenant, scope -> {
             Check.plannable("dueDate", draft.dueDate(), scope.clock());
             UnitOfWork uow = scope.uow();
-            requireCustomer(uow, draft.customerId());
+            Aggregates.requireCustomer(uow, draft.customerId());
             if (draft.interactionId() != null) {
                 Optional<Interaction> followed = uow.interactions().find(draft.interactionId());
                 if (followed.isEmpty() || !followed.get().customerId().equals(draft.customerId())) {
@@ -208,7 +206,7 @@ public final class DefaultInteractions implements Interactions {
         Check.required("customerId", customerId);
         Check.required("page", page);
         return context.read(tenant, uow -> {
-            requireCustomer(uow, customerId);
+            Aggregates.requireCustomer(uow, customerId);
             return uow.tasks().listByCustomer(customerId, page);
         });
     }
@@ -218,8 +216,8 @@ public final class DefaultInteractions implements Interactions {
         Check.required("id", id);
         return context.write(tenant, scope -> {
             UnitOfWork uow = scope.uow();
-            Task current = load(uow.tasks(), id, "Task", expectedVersion);
-            requireCustomer(uow, current.customerId());
+            Task current = Aggregates.current(uow.tasks(), "Task", id, expectedVersion);
+            Aggregates.requireCustomer(uow, current.customerId());
             Task changed = change.apply(current, scope.now());
             uow.tasks().update(expectedVersion, changed);
             if (completes) {
@@ -240,21 +238,6 @@ public final class DefaultInteractions implements Interactions {
             throw Check.fail("status", ValidationRule.INVALID_STATE, "a " + task.status() + " task cannot be changed");
         }
         return task;
-    }
-
-    private static <I, A extends dev.guanxi.crm.Aggregate<I>> A load(
-            AggregateRepository<I, A> repository, I id, String entityType, long expectedVersion) {
-        A current = repository.find(id).orElseThrow(() -> new NotFoundException(entityType, id));
-        if (current.version() != expectedVersion) {
-            throw new StaleVersionException(entityType, id, expectedVersion);
-        }
-        return current;
-    }
-
-    private static void requireCustomer(UnitOfWork uow, CustomerId customerId) {
-        if (uow.customers().find(customerId).isEmpty()) {
-            throw new NoSuchCustomerException(customerId);
-        }
     }
 
     private static void requireCaseOf(UnitOfWork uow, ServiceCaseId caseId, CustomerId customerId) {

@@ -6,10 +6,10 @@ import dev.guanxi.crm.StaleVersionException;
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.customer.CustomerId;
-import dev.guanxi.crm.customer.NoSuchCustomerException;
 import dev.guanxi.crm.event.CampaignPlanned;
 import dev.guanxi.crm.event.CampaignResponseRecorded;
 import dev.guanxi.crm.event.CampaignStatusChanged;
+import dev.guanxi.crm.internal.Aggregates;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.internal.CrmContext;
 import dev.guanxi.crm.internal.CrmContext.WriteScope;
@@ -129,7 +129,7 @@ public final class DefaultMarketing implements Marketing {
     private CampaignResponse record(WriteScope scope, NewCampaignResponse response) {
         UnitOfWork uow = scope.uow();
         Campaign campaign = campaign(uow, response.campaignId());
-        requireCustomer(uow, response.customerId());
+        Aggregates.requireCustomer(uow, response.customerId());
         if (!campaign.acceptsResponses()) {
             throw Check.fail(
                     "campaignId",
@@ -206,7 +206,7 @@ public final class DefaultMarketing implements Marketing {
         Check.required("customerId", customerId);
         Check.required("page", page);
         return context.read(tenant, uow -> {
-            requireCustomer(uow, customerId);
+            Aggregates.requireCustomer(uow, customerId);
             return uow.campaignResponses().listByCustomer(customerId, page);
         });
     }
@@ -222,11 +222,5 @@ public final class DefaultMarketing implements Marketing {
 
     private static Campaign campaign(UnitOfWork uow, CampaignId id) {
         return uow.campaigns().find(id).orElseThrow(() -> new NotFoundException("Campaign", id));
-    }
-
-    private static void requireCustomer(UnitOfWork uow, CustomerId id) {
-        if (uow.customers().find(id).isEmpty()) {
-            throw new NoSuchCustomerException(id);
-        }
     }
 }

@@ -1,12 +1,9 @@
 package dev.guanxi.crm.internal.sales;
 
-import dev.guanxi.crm.Aggregate;
 import dev.guanxi.crm.NotFoundException;
-import dev.guanxi.crm.StaleVersionException;
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.customer.CustomerId;
-import dev.guanxi.crm.customer.NoSuchCustomerException;
 import dev.guanxi.crm.event.ContractActivated;
 import dev.guanxi.crm.event.ContractCreated;
 import dev.guanxi.crm.event.ContractExpired;
@@ -22,6 +19,7 @@ import dev.guanxi.crm.event.OpportunityWon;
 import dev.guanxi.crm.event.OrderCancelled;
 import dev.guanxi.crm.event.PaymentReceived;
 import dev.guanxi.crm.event.PurchaseRecorded;
+import dev.guanxi.crm.internal.Aggregates;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.internal.CrmContext;
 import dev.guanxi.crm.internal.CrmContext.WriteScope;
@@ -49,8 +47,6 @@ import dev.guanxi.crm.sales.PipelineStage;
 import dev.guanxi.crm.sales.PurchaseScan;
 import dev.guanxi.crm.sales.PurchaseVisitor;
 import dev.guanxi.crm.sales.Sales;
-import dev.guanxi.crm.spi.storage.AggregateRepository;
-import dev.guanxi.crm.spi.storage.UnitOfWork;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -82,7 +78,7 @@ public final class DefaultSales implements Sales {
         Check.required("order", order);
         return context.write(tenant, scope -> {
             Check.notFuture("orderDate", order.orderDate(), scope.clock());
-            requireCustomer(scope.uow(), order.customerId());
+            Aggregates.requireCustomer(scope.uow(), order.customerId());
             Order placed = Order.place(OrderId.random(), order, scope.now());
             scope.uow().orders().insert(placed);
             scope.publish(new PurchaseRecorded(
@@ -95,7 +91,7 @@ public final class DefaultSales implements Sales {
     public Order cancelOrder(OrderId id, long expectedVersion) {
         Check.required("id", id);
         return context.write(tenant, scope -> {
-            Order current = current(scope.uow().orders(), "Order", id, expectedVersion);
+            Order current = Aggregates.current(scope.uow().orders(), "Order", id, expectedVersion);
             Order cancelled = current.cancel(scope.now());
             scope.uow().orders().update(expectedVersion, cancelled);
             scope.publish(new OrderCancelled(scope.metadata(), cancelled.customerId(), id, cancelled.total()));
@@ -119,7 +115,7 @@ public final class DefaultSales implements Sales {
     public Page<Order> listOrders(CustomerId customerId, PageRequest page) {
         Check.required("page", page);
         return context.read(tenant, uow -> {
-            requireCustomer(uow, customerId);
+            Aggregates.requireCustomer(uow, customerId);
             return uow.orders().listByCustomer(customerId, page);
         });
     }
@@ -139,7 +135,7 @@ public final class DefaultSales implements Sales {
         return context.write(tenant, scope -> {
             Check.notFuture("issueDate", invoice.issueDate(), scope.clock());
             Check.plannable("dueDate", invoice.dueDate(), scope.clock());
-            requireCustomer(scope.uow(), invoice.customerId());
+            Aggregates.requireCustomer(scope.uow(), invoice.customerId());
             if (invoice.orderId().isPresent()) {
                 Order order = scope.uow()
                         .orders()
@@ -175,7 +171,7 @@ public final class DefaultSales implements Sales {
         Check.required("payment", payment);
         return context.write(tenant, scope -> {
             Check.notFuture("receivedOn", payment.receivedOn(), scope.clock());
-            requireCustomer(scope.uow(), payment.customerId());
+            Aggregates.requireCustomer(scope.uow(), payment.customerId());
             Optional<Invoice> paid = Optional.empty();
             if (payment.invoiceId().isPresent()) {
                 InvoiceId invoiceId = payment.invoiceId().get();
@@ -210,7 +206,7 @@ public final class DefaultSales implements Sales {
         Check.required("id", id);
         Check.text("reason", reason, Check.LINE_MAX);
         return context.write(tenant, scope -> {
-            Invoice current = current(scope.uow().invoices(), "Invoice", id, expectedVersion);
+            Invoice current = Aggregates.current(scope.uow().invoices(), "Invoice", id, expectedVersion);
             Invoice writtenOff = current.writeOff(reason, today(scope), scope.now());
             scope.uow().invoices().update(expectedVersion, writtenOff);
             scope.publish(new InvoiceWrittenOff(
@@ -235,7 +231,7 @@ public final class DefaultSales implements Sales {
     public Page<Invoice> listInvoices(CustomerId customerId, PageRequest page) {
         Check.required("page", page);
         return context.read(tenant, uow -> {
-            requireCustomer(uow, customerId);
+            Aggregates.requireCustomer(uow, customerId);
             return uow.invoices().listByCustomer(customerId, page);
         });
     }
@@ -244,7 +240,7 @@ public final class DefaultSales implements Sales {
     public Page<Invoice> listOpenInvoices(CustomerId customerId, PageRequest page) {
         Check.required("page", page);
         return context.read(tenant, uow -> {
-            requireCustomer(uow, customerId);
+            Aggregates.requireCustomer(uow, customerId);
             return uow.invoices().listOpenByCustomer(customerId, page);
         });
     }
@@ -266,7 +262,7 @@ public final class DefaultSales implements Sales {
     public Page<Payment> listPayments(CustomerId customerId, PageRequest page) {
         Check.required("page", page);
         return context.read(tenant, uow -> {
-            requireCustomer(uow, customerId);
+            Aggregates.requireCustomer(uow, customerId);
             return uow.payments().listByCustomer(customerId, page);
         });
     }
@@ -298,7 +294,7 @@ public final class DefaultSales implements Sales {
             Pipeline pipeline = pipelineFor(opportunity.pipeline());
             Check.plannable("expectedCloseDate", opportunity.expectedCloseDate().orElse(null), scope.clock());
             Opportunity opened = Opportunity.open(OpportunityId.random(), opportunity, pipeline, scope.now());
-            requireCustomer(scope.uow(), opportunity.customerId());
+            Aggregates.requireCustomer(scope.uow(), opportunity.customerId());
             scope.uow().opportunities().insert(opened);
             scope.publish(new OpportunityOpened(
                     scope.metadata(),
@@ -316,7 +312,7 @@ public final class DefaultSales implements Sales {
         Check.required("id", id);
         Check.required("stage", stageCode);
         return context.write(tenant, scope -> {
-            Opportunity current = current(scope.uow().opportunities(), "Opportunity", id, expectedVersion);
+            Opportunity current = Aggregates.current(scope.uow().opportunities(), "Opportunity", id, expectedVersion);
             PipelineStage target = pipeline(current.pipeline()).requireStage("stage", stageCode);
             if (target.code().equals(current.stage()) && current.isOpen()) {
                 return current;
@@ -333,7 +329,7 @@ public final class DefaultSales implements Sales {
     public Opportunity win(OpportunityId id, long expectedVersion) {
         Check.required("id", id);
         return context.write(tenant, scope -> {
-            Opportunity current = current(scope.uow().opportunities(), "Opportunity", id, expectedVersion);
+            Opportunity current = Aggregates.current(scope.uow().opportunities(), "Opportunity", id, expectedVersion);
             Opportunity won = current.win(scope.now());
             scope.uow().opportunities().update(expectedVersion, won);
             scope.publish(new OpportunityWon(scope.metadata(), won.customerId(), id, won.amount()));
@@ -347,7 +343,7 @@ public final class DefaultSales implements Sales {
         Check.text("reason", reason, Check.LINE_MAX);
         Check.optionalText("competitorNote", competitorNote, Check.LINE_MAX);
         return context.write(tenant, scope -> {
-            Opportunity current = current(scope.uow().opportunities(), "Opportunity", id, expectedVersion);
+            Opportunity current = Aggregates.current(scope.uow().opportunities(), "Opportunity", id, expectedVersion);
             Opportunity lost = current.lose(reason, competitorNote, scope.now());
             scope.uow().opportunities().update(expectedVersion, lost);
             scope.publish(new OpportunityLost(scope.metadata(), lost.customerId(), id, reason, lost.competitorNote()));
@@ -359,7 +355,7 @@ public final class DefaultSales implements Sales {
     public Opportunity reopenOpportunity(OpportunityId id, long expectedVersion) {
         Check.required("id", id);
         return context.write(tenant, scope -> {
-            Opportunity current = current(scope.uow().opportunities(), "Opportunity", id, expectedVersion);
+            Opportunity current = Aggregates.current(scope.uow().opportunities(), "Opportunity", id, expectedVersion);
             int probability = pipeline(current.pipeline())
                     .requireStage("stage", current.stage())
                     .defaultProbability();
@@ -380,7 +376,7 @@ public final class DefaultSales implements Sales {
     public Page<Opportunity> listOpportunities(CustomerId customerId, PageRequest page) {
         Check.required("page", page);
         return context.read(tenant, uow -> {
-            requireCustomer(uow, customerId);
+            Aggregates.requireCustomer(uow, customerId);
             return uow.opportunities().listByCustomer(customerId, page);
         });
     }
@@ -407,7 +403,7 @@ public final class DefaultSales implements Sales {
             Check.plannable("startDate", contract.startDate(), scope.clock());
             Check.plannable("endDate", contract.endDate(), scope.clock());
             Check.plannable("renewalDate", contract.renewalDate().orElse(null), scope.clock());
-            requireCustomer(scope.uow(), contract.customerId());
+            Aggregates.requireCustomer(scope.uow(), contract.customerId());
             Contract created = Contract.draft(ContractId.random(), contract, scope.now());
             scope.uow().contracts().insert(created);
             scope.publish(new ContractCreated(
@@ -420,7 +416,7 @@ public final class DefaultSales implements Sales {
     public Contract activateContract(ContractId id, long expectedVersion) {
         Check.required("id", id);
         return context.write(tenant, scope -> {
-            Contract current = current(scope.uow().contracts(), "Contract", id, expectedVersion);
+            Contract current = Aggregates.current(scope.uow().contracts(), "Contract", id, expectedVersion);
             Contract active = current.activate(scope.now());
             scope.uow().contracts().update(expectedVersion, active);
             scope.publish(new ContractActivated(scope.metadata(), active.customerId(), id));
@@ -433,7 +429,7 @@ public final class DefaultSales implements Sales {
         Check.required("id", id);
         Check.text("reason", reason, Check.LINE_MAX);
         return context.write(tenant, scope -> {
-            Contract current = current(scope.uow().contracts(), "Contract", id, expectedVersion);
+            Contract current = Aggregates.current(scope.uow().contracts(), "Contract", id, expectedVersion);
             Contract terminated = current.terminate(reason, scope.now());
             scope.uow().contracts().update(expectedVersion, terminated);
             scope.publish(new ContractTerminated(scope.metadata(), terminated.customerId(), id, reason));
@@ -445,7 +441,7 @@ public final class DefaultSales implements Sales {
     public Contract expireContract(ContractId id, long expectedVersion) {
         Check.required("id", id);
         return context.write(tenant, scope -> {
-            Contract current = current(scope.uow().contracts(), "Contract", id, expectedVersion);
+            Contract current = Aggregates.current(scope.uow().contracts(), "Contract", id, expectedVersion);
             Contract expired = current.expire(today(scope), scope.now());
             scope.uow().contracts().update(expectedVersion, expired);
             scope.publish(new ContractExpired(scope.metadata(), expired.customerId(), id));
@@ -461,7 +457,7 @@ public final class DefaultSales implements Sales {
             Check.plannable("startDate", renewal.startDate(), scope.clock());
             Check.plannable("endDate", renewal.endDate(), scope.clock());
             Check.plannable("renewalDate", renewal.renewalDate().orElse(null), scope.clock());
-            Contract current = current(scope.uow().contracts(), "Contract", id, expectedVersion);
+            Contract current = Aggregates.current(scope.uow().contracts(), "Contract", id, expectedVersion);
             ContractId successorId = ContractId.random();
             Contract renewed = current.renewedBy(successorId, scope.now());
             Contract successor = Contract.successor(successorId, current, renewal, scope.now());
@@ -483,7 +479,7 @@ public final class DefaultSales implements Sales {
     public Page<Contract> listContracts(CustomerId customerId, PageRequest page) {
         Check.required("page", page);
         return context.read(tenant, uow -> {
-            requireCustomer(uow, customerId);
+            Aggregates.requireCustomer(uow, customerId);
             return uow.contracts().listByCustomer(customerId, page);
         });
     }
@@ -496,23 +492,6 @@ public final class DefaultSales implements Sales {
     }
 
     // ---- shared ----
-
-    private static void requireCustomer(UnitOfWork uow, CustomerId customerId) {
-        Check.required("customerId", customerId);
-        if (uow.customers().find(customerId).isEmpty()) {
-            throw new NoSuchCustomerException(customerId);
-        }
-    }
-
-    /** Loads an aggregate for a change, refusing a missing one and a stale expected version up front. */
-    private static <I, A extends Aggregate<I>> A current(
-            AggregateRepository<I, A> repository, String entityType, I id, long expectedVersion) {
-        A current = repository.find(id).orElseThrow(() -> new NotFoundException(entityType, id));
-        if (current.version() != expectedVersion) {
-            throw new StaleVersionException(entityType, id, expectedVersion);
-        }
-        return current;
-    }
 
     /** A configured pipeline by name, or the default when none is named. */
     private Pipeline pipelineFor(Optional<String> name) {

@@ -7,12 +7,12 @@ import dev.guanxi.crm.StaleVersionException;
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.customer.CustomerId;
-import dev.guanxi.crm.customer.NoSuchCustomerException;
 import dev.guanxi.crm.event.CaseOpened;
 import dev.guanxi.crm.event.CaseReopened;
 import dev.guanxi.crm.event.CaseResolved;
 import dev.guanxi.crm.event.CaseStatusChanged;
 import dev.guanxi.crm.event.SurveyAnswered;
+import dev.guanxi.crm.internal.Aggregates;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.internal.CrmContext;
 import dev.guanxi.crm.internal.CrmContext.WriteScope;
@@ -59,7 +59,7 @@ public final class DefaultService implements Service {
                     ? scope.now()
                     : Check.notFuture("openedAt", draft.openedAt(), scope.clock());
             UnitOfWork uow = scope.uow();
-            requireCustomer(uow, draft.customerId());
+            Aggregates.requireCustomer(uow, draft.customerId());
             Instant due = slaDueAt(
                     new SlaContext(draft.customerId(), draft.kind(), draft.severity(), draft.channel(), openedAt, 0));
             ServiceCase opened = ServiceCase.open(ServiceCaseId.random(), draft, due, scope.now());
@@ -149,7 +149,7 @@ public final class DefaultService implements Service {
         Check.required("customerId", customerId);
         Check.required("page", page);
         return context.read(tenant, uow -> {
-            requireCustomer(uow, customerId);
+            Aggregates.requireCustomer(uow, customerId);
             return uow.serviceCases().listByCustomer(customerId, page);
         });
     }
@@ -175,7 +175,7 @@ public final class DefaultService implements Service {
                 Check.notFuture("respondedAt", draft.respondedAt(), scope.clock());
             }
             UnitOfWork uow = scope.uow();
-            requireCustomer(uow, draft.customerId());
+            Aggregates.requireCustomer(uow, draft.customerId());
             if (draft.caseId() != null) {
                 Optional<ServiceCase> linked = uow.serviceCases().find(draft.caseId());
                 if (linked.isEmpty() || !linked.get().customerId().equals(draft.customerId())) {
@@ -210,7 +210,7 @@ public final class DefaultService implements Service {
         Check.required("customerId", customerId);
         Check.required("page", page);
         return context.read(tenant, uow -> {
-            requireCustomer(uow, customerId);
+            Aggregates.requireCustomer(uow, customerId);
             return uow.surveyResponses().listByCustomer(customerId, page);
         });
     }
@@ -219,7 +219,7 @@ public final class DefaultService implements Service {
     public SatisfactionSummary satisfaction(CustomerId customerId) {
         Check.required("customerId", customerId);
         return context.read(tenant, uow -> {
-            requireCustomer(uow, customerId);
+            Aggregates.requireCustomer(uow, customerId);
             List<SurveyResponse> all = new ArrayList<>();
             Optional<PageRequest> next = Optional.of(PageRequest.first(PageRequest.MAX_LIMIT));
             while (next.isPresent()) {
@@ -248,7 +248,7 @@ public final class DefaultService implements Service {
             if (current.version() != expectedVersion) {
                 throw new StaleVersionException("ServiceCase", id, expectedVersion);
             }
-            requireCustomer(uow, current.customerId());
+            Aggregates.requireCustomer(uow, current.customerId());
             ServiceCase changed = change.apply(current, scope.now());
             uow.serviceCases().update(expectedVersion, changed);
             if (changed.status() != current.status()) {
@@ -275,11 +275,5 @@ public final class DefaultService implements Service {
                     "SLA policy " + policy + " returned " + due + ", not an instant from " + sla.startsAt());
         }
         return due;
-    }
-
-    private static void requireCustomer(UnitOfWork uow, CustomerId customerId) {
-        if (uow.customers().find(customerId).isEmpty()) {
-            throw new NoSuchCustomerException(customerId);
-        }
     }
 }

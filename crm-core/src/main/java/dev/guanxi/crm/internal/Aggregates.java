@@ -1,0 +1,47 @@
+package dev.guanxi.crm.internal;
+
+import dev.guanxi.crm.Aggregate;
+import dev.guanxi.crm.NotFoundException;
+import dev.guanxi.crm.StaleVersionException;
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.customer.NoSuchCustomerException;
+import dev.guanxi.crm.spi.storage.AggregateRepository;
+import dev.guanxi.crm.spi.storage.UnitOfWork;
+
+/**
+ * Lookups every focused API makes inside a unit of work, written once. Stateless and thread-safe.
+ */
+public final class Aggregates {
+    private Aggregates() {}
+
+    /**
+     * Requires a customer of the unit of work's tenant; another tenant's id is "no such customer" too.
+     *
+     * @param uow the unit of work
+     * @param customerId the id
+     * @throws dev.guanxi.crm.ValidationException if the id is null
+     * @throws NoSuchCustomerException if the tenant has no such customer
+     */
+    public static void requireCustomer(UnitOfWork uow, CustomerId customerId) {
+        Check.required("customerId", customerId);
+        if (uow.customers().find(customerId).isEmpty()) {
+            throw new NoSuchCustomerException(customerId);
+        }
+    }
+
+    /**
+     * Loads an aggregate for a change, refusing a missing one and a stale expected version before any rule is
+     * checked, so the caller learns of the conflict first.
+     *
+     * @throws NotFoundException if there is no such aggregate in the tenant
+     * @throws StaleVersionException if its version is not {@code expectedVersion}
+     */
+    public static <I, A extends Aggregate<I>> A current(
+            AggregateRepository<I, A> repository, String entityType, I id, long expectedVersion) {
+        A current = repository.find(id).orElseThrow(() -> new NotFoundException(entityType, id));
+        if (current.version() != expectedVersion) {
+            throw new StaleVersionException(entityType, id, expectedVersion);
+        }
+        return current;
+    }
+}
