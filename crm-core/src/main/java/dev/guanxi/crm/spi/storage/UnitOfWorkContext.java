@@ -10,7 +10,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param tenant the tenant every repository call is scoped to
- * @param readOnly whether the work only reads; a store may refuse writes in a read-only unit of work
+ * @param readOnly whether the work only reads; a store must refuse writes in a read-only unit of work (and write nothing)
  */
 public record UnitOfWorkContext(TenantId tenant, boolean readOnly) {
     /** Rejects a missing tenant: no unit of work exists without one. */
