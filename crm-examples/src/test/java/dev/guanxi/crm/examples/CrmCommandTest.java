@@ -20,7 +20,8 @@ class CrmCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'", "Usage: crm");
-        assertThat(CrmCommand.run(new String[] {"help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err))
+        assertThat(CrmCommand.run(
+                        new String[] {"help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err))
                 .isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo");
     }

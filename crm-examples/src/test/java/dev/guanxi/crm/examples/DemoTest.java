@@ -37,10 +37,13 @@ class DemoTest {
     @DisplayName("the bundled CDNOW sample has 6,919 purchases of 2,357 customers, and the demo loads all of them")
     void loadsTheWholeSample() {
         assertThat(rows).hasSize(6_919);
-        assertThat(rows.stream().map(Demo.Purchase::customer).distinct().count()).isEqualTo(2_357);
+        assertThat(rows.stream().map(Demo.Purchase::customer).distinct().count())
+                .isEqualTo(2_357);
         assertThat(summary.customers()).isEqualTo(2_357);
         assertThat(summary.scannedPurchases()).isEqualTo(6_919);
-        assertThat(summary.customersByRegion().values().stream().mapToLong(Long::longValue).sum())
+        assertThat(summary.customersByRegion().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
                 .isEqualTo(2_357);
     }
 
@@ -59,7 +62,8 @@ class DemoTest {
         long repeat = days.values().stream().filter(d -> d.size() > 1).count();
         assertThat(summary.repeatBuyers()).isEqualTo(repeat);
 
-        List<BigDecimal> ranked = spend.values().stream().sorted(Comparator.reverseOrder()).toList();
+        List<BigDecimal> ranked =
+                spend.values().stream().sorted(Comparator.reverseOrder()).toList();
         int top = (int) Math.ceil(ranked.size() * 0.2);
         BigDecimal topSum = ranked.subList(0, top).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         double share = topSum.doubleValue() / total.doubleValue() * 100;
@@ -74,7 +78,8 @@ class DemoTest {
                 .containsEntry("PurchaseRecorded", 6_919L)
                 .containsEntry("CustomerRegistered", 2_357L);
         assertThat(summary.events().get("PaymentReceived")).isPositive();
-        assertThat(summary.events().get("InvoiceIssued")).isGreaterThan(summary.events().get("PaymentReceived"));
+        assertThat(summary.events().get("InvoiceIssued"))
+                .isGreaterThan(summary.events().get("PaymentReceived"));
     }
 
     @Test

@@ -20,13 +20,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KeyAccountRuleTest {
     @Test
     void keyAccountsKeepTheirTagWhenRenamed(TenantCrm crm, MutableClock clock, RecordedEvents events) {
-        Customer c = crm.customers().register(Fixtures.aCustomer().tag("key-account").build());
+        Customer c =
+                crm.customers().register(Fixtures.aCustomer().tag("key-account").build());
         clock.advance(Duration.ofDays(30));
 
         Customer renamed = crm.customers().update(c.id(), c.version(), d -> d.displayName("艾克美 Acme Trading"));
 
         assertThat(renamed.updatedAt()).isEqualTo(CrmExtension.START.plus(Duration.ofDays(30)));
-        assertThat(crm.customers().count(CustomerQuery.all().withTag("key-account"))).isEqualTo(1);
+        assertThat(crm.customers().count(CustomerQuery.all().withTag("key-account")))
+                .isEqualTo(1);
         assertThat(events.of(CustomerUpdated.class)).hasSize(1);
     }
 }

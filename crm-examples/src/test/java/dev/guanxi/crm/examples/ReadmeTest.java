@@ -35,14 +35,15 @@ class ReadmeTest {
             System.setOut(original);
         }
         assertThat(buffer.toString(StandardCharsets.UTF_8))
-                .isEqualTo("张伟 bought CNY 301.50" + System.lineSeparator()
-                        + "1 interaction: Asked for gift boxes" + System.lineSeparator());
+                .isEqualTo("张伟 bought CNY 301.50" + System.lineSeparator() + "1 interaction: Asked for gift boxes"
+                        + System.lineSeparator());
     }
 
     @Test
     @DisplayName("README states the two commands: ./crm demo and mvn -B -ntp verify, and .ci/run runs the latter")
     void twoCommands() throws Exception {
-        String readme = java.nio.file.Files.readString(ReadmeSnippets.projectRoot().resolve("README.md"));
+        String readme =
+                java.nio.file.Files.readString(ReadmeSnippets.projectRoot().resolve("README.md"));
         assertThat(readme).contains("| run the demo (the main job) | `./crm demo` |");
         assertThat(readme).contains("| run the whole test suite | `mvn -B -ntp verify` |");
         String ci = java.nio.file.Files.readString(ReadmeSnippets.projectRoot().resolve(".ci/run"));
