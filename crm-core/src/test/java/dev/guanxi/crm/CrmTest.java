@@ -7,7 +7,9 @@ import dev.guanxi.crm.customer.Customer;
 import dev.guanxi.crm.customer.CustomerDraft;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.customer.NoSuchCustomerException;
+import dev.guanxi.crm.event.CustomerRegistered;
 import dev.guanxi.crm.event.DomainEvent;
+import dev.guanxi.crm.event.EventMetadata;
 import dev.guanxi.crm.spi.storage.UnitOfWorkContext;
 import dev.guanxi.crm.storage.memory.InMemoryStorage;
 import java.time.Clock;
@@ -98,12 +100,30 @@ class CrmTest {
         assertThat(crm.tenant("acme").deliverPendingEvents()).isZero();
     }
 
-    private static CustomerId customerOf(dev.guanxi.crm.event.CustomerEvent event) {
-        try {
-            return (CustomerId) event.getClass().getMethod("customerId").invoke(event);
-        } catch (ReflectiveOperationException e) {
+    @Test
+    @DisplayName("events committed but not delivered (the JVM stopped in between) are delivered at start-up, once")
+    void pendingEventsDeliveredAfterRestart() {
+        InMemoryStorage storage = new InMemoryStorage();
+        Crm before = Crm.builder().clock(CLOCK).storage(storage).build();
+        Customer c = before.tenant("acme")
+                .customers()
+                .register(CustomerDraft.person("Wang Fang").build());
+        // Simulate a crash after commit: the event is in the outbox, no listener has seen it.
+        CustomerRegistered lost = new CustomerRegistered(
+                new EventMetadata(java.util.UUID.randomUUID(), TenantId.of("acme"), CLOCK.instant()), c);
+        storage.inTransaction(UnitOfWorkContext.write(TenantId.of("acme")), uow -> {
+            uow.outbox().append(List.of(lost));
             return null;
-        }
+        });
+
+        List<DomainEvent> seen = new ArrayList<>();
+        Crm after =
+                Crm.builder().clock(CLOCK).storage(storage).listener(seen::add).build();
+        assertThat(after.tenant("other").deliverPendingEvents()).isZero();
+        assertThat(after.tenant("acme").deliverPendingEvents()).isEqualTo(1);
+        assertThat(seen).containsExactly(lost);
+        assertThat(after.tenant("acme").deliverPendingEvents()).isZero();
+        assertThat(seen).hasSize(1);
     }
 
     @Test
