@@ -82,10 +82,9 @@ class CrmTest {
                 })
                 .listener(e -> {
                     seen.add(e);
-                    CustomerId id = e instanceof dev.guanxi.crm.event.CustomerEvent ce ? customerOf(ce) : null;
-                    if (id != null) {
+                    if (e instanceof CustomerRegistered registered) {
                         visibleToListener.add(
-                                holder[0].tenant("acme").customers().find(id));
+                                holder[0].tenant("acme").customers().find(registered.customerId()));
                     }
                 })
                 .build();
