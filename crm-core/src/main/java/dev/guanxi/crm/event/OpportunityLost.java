@@ -3,7 +3,6 @@ package dev.guanxi.crm.event;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.sales.OpportunityId;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * An opportunity was lost.
@@ -14,21 +13,20 @@ import java.util.Optional;
  * @param customerId the customer
  * @param opportunityId the opportunity
  * @param reason why
- * @param competitorNote who won it instead, if recorded
+ * @param competitorNote who won it instead, or {@code null} if none was recorded
  */
 public record OpportunityLost(
         EventMetadata metadata,
         CustomerId customerId,
         OpportunityId opportunityId,
         String reason,
-        Optional<String> competitorNote)
+        String competitorNote)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /** Rejects nulls (except {@code competitorNote}). */
     public OpportunityLost {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(opportunityId, "opportunityId");
         Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(competitorNote, "competitorNote");
     }
 }

@@ -7,7 +7,6 @@ import dev.guanxi.crm.sales.InvoiceStatus;
 import dev.guanxi.crm.sales.PaymentId;
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A payment was received, against an invoice or on account.
@@ -17,28 +16,26 @@ import java.util.Optional;
  * @param metadata the event's id, tenant and time
  * @param customerId the customer
  * @param paymentId the payment
- * @param invoiceId the invoice paid, if any
+ * @param invoiceId the invoice paid, or {@code null} for a payment on account
  * @param amount the amount received
  * @param receivedOn the day it was received
- * @param invoiceStatus the invoice's status after the payment, if it was against an invoice
+ * @param invoiceStatus the invoice's status after the payment, or {@code null} for a payment on account
  */
 public record PaymentReceived(
         EventMetadata metadata,
         CustomerId customerId,
         PaymentId paymentId,
-        Optional<InvoiceId> invoiceId,
+        InvoiceId invoiceId,
         Money amount,
         LocalDate receivedOn,
-        Optional<InvoiceStatus> invoiceStatus)
+        InvoiceStatus invoiceStatus)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /** Rejects nulls (except {@code invoiceId} and {@code invoiceStatus}). */
     public PaymentReceived {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(paymentId, "paymentId");
-        Objects.requireNonNull(invoiceId, "invoiceId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(receivedOn, "receivedOn");
-        Objects.requireNonNull(invoiceStatus, "invoiceStatus");
     }
 }

@@ -9,7 +9,6 @@ import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * A sales or service contract with a customer: a period in force, a value and a date by which renewal is
@@ -28,13 +27,14 @@ import java.util.Optional;
  * @param startDate the first day in force
  * @param endDate the last day in force, not before the start
  * @param value the contract value, zero or more
- * @param renewalDate when renewal is due, if any; not before the start
+ * @param renewalDate when renewal is due, or {@code null} if no date is set (the end date then counts); not
+ *     before the start
  * @param status the status
- * @param terminationReason why it was terminated; present exactly when the status is {@link
- *     ContractStatus#TERMINATED}
- * @param renewalOf the contract this one renews, if any
- * @param renewedBy the successor that renews this one; present exactly when the status is {@link
- *     ContractStatus#RENEWED}
+ * @param terminationReason why it was terminated, or {@code null} if it was not; set exactly when the status is
+ *     {@link ContractStatus#TERMINATED}
+ * @param renewalOf the contract this one renews, or {@code null} if it renews none
+ * @param renewedBy the successor that renews this one, or {@code null} if it was not renewed; set exactly when
+ *     the status is {@link ContractStatus#RENEWED}
  * @param version 1 when created, +1 for every change
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
@@ -48,11 +48,11 @@ public record Contract(
         LocalDate startDate,
         LocalDate endDate,
         Money value,
-        Optional<LocalDate> renewalDate,
+        LocalDate renewalDate,
         ContractStatus status,
-        Optional<String> terminationReason,
-        Optional<ContractId> renewalOf,
-        Optional<ContractId> renewedBy,
+        String terminationReason,
+        ContractId renewalOf,
+        ContractId renewedBy,
         long version,
         Instant createdAt,
         Instant updatedAt)
@@ -72,22 +72,18 @@ public record Contract(
         Check.required("endDate", endDate);
         Check.order("endDate", startDate, endDate);
         Check.nonNegative("value", value);
-        renewalDate = SalesChecks.orEmpty(renewalDate);
-        Check.order("renewalDate", startDate, renewalDate.orElse(null));
+        Check.order("renewalDate", startDate, renewalDate);
         Check.required("status", status);
-        terminationReason = SalesChecks.optionalText("terminationReason", terminationReason, Check.LINE_MAX);
-        renewalOf = SalesChecks.orEmpty(renewalOf);
-        renewedBy = SalesChecks.orEmpty(renewedBy);
-        if (terminationReason.isPresent() != (status == ContractStatus.TERMINATED)) {
+        Check.optionalText("terminationReason", terminationReason, Check.LINE_MAX);
+        if ((terminationReason != null) != (status == ContractStatus.TERMINATED)) {
             throw Check.fail(
                     "terminationReason", ValidationRule.INVALID_STATE, "a reason is given exactly for a termination");
         }
-        if (renewedBy.isPresent() != (status == ContractStatus.RENEWED)) {
+        if ((renewedBy != null) != (status == ContractStatus.RENEWED)) {
             throw Check.fail(
                     "renewedBy", ValidationRule.INVALID_STATE, "renewedBy is set exactly for a renewed contract");
         }
-        if (renewedBy.isPresent() && renewedBy.get().equals(id)
-                || renewalOf.isPresent() && renewalOf.get().equals(id)) {
+        if (id.equals(renewedBy) || id.equals(renewalOf)) {
             throw Check.fail("renewedBy", ValidationRule.INVALID_STATE, "a contract cannot renew itself");
         }
         SalesChecks.bookkeeping(version, createdAt, updatedAt);
@@ -114,9 +110,9 @@ public record Contract(
                 draft.value(),
                 draft.renewalDate(),
                 ContractStatus.DRAFT,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
+                null,
+                null,
+                null,
                 1,
                 now,
                 now);
@@ -149,12 +145,12 @@ public record Contract(
                 predecessor.title(),
                 renewal.startDate(),
                 renewal.endDate(),
-                renewal.value().orElse(predecessor.value()),
+                renewal.value() != null ? renewal.value() : predecessor.value(),
                 renewal.renewalDate(),
                 ContractStatus.ACTIVE,
-                Optional.empty(),
-                Optional.of(predecessor.id()),
-                Optional.empty(),
+                null,
+                predecessor.id(),
+                null,
                 1,
                 now,
                 now);
@@ -162,7 +158,7 @@ public record Contract(
 
     /** @return the date renewal is due: the renewal date if set, else the end date */
     public LocalDate effectiveRenewalDate() {
-        return renewalDate.orElse(endDate);
+        return renewalDate != null ? renewalDate : endDate;
     }
 
     /**
@@ -182,7 +178,7 @@ public record Contract(
      * @throws IllegalTransitionException unless it is a draft
      */
     public Contract activate(Instant now) {
-        return with(status.transitionTo(ContractStatus.ACTIVE), Optional.empty(), Optional.empty(), now);
+        return with(status.transitionTo(ContractStatus.ACTIVE), null, null, now);
     }
 
     /**
@@ -196,7 +192,7 @@ public record Contract(
      */
     public Contract terminate(String reason, Instant now) {
         Check.text("reason", reason, Check.LINE_MAX);
-        return with(status.transitionTo(ContractStatus.TERMINATED), Optional.of(reason), Optional.empty(), now);
+        return with(status.transitionTo(ContractStatus.TERMINATED), reason, null, now);
     }
 
     /**
@@ -215,7 +211,7 @@ public record Contract(
         if (!today.isAfter(endDate)) {
             throw Check.fail("endDate", ValidationRule.INVALID_STATE, "the contract runs until " + endDate);
         }
-        return with(next, Optional.empty(), Optional.empty(), now);
+        return with(next, null, null, now);
     }
 
     /**
@@ -228,10 +224,10 @@ public record Contract(
      */
     public Contract renewedBy(ContractId successor, Instant now) {
         Check.required("successor", successor);
-        return with(status.transitionTo(ContractStatus.RENEWED), Optional.empty(), Optional.of(successor), now);
+        return with(status.transitionTo(ContractStatus.RENEWED), null, successor, now);
     }
 
-    private Contract with(ContractStatus next, Optional<String> reason, Optional<ContractId> successor, Instant now) {
+    private Contract with(ContractStatus next, String reason, ContractId successor, Instant now) {
         return new Contract(
                 id,
                 customerId,

@@ -4,7 +4,6 @@ import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.money.Money;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * What a host supplies to renew a contract with {@link Sales#renewContract}: the successor contract's number,
@@ -15,15 +14,12 @@ import java.util.Optional;
  * @param contractNumber the successor's contract number, unique per tenant
  * @param startDate the successor's first day in force, not before the renewed contract's start
  * @param endDate the successor's last day in force, not before its start, at most 100 years ahead
- * @param value the successor's value; empty to keep the renewed contract's value
- * @param renewalDate when the successor's renewal is due, if any; not before its start
+ * @param value the successor's value, zero or more, or {@code null} to keep the renewed contract's value
+ * @param renewalDate when the successor's renewal is due, or {@code null} if no date is set; not before its
+ *     start
  */
 public record ContractRenewal(
-        String contractNumber,
-        LocalDate startDate,
-        LocalDate endDate,
-        Optional<Money> value,
-        Optional<LocalDate> renewalDate) {
+        String contractNumber, LocalDate startDate, LocalDate endDate, Money value, LocalDate renewalDate) {
     /**
      * Validates the components.
      *
@@ -34,10 +30,10 @@ public record ContractRenewal(
         Check.required("startDate", startDate);
         Check.required("endDate", endDate);
         Check.order("endDate", startDate, endDate);
-        value = SalesChecks.orEmpty(value);
-        value.ifPresent(v -> Check.nonNegative("value", v));
-        renewalDate = SalesChecks.orEmpty(renewalDate);
-        Check.order("renewalDate", startDate, renewalDate.orElse(null));
+        if (value != null) {
+            Check.nonNegative("value", value);
+        }
+        Check.order("renewalDate", startDate, renewalDate);
     }
 
     /**
@@ -69,7 +65,7 @@ public record ContractRenewal(
         /**
          * Sets the successor's value.
          *
-         * @param amount zero or more
+         * @param amount zero or more, or {@code null} to keep the renewed contract's value
          * @return this builder
          */
         public Builder value(Money amount) {
@@ -93,8 +89,7 @@ public record ContractRenewal(
          * @throws ValidationException if a value breaks a rule
          */
         public ContractRenewal build() {
-            return new ContractRenewal(
-                    contractNumber, startDate, endDate, Optional.ofNullable(value), Optional.ofNullable(renewalDate));
+            return new ContractRenewal(contractNumber, startDate, endDate, value, renewalDate);
         }
     }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
-import java.util.Optional;
 
 /**
  * A receivable: an amount a customer owes by a due date, and how much of it was paid. Together with the
@@ -30,16 +29,17 @@ import java.util.Optional;
  * @param id the id
  * @param customerId the customer who owes the amount
  * @param invoiceNumber the invoice number, unique per tenant
- * @param orderId the order invoiced, if any
+ * @param orderId the order invoiced, or {@code null} if the invoice bills no recorded order
  * @param issueDate the day it was issued
  * @param dueDate the day payment is due, not before the issue date
  * @param amount the amount owed, greater than zero
  * @param paidAmount how much was paid, zero to {@code amount}, same currency
  * @param status the status; consistent with the paid amount
- * @param lastPaymentOn the latest date of a payment received against it, if any
- * @param closedOn the day it was settled (the latest payment date when paid in full) or written off; present
- *     exactly when the status is {@link InvoiceStatus#PAID} or {@link InvoiceStatus#WRITTEN_OFF}
- * @param writeOffReason why it was written off; present exactly when written off
+ * @param lastPaymentOn the latest date of a payment received against it, or {@code null} if nothing was paid
+ * @param closedOn the day it was settled (the latest payment date when paid in full) or written off, or {@code
+ *     null} while it is open; set exactly when the status is {@link InvoiceStatus#PAID} or {@link
+ *     InvoiceStatus#WRITTEN_OFF}
+ * @param writeOffReason why it was written off, or {@code null} if it was not; set exactly when written off
  * @param version 1 when issued, +1 for every change
  * @param createdAt when it was recorded
  * @param updatedAt when it was last changed
@@ -48,15 +48,15 @@ public record Invoice(
         InvoiceId id,
         CustomerId customerId,
         String invoiceNumber,
-        Optional<OrderId> orderId,
+        OrderId orderId,
         LocalDate issueDate,
         LocalDate dueDate,
         Money amount,
         Money paidAmount,
         InvoiceStatus status,
-        Optional<LocalDate> lastPaymentOn,
-        Optional<LocalDate> closedOn,
-        Optional<String> writeOffReason,
+        LocalDate lastPaymentOn,
+        LocalDate closedOn,
+        String writeOffReason,
         long version,
         Instant createdAt,
         Instant updatedAt)
@@ -71,7 +71,6 @@ public record Invoice(
         Check.required("id", id);
         Check.required("customerId", customerId);
         Check.text("invoiceNumber", invoiceNumber, SalesChecks.NUMBER_MAX);
-        orderId = SalesChecks.orEmpty(orderId);
         Check.required("issueDate", issueDate);
         Check.required("dueDate", dueDate);
         Check.order("dueDate", issueDate, dueDate);
@@ -81,9 +80,7 @@ public record Invoice(
             throw Check.fail("paidAmount", ValidationRule.OUT_OF_RANGE, "paidAmount exceeds the amount");
         }
         Check.required("status", status);
-        lastPaymentOn = SalesChecks.orEmpty(lastPaymentOn);
-        closedOn = SalesChecks.orEmpty(closedOn);
-        writeOffReason = SalesChecks.optionalText("writeOffReason", writeOffReason, Check.LINE_MAX);
+        Check.optionalText("writeOffReason", writeOffReason, Check.LINE_MAX);
         InvoiceStatus expected = paidAmount.isZero()
                 ? InvoiceStatus.OPEN
                 : paidAmount.equals(amount) ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
@@ -92,14 +89,14 @@ public record Invoice(
             throw Check.fail(
                     "status", ValidationRule.INVALID_STATE, status + " does not fit paid amount " + paidAmount);
         }
-        if (writeOffReason.isPresent() != writtenOff) {
+        if ((writeOffReason != null) != writtenOff) {
             throw Check.fail(
                     "writeOffReason", ValidationRule.INVALID_STATE, "a reason is given exactly for a write-off");
         }
-        if (closedOn.isPresent() != (status == InvoiceStatus.PAID || writtenOff)) {
+        if ((closedOn != null) != (status == InvoiceStatus.PAID || writtenOff)) {
             throw Check.fail("closedOn", ValidationRule.INVALID_STATE, "closedOn is set exactly for a closed invoice");
         }
-        if (lastPaymentOn.isPresent() == paidAmount.isZero()) {
+        if ((lastPaymentOn != null) == paidAmount.isZero()) {
             throw Check.fail(
                     "lastPaymentOn",
                     ValidationRule.INVALID_STATE,
@@ -128,9 +125,9 @@ public record Invoice(
                 draft.amount(),
                 Money.zero(draft.amount().currency()),
                 InvoiceStatus.OPEN,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
+                null,
+                null,
+                null,
                 1,
                 now,
                 now);
@@ -183,7 +180,7 @@ public record Invoice(
      */
     public long daysLate(LocalDate asOf) {
         Check.required("asOf", asOf);
-        LocalDate end = closedOn.orElse(asOf);
+        LocalDate end = closedOn != null ? closedOn : asOf;
         return Math.max(0, ChronoUnit.DAYS.between(dueDate, end));
     }
 
@@ -219,7 +216,7 @@ public record Invoice(
         Money paid = paidAmount.plus(payment);
         InvoiceStatus next =
                 status.transitionTo(paid.equals(amount) ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID);
-        LocalDate latest = lastPaymentOn.filter(d -> d.isAfter(receivedOn)).orElse(receivedOn);
+        LocalDate latest = lastPaymentOn != null && lastPaymentOn.isAfter(receivedOn) ? lastPaymentOn : receivedOn;
         return new Invoice(
                 id,
                 customerId,
@@ -230,9 +227,9 @@ public record Invoice(
                 amount,
                 paid,
                 next,
-                Optional.of(latest),
-                next == InvoiceStatus.PAID ? Optional.of(latest) : Optional.empty(),
-                Optional.empty(),
+                latest,
+                next == InvoiceStatus.PAID ? latest : null,
+                null,
                 version + 1,
                 createdAt,
                 now);
@@ -263,8 +260,8 @@ public record Invoice(
                 paidAmount,
                 next,
                 lastPaymentOn,
-                Optional.of(on),
-                Optional.of(reason),
+                on,
+                reason,
                 version + 1,
                 createdAt,
                 now);

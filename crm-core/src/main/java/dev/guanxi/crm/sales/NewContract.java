@@ -5,7 +5,6 @@ import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.money.Money;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * What a host supplies to create a contract with {@link Sales#createContract(NewContract)}. Holds no id,
@@ -20,8 +19,8 @@ import java.util.Optional;
  * @param startDate the first day in force
  * @param endDate the last day in force, not before the start, at most 100 years ahead
  * @param value the contract value, zero or more
- * @param renewalDate when renewal is due (e.g. the notice date), if any; not before the start date, at most
- *     100 years ahead
+ * @param renewalDate when renewal is due (e.g. the notice date), or {@code null} if no date is set; not before
+ *     the start date, at most 100 years ahead
  */
 public record NewContract(
         CustomerId customerId,
@@ -31,7 +30,7 @@ public record NewContract(
         LocalDate startDate,
         LocalDate endDate,
         Money value,
-        Optional<LocalDate> renewalDate) {
+        LocalDate renewalDate) {
     /**
      * Validates the components.
      *
@@ -46,8 +45,7 @@ public record NewContract(
         Check.required("endDate", endDate);
         Check.order("endDate", startDate, endDate);
         Check.nonNegative("value", value);
-        renewalDate = SalesChecks.orEmpty(renewalDate);
-        Check.order("renewalDate", startDate, renewalDate.orElse(null));
+        Check.order("renewalDate", startDate, renewalDate);
     }
 
     /**
@@ -121,15 +119,7 @@ public record NewContract(
          * @throws ValidationException if a value breaks a rule
          */
         public NewContract build() {
-            return new NewContract(
-                    customerId,
-                    kind,
-                    contractNumber,
-                    title,
-                    startDate,
-                    endDate,
-                    value,
-                    Optional.ofNullable(renewalDate));
+            return new NewContract(customerId, kind, contractNumber, title, startDate, endDate, value, renewalDate);
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.money.Money;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * What a host supplies to issue an invoice (a receivable) with {@link Sales#issueInvoice(NewInvoice)}. Holds
@@ -15,7 +14,8 @@ import java.util.Optional;
  *
  * @param customerId the customer who owes the amount
  * @param invoiceNumber the invoice number, unique per tenant, 1 to 64 characters of one-line text
- * @param orderId the order invoiced, if any; it must belong to the same customer
+ * @param orderId the order invoiced, or {@code null} if the invoice bills no recorded order; it must belong to
+ *     the same customer
  * @param issueDate the day the invoice was issued; {@link Sales#issueInvoice} refuses a date in the future
  * @param dueDate the day payment is due, not before the issue date and at most 100 years ahead
  * @param amount the amount owed, greater than zero
@@ -23,7 +23,7 @@ import java.util.Optional;
 public record NewInvoice(
         CustomerId customerId,
         String invoiceNumber,
-        Optional<OrderId> orderId,
+        OrderId orderId,
         LocalDate issueDate,
         LocalDate dueDate,
         Money amount) {
@@ -35,7 +35,6 @@ public record NewInvoice(
     public NewInvoice {
         Check.required("customerId", customerId);
         Check.text("invoiceNumber", invoiceNumber, SalesChecks.NUMBER_MAX);
-        orderId = SalesChecks.orEmpty(orderId);
         Check.required("issueDate", issueDate);
         Check.required("dueDate", dueDate);
         Check.order("dueDate", issueDate, dueDate);
@@ -109,12 +108,7 @@ public record NewInvoice(
          */
         public NewInvoice build() {
             return new NewInvoice(
-                    customerId,
-                    invoiceNumber,
-                    Optional.ofNullable(orderId),
-                    issueDate,
-                    dueDate == null ? issueDate : dueDate,
-                    amount);
+                    customerId, invoiceNumber, orderId, issueDate, dueDate == null ? issueDate : dueDate, amount);
         }
     }
 }

@@ -5,8 +5,6 @@ import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.money.Money;
 import java.time.LocalDate;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * What a host supplies to open an opportunity with {@link Sales#openOpportunity(NewOpportunity)}. Holds no
@@ -16,21 +14,22 @@ import java.util.OptionalInt;
  *
  * @param customerId the prospective buyer
  * @param name what the deal is about, in any script, 1 to 200 characters
- * @param pipeline the pipeline's name; empty for the default (the only configured pipeline, else {@value
- *     Pipeline#STANDARD})
- * @param stage the stage to start in; empty for the pipeline's first stage
+ * @param pipeline the pipeline's name, or {@code null} for the default (the only configured pipeline, else
+ *     {@value Pipeline#STANDARD})
+ * @param stage the stage to start in, or {@code null} for the pipeline's first stage
  * @param amount the expected deal value, zero or more
- * @param probability the win probability in percent, 0 to 100; empty for the stage's default
- * @param expectedCloseDate when the deal is expected to close, if known; at most 100 years ahead
+ * @param probability the win probability in percent, 0 to 100, or {@code null} for the stage's default
+ * @param expectedCloseDate when the deal is expected to close, or {@code null} if unknown; at most 100 years
+ *     ahead
  */
 public record NewOpportunity(
         CustomerId customerId,
         String name,
-        Optional<String> pipeline,
-        Optional<String> stage,
+        String pipeline,
+        String stage,
         Money amount,
-        OptionalInt probability,
-        Optional<LocalDate> expectedCloseDate) {
+        Integer probability,
+        LocalDate expectedCloseDate) {
     /**
      * Validates the components; whether the pipeline and stage exist is checked when the opportunity is opened.
      *
@@ -39,14 +38,16 @@ public record NewOpportunity(
     public NewOpportunity {
         Check.required("customerId", customerId);
         Check.text("name", name, Check.NAME_MAX);
-        pipeline = SalesChecks.orEmpty(pipeline);
-        pipeline.ifPresent(p -> Check.code("pipeline", p));
-        stage = SalesChecks.orEmpty(stage);
-        stage.ifPresent(s -> Check.code("stage", s));
+        if (pipeline != null) {
+            Check.code("pipeline", pipeline);
+        }
+        if (stage != null) {
+            Check.code("stage", stage);
+        }
         Check.nonNegative("amount", amount);
-        probability = probability == null ? OptionalInt.empty() : probability;
-        probability.ifPresent(p -> Check.range("probability", p, 0, 100));
-        expectedCloseDate = SalesChecks.orEmpty(expectedCloseDate);
+        if (probability != null) {
+            Check.range("probability", probability, 0, 100);
+        }
     }
 
     /**
@@ -80,7 +81,7 @@ public record NewOpportunity(
         /**
          * Chooses the pipeline.
          *
-         * @param pipelineName the name of a configured pipeline
+         * @param pipelineName the name of a configured pipeline, or {@code null} for the default
          * @return this builder
          */
         public Builder pipeline(String pipelineName) {
@@ -91,7 +92,7 @@ public record NewOpportunity(
         /**
          * Chooses the stage to start in.
          *
-         * @param stageCode a stage code of the pipeline
+         * @param stageCode a stage code of the pipeline, or {@code null} for the first stage
          * @return this builder
          */
         public Builder stage(String stageCode) {
@@ -126,14 +127,7 @@ public record NewOpportunity(
          * @throws ValidationException if a value breaks a rule
          */
         public NewOpportunity build() {
-            return new NewOpportunity(
-                    customerId,
-                    name,
-                    Optional.ofNullable(pipeline),
-                    Optional.ofNullable(stage),
-                    amount,
-                    probability == null ? OptionalInt.empty() : OptionalInt.of(probability),
-                    Optional.ofNullable(expectedCloseDate));
+            return new NewOpportunity(customerId, name, pipeline, stage, amount, probability, expectedCloseDate);
         }
     }
 }

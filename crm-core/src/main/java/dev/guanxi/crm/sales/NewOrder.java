@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What a host supplies to record a purchase with {@link Sales#recordPurchase(NewOrder)}. Holds no id, status,
@@ -17,12 +16,12 @@ import java.util.Optional;
  * <p>Immutable and thread-safe. Build with {@link #builder(CustomerId, LocalDate)}.
  *
  * @param customerId the buying customer
- * @param orderNumber an optional order number, unique per tenant (e.g. the ERP's), at most 64 characters
+ * @param orderNumber the order number, unique per tenant (e.g. the ERP's), at most 64 characters, or {@code
+ *     null} if the order has none
  * @param orderDate the day of the purchase; {@link Sales#recordPurchase} refuses a date in the future
  * @param lines one to {@value Order#MAX_LINES} lines, all in one currency
  */
-public record NewOrder(
-        CustomerId customerId, Optional<String> orderNumber, LocalDate orderDate, List<OrderLine> lines) {
+public record NewOrder(CustomerId customerId, String orderNumber, LocalDate orderDate, List<OrderLine> lines) {
     /**
      * Validates the components.
      *
@@ -31,7 +30,7 @@ public record NewOrder(
      */
     public NewOrder {
         Check.required("customerId", customerId);
-        orderNumber = SalesChecks.optionalText("orderNumber", orderNumber, SalesChecks.NUMBER_MAX);
+        Check.optionalText("orderNumber", orderNumber, SalesChecks.NUMBER_MAX);
         Check.required("orderDate", orderDate);
         lines = Check.list("lines", lines, Order.MAX_LINES);
         SalesChecks.fitsMinorUnits("total", OrderLine.sum(lines));
@@ -98,7 +97,7 @@ public record NewOrder(
          * @throws ValidationException if a value breaks a rule
          */
         public NewOrder build() {
-            return new NewOrder(customerId, Optional.ofNullable(orderNumber), orderDate, lines);
+            return new NewOrder(customerId, orderNumber, orderDate, lines);
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.money.Money;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * What a host supplies to record a payment with {@link Sales#recordPayment(NewPayment)}. Holds no id, version
@@ -14,19 +13,20 @@ import java.util.Optional;
  * <p>Immutable and thread-safe. Build with {@link #builder(CustomerId, Money, LocalDate)}.
  *
  * @param customerId the paying customer
- * @param invoiceId the invoice paid, if any (a payment on account has none); it must belong to the customer
+ * @param invoiceId the invoice paid, or {@code null} for a payment on account; it must belong to the customer
  * @param amount the amount received, greater than zero
  * @param receivedOn the day it was received; {@link Sales#recordPayment} refuses a date in the future
  * @param method how it was paid
- * @param reference the bank's or payment provider's reference, if any, at most 200 characters
+ * @param reference the bank's or payment provider's reference, at most 200 characters, or {@code null} if
+ *     there is none
  */
 public record NewPayment(
         CustomerId customerId,
-        Optional<InvoiceId> invoiceId,
+        InvoiceId invoiceId,
         Money amount,
         LocalDate receivedOn,
         PaymentMethod method,
-        Optional<String> reference) {
+        String reference) {
     /**
      * Validates the components.
      *
@@ -34,11 +34,10 @@ public record NewPayment(
      */
     public NewPayment {
         Check.required("customerId", customerId);
-        invoiceId = SalesChecks.orEmpty(invoiceId);
         Check.positive("amount", amount);
         Check.required("receivedOn", receivedOn);
         Check.required("method", method);
-        reference = SalesChecks.optionalText("reference", reference, Check.NAME_MAX);
+        Check.optionalText("reference", reference, Check.NAME_MAX);
     }
 
     /**
@@ -106,13 +105,7 @@ public record NewPayment(
          * @throws ValidationException if a value breaks a rule
          */
         public NewPayment build() {
-            return new NewPayment(
-                    customerId,
-                    Optional.ofNullable(invoiceId),
-                    amount,
-                    receivedOn,
-                    method,
-                    Optional.ofNullable(reference));
+            return new NewPayment(customerId, invoiceId, amount, receivedOn, method, reference);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A sales opportunity (销售机会): a possible deal with a customer, moving through the stages of a {@link
@@ -32,12 +31,14 @@ import java.util.Optional;
  * @param stage the code of the current stage
  * @param amount the expected deal value, zero or more
  * @param probability the win probability in percent, 0 to 100
- * @param expectedCloseDate when the deal is expected to close, if known
+ * @param expectedCloseDate when the deal is expected to close, or {@code null} if unknown
  * @param status open, won or lost
- * @param lostReason why it was lost; present exactly when the status is {@link OpportunityStatus#LOST}
- * @param competitorNote who won it instead, or another note on the competition, if recorded when lost
+ * @param lostReason why it was lost, or {@code null} if it is not lost; set exactly when the status is {@link
+ *     OpportunityStatus#LOST}
+ * @param competitorNote who won it instead, or another note on the competition, or {@code null} if none was
+ *     recorded when it was lost
  * @param stageHistory every stage entered, oldest first; the last is the current stage
- * @param closedAt when it was won or lost; present exactly when it is not open
+ * @param closedAt when it was won or lost, or {@code null} while it is open; set exactly when it is not open
  * @param version 1 when opened, +1 for every change
  * @param createdAt when it was opened
  * @param updatedAt when it was last changed
@@ -50,12 +51,12 @@ public record Opportunity(
         String stage,
         Money amount,
         int probability,
-        Optional<LocalDate> expectedCloseDate,
+        LocalDate expectedCloseDate,
         OpportunityStatus status,
-        Optional<String> lostReason,
-        Optional<String> competitorNote,
+        String lostReason,
+        String competitorNote,
         List<StageEntry> stageHistory,
-        Optional<Instant> closedAt,
+        Instant closedAt,
         long version,
         Instant createdAt,
         Instant updatedAt)
@@ -76,25 +77,23 @@ public record Opportunity(
         Check.code("stage", stage);
         Check.nonNegative("amount", amount);
         Check.range("probability", probability, 0, 100);
-        expectedCloseDate = SalesChecks.orEmpty(expectedCloseDate);
         Check.required("status", status);
-        lostReason = SalesChecks.optionalText("lostReason", lostReason, Check.LINE_MAX);
-        competitorNote = SalesChecks.optionalText("competitorNote", competitorNote, Check.LINE_MAX);
+        Check.optionalText("lostReason", lostReason, Check.LINE_MAX);
+        Check.optionalText("competitorNote", competitorNote, Check.LINE_MAX);
         stageHistory = Check.list("stageHistory", stageHistory, MAX_HISTORY);
         if (stageHistory.isEmpty()
                 || !stageHistory.get(stageHistory.size() - 1).stage().equals(stage)) {
             throw Check.fail(
                     "stageHistory", ValidationRule.INVALID_STATE, "the last entry of the history is the current stage");
         }
-        closedAt = SalesChecks.orEmpty(closedAt);
-        if (lostReason.isPresent() != (status == OpportunityStatus.LOST)) {
+        if ((lostReason != null) != (status == OpportunityStatus.LOST)) {
             throw Check.fail("lostReason", ValidationRule.INVALID_STATE, "a reason is given exactly for a lost deal");
         }
-        if (competitorNote.isPresent() && status != OpportunityStatus.LOST) {
+        if (competitorNote != null && status != OpportunityStatus.LOST) {
             throw Check.fail(
                     "competitorNote", ValidationRule.INVALID_STATE, "a competitor note belongs to a lost deal");
         }
-        if (closedAt.isPresent() == (status == OpportunityStatus.OPEN)) {
+        if ((closedAt != null) == (status == OpportunityStatus.OPEN)) {
             throw Check.fail("closedAt", ValidationRule.INVALID_STATE, "closedAt is set exactly for a closed deal");
         }
         SalesChecks.bookkeeping(version, createdAt, updatedAt);
@@ -115,11 +114,11 @@ public record Opportunity(
     public static Opportunity open(OpportunityId id, NewOpportunity draft, Pipeline pipeline, Instant now) {
         Check.required("opportunity", draft);
         Check.required("pipeline", pipeline);
-        if (draft.pipeline().isPresent() && !draft.pipeline().get().equals(pipeline.name())) {
+        if (draft.pipeline() != null && !draft.pipeline().equals(pipeline.name())) {
             throw Check.fail("pipeline", ValidationRule.UNKNOWN_CODE, "the draft names another pipeline");
         }
         PipelineStage start =
-                draft.stage().map(code -> pipeline.requireStage("stage", code)).orElse(pipeline.firstStage());
+                draft.stage() == null ? pipeline.firstStage() : pipeline.requireStage("stage", draft.stage());
         return new Opportunity(
                 id,
                 draft.customerId(),
@@ -127,13 +126,13 @@ public record Opportunity(
                 pipeline.name(),
                 start.code(),
                 draft.amount(),
-                draft.probability().orElse(start.defaultProbability()),
+                draft.probability() == null ? start.defaultProbability() : draft.probability(),
                 draft.expectedCloseDate(),
                 OpportunityStatus.OPEN,
-                Optional.empty(),
-                Optional.empty(),
+                null,
+                null,
                 List.of(new StageEntry(start.code(), now)),
-                Optional.empty(),
+                null,
                 1,
                 now,
                 now);
@@ -189,7 +188,7 @@ public record Opportunity(
      * @throws IllegalTransitionException unless it is open
      */
     public Opportunity win(Instant now) {
-        return withStatus(status.transitionTo(OpportunityStatus.WON), 100, Optional.empty(), Optional.empty(), now);
+        return withStatus(status.transitionTo(OpportunityStatus.WON), 100, null, null, now);
     }
 
     /**
@@ -205,12 +204,7 @@ public record Opportunity(
     public Opportunity lose(String reason, String competitorNote, Instant now) {
         Check.text("reason", reason, Check.LINE_MAX);
         Check.optionalText("competitorNote", competitorNote, Check.LINE_MAX);
-        return withStatus(
-                status.transitionTo(OpportunityStatus.LOST),
-                0,
-                Optional.of(reason),
-                Optional.ofNullable(competitorNote),
-                now);
+        return withStatus(status.transitionTo(OpportunityStatus.LOST), 0, reason, competitorNote, now);
     }
 
     /**
@@ -223,12 +217,11 @@ public record Opportunity(
      * @throws IllegalTransitionException unless it is lost
      */
     public Opportunity reopen(int stageProbability, Instant now) {
-        return withStatus(
-                status.transitionTo(OpportunityStatus.OPEN), stageProbability, Optional.empty(), Optional.empty(), now);
+        return withStatus(status.transitionTo(OpportunityStatus.OPEN), stageProbability, null, null, now);
     }
 
     private Opportunity withStatus(
-            OpportunityStatus next, int newProbability, Optional<String> reason, Optional<String> note, Instant now) {
+            OpportunityStatus next, int newProbability, String reason, String note, Instant now) {
         return new Opportunity(
                 id,
                 customerId,
@@ -242,7 +235,7 @@ public record Opportunity(
                 reason,
                 note,
                 stageHistory,
-                next == OpportunityStatus.OPEN ? Optional.empty() : Optional.of(now),
+                next == OpportunityStatus.OPEN ? null : now,
                 version + 1,
                 createdAt,
                 now);

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A purchase: an order a customer placed, with its lines and total. Orders are what the customer-base
@@ -26,12 +25,13 @@ import java.util.Optional;
  *
  * @param id the id
  * @param customerId the buying customer
- * @param orderNumber the optional order number, unique per tenant
+ * @param orderNumber the order number, unique per tenant, or {@code null} if the order has none
  * @param orderDate the day of the purchase
  * @param lines one to {@value #MAX_LINES} lines, in the order given
  * @param total the exact sum of the lines' totals, in their currency
  * @param status placed or cancelled
- * @param cancelledAt when it was cancelled; present exactly when the status is {@link OrderStatus#CANCELLED}
+ * @param cancelledAt when it was cancelled, or {@code null} if it was not; set exactly when the status is
+ *     {@link OrderStatus#CANCELLED}
  * @param version 1 when recorded, +1 for every change
  * @param createdAt when it was recorded
  * @param updatedAt when it was last changed
@@ -39,12 +39,12 @@ import java.util.Optional;
 public record Order(
         OrderId id,
         CustomerId customerId,
-        Optional<String> orderNumber,
+        String orderNumber,
         LocalDate orderDate,
         List<OrderLine> lines,
         Money total,
         OrderStatus status,
-        Optional<Instant> cancelledAt,
+        Instant cancelledAt,
         long version,
         Instant createdAt,
         Instant updatedAt)
@@ -62,7 +62,7 @@ public record Order(
     public Order {
         Check.required("id", id);
         Check.required("customerId", customerId);
-        orderNumber = SalesChecks.optionalText("orderNumber", orderNumber, SalesChecks.NUMBER_MAX);
+        Check.optionalText("orderNumber", orderNumber, SalesChecks.NUMBER_MAX);
         Check.required("orderDate", orderDate);
         lines = Check.list("lines", lines, MAX_LINES);
         Money sum = OrderLine.sum(lines);
@@ -72,8 +72,7 @@ public record Order(
         }
         SalesChecks.fitsMinorUnits("total", total);
         Check.required("status", status);
-        cancelledAt = SalesChecks.orEmpty(cancelledAt);
-        if (cancelledAt.isPresent() != (status == OrderStatus.CANCELLED)) {
+        if ((cancelledAt != null) != (status == OrderStatus.CANCELLED)) {
             throw Check.fail(
                     "cancelledAt", ValidationRule.INVALID_STATE, "cancelledAt is set exactly for a cancelled order");
         }
@@ -98,7 +97,7 @@ public record Order(
                 draft.lines(),
                 OrderLine.sum(draft.lines()),
                 OrderStatus.PLACED,
-                Optional.empty(),
+                null,
                 1,
                 now,
                 now);
@@ -130,7 +129,7 @@ public record Order(
                 lines,
                 total,
                 status.transitionTo(OrderStatus.CANCELLED),
-                Optional.of(now),
+                now,
                 version + 1,
                 createdAt,
                 now);

@@ -10,7 +10,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One line of an {@link Order}: a product, a quantity, a unit price and an optional discount.
@@ -26,15 +25,14 @@ import java.util.Optional;
  * @param productCode the product's code, as the host's product catalogue or ERP knows it: 1 to {@value
  *     #PRODUCT_CODE_MAX} characters of one-line text (letters of any script, digits, spaces and punctuation;
  *     no control characters)
- * @param description an optional one-line description, at most 500 characters
+ * @param description a one-line description, at most 500 characters, or {@code null} if the line has none
  * @param quantity how many units, greater than zero, at most {@value #QUANTITY_SCALE} decimals and {@value
  *     #QUANTITY_INTEGER_DIGITS} integer digits; trailing zeros are removed ({@code 2.50} becomes {@code 2.5})
  * @param unitPrice the price of one unit, zero or more
  * @param discount the discount on the whole line, zero or more, at most the gross amount; {@code null} means
  *     zero
  */
-public record OrderLine(
-        String productCode, Optional<String> description, BigDecimal quantity, Money unitPrice, Money discount) {
+public record OrderLine(String productCode, String description, BigDecimal quantity, Money unitPrice, Money discount) {
     /** The longest product code, in code points. */
     public static final int PRODUCT_CODE_MAX = SalesChecks.NUMBER_MAX;
     /** The most decimals a quantity may have. */
@@ -53,7 +51,7 @@ public record OrderLine(
      */
     public OrderLine {
         Check.text("productCode", productCode, PRODUCT_CODE_MAX);
-        description = SalesChecks.optionalText("description", description, Check.LINE_MAX);
+        Check.optionalText("description", description, Check.LINE_MAX);
         quantity = quantity(quantity);
         Check.nonNegative("unitPrice", unitPrice);
         if (discount == null) {
@@ -82,7 +80,7 @@ public record OrderLine(
      * @throws ValidationException if a value breaks a rule
      */
     public static OrderLine of(String productCode, BigDecimal quantity, Money unitPrice) {
-        return new OrderLine(productCode, Optional.empty(), quantity, unitPrice, null);
+        return new OrderLine(productCode, null, quantity, unitPrice, null);
     }
 
     /**
@@ -105,7 +103,7 @@ public record OrderLine(
      * @return a new line
      */
     public OrderLine withDescription(String text) {
-        return new OrderLine(productCode, Optional.ofNullable(text), quantity, unitPrice, discount);
+        return new OrderLine(productCode, text, quantity, unitPrice, discount);
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * Money received from a customer, against an invoice or on account. Payments are recorded once and never
@@ -18,11 +17,11 @@ import java.util.Optional;
  *
  * @param id the id
  * @param customerId the paying customer
- * @param invoiceId the invoice paid, if any
+ * @param invoiceId the invoice paid, or {@code null} for a payment on account
  * @param amount the amount received, greater than zero
  * @param receivedOn the day it was received
  * @param method how it was paid
- * @param reference the bank's or provider's reference, if any
+ * @param reference the bank's or provider's reference, or {@code null} if there is none
  * @param version 1 (payments do not change)
  * @param createdAt when it was recorded
  * @param updatedAt when it was last changed (equal to {@code createdAt})
@@ -30,11 +29,11 @@ import java.util.Optional;
 public record Payment(
         PaymentId id,
         CustomerId customerId,
-        Optional<InvoiceId> invoiceId,
+        InvoiceId invoiceId,
         Money amount,
         LocalDate receivedOn,
         PaymentMethod method,
-        Optional<String> reference,
+        String reference,
         long version,
         Instant createdAt,
         Instant updatedAt)
@@ -47,11 +46,10 @@ public record Payment(
     public Payment {
         Check.required("id", id);
         Check.required("customerId", customerId);
-        invoiceId = SalesChecks.orEmpty(invoiceId);
         Check.positive("amount", amount);
         Check.required("receivedOn", receivedOn);
         Check.required("method", method);
-        reference = SalesChecks.optionalText("reference", reference, Check.NAME_MAX);
+        Check.optionalText("reference", reference, Check.NAME_MAX);
         SalesChecks.bookkeeping(version, createdAt, updatedAt);
     }
 

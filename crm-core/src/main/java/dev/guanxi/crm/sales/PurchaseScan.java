@@ -3,7 +3,6 @@ package dev.guanxi.crm.sales;
 import dev.guanxi.crm.Beta;
 import dev.guanxi.crm.internal.Check;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * Which purchases a purchase scan visits: every order of the tenant that is not cancelled, optionally limited
@@ -12,12 +11,12 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  *
- * @param from the first order date to include, or empty for no lower bound
- * @param to the last order date to include, or empty for no upper bound
+ * @param from the first order date to include, or {@code null} for no lower bound
+ * @param to the last order date to include, or {@code null} for no upper bound
  */
 @Beta
-public record PurchaseScan(Optional<LocalDate> from, Optional<LocalDate> to) {
-    private static final PurchaseScan ALL = new PurchaseScan(Optional.empty(), Optional.empty());
+public record PurchaseScan(LocalDate from, LocalDate to) {
+    private static final PurchaseScan ALL = new PurchaseScan(null, null);
 
     /**
      * Validates the range.
@@ -26,9 +25,7 @@ public record PurchaseScan(Optional<LocalDate> from, Optional<LocalDate> to) {
      *     lies before {@code from}
      */
     public PurchaseScan {
-        from = SalesChecks.orEmpty(from);
-        to = SalesChecks.orEmpty(to);
-        Check.order("to", from.orElse(null), to.orElse(null));
+        Check.order("to", from, to);
     }
 
     /** @return a scan of every purchase */
@@ -46,7 +43,7 @@ public record PurchaseScan(Optional<LocalDate> from, Optional<LocalDate> to) {
     public static PurchaseScan between(LocalDate from, LocalDate to) {
         Check.required("from", from);
         Check.required("to", to);
-        return new PurchaseScan(Optional.of(from), Optional.of(to));
+        return new PurchaseScan(from, to);
     }
 
     /**
@@ -54,7 +51,6 @@ public record PurchaseScan(Optional<LocalDate> from, Optional<LocalDate> to) {
      * @return {@code true} if the date lies in the range
      */
     public boolean includes(LocalDate date) {
-        return from.map(f -> !date.isBefore(f)).orElse(true)
-                && to.map(t -> !date.isAfter(t)).orElse(true);
+        return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
     }
 }

@@ -5,7 +5,6 @@ import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.money.Money;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Checks shared by the records of this package. */
 final class SalesChecks {
@@ -13,18 +12,6 @@ final class SalesChecks {
     static final int NUMBER_MAX = 64;
 
     private SalesChecks() {}
-
-    /** Treats a {@code null} optional as empty and checks a present text. */
-    static Optional<String> optionalText(String field, Optional<String> value, int max) {
-        Optional<String> v = value == null ? Optional.empty() : value;
-        v.ifPresent(text -> Check.text(field, text, max));
-        return v;
-    }
-
-    /** Treats a {@code null} optional as empty. */
-    static <T> Optional<T> orEmpty(Optional<T> value) {
-        return value == null ? Optional.empty() : value;
-    }
 
     /** Checks the bookkeeping components every aggregate has. */
     static void bookkeeping(long version, Instant createdAt, Instant updatedAt) {

@@ -31,6 +31,7 @@ import dev.guanxi.crm.sales.ContractId;
 import dev.guanxi.crm.sales.ContractRenewal;
 import dev.guanxi.crm.sales.Invoice;
 import dev.guanxi.crm.sales.InvoiceId;
+import dev.guanxi.crm.sales.InvoiceStatus;
 import dev.guanxi.crm.sales.NewContract;
 import dev.guanxi.crm.sales.NewInvoice;
 import dev.guanxi.crm.sales.NewOpportunity;
@@ -136,15 +137,15 @@ public final class DefaultSales implements Sales {
             Check.notFuture("issueDate", invoice.issueDate(), scope.clock());
             Check.plannable("dueDate", invoice.dueDate(), scope.clock());
             Aggregates.requireCustomer(scope.uow(), invoice.customerId());
-            if (invoice.orderId().isPresent()) {
+            if (invoice.orderId() != null) {
                 Order order = scope.uow()
                         .orders()
-                        .find(invoice.orderId().get())
+                        .find(invoice.orderId())
                         .filter(o -> o.customerId().equals(invoice.customerId()))
                         .orElseThrow(() -> Check.fail(
                                 "orderId",
                                 ValidationRule.UNKNOWN_REFERENCE,
-                                "the customer has no order " + invoice.orderId().get()));
+                                "the customer has no order " + invoice.orderId()));
                 if (!order.isPlaced()) {
                     throw Check.fail("orderId", ValidationRule.INVALID_STATE, "the order is cancelled");
                 }
@@ -172,9 +173,9 @@ public final class DefaultSales implements Sales {
         return context.write(tenant, scope -> {
             Check.notFuture("receivedOn", payment.receivedOn(), scope.clock());
             Aggregates.requireCustomer(scope.uow(), payment.customerId());
-            Optional<Invoice> paid = Optional.empty();
-            if (payment.invoiceId().isPresent()) {
-                InvoiceId invoiceId = payment.invoiceId().get();
+            InvoiceStatus invoiceStatus = null;
+            if (payment.invoiceId() != null) {
+                InvoiceId invoiceId = payment.invoiceId();
                 Invoice invoice = scope.uow()
                         .invoices()
                         .find(invoiceId)
@@ -185,7 +186,7 @@ public final class DefaultSales implements Sales {
                                 "the customer has no invoice " + invoiceId));
                 Invoice updated = invoice.applyPayment(payment.amount(), payment.receivedOn(), scope.now());
                 scope.uow().invoices().update(invoice.version(), updated);
-                paid = Optional.of(updated);
+                invoiceStatus = updated.status();
             }
             Payment received = Payment.receive(PaymentId.random(), payment, scope.now());
             scope.uow().payments().insert(received);
@@ -196,7 +197,7 @@ public final class DefaultSales implements Sales {
                     received.invoiceId(),
                     received.amount(),
                     received.receivedOn(),
-                    paid.map(Invoice::status)));
+                    invoiceStatus));
             return received;
         });
     }
@@ -292,7 +293,7 @@ public final class DefaultSales implements Sales {
         Check.required("opportunity", opportunity);
         return context.write(tenant, scope -> {
             Pipeline pipeline = pipelineFor(opportunity.pipeline());
-            Check.plannable("expectedCloseDate", opportunity.expectedCloseDate().orElse(null), scope.clock());
+            Check.plannable("expectedCloseDate", opportunity.expectedCloseDate(), scope.clock());
             Opportunity opened = Opportunity.open(OpportunityId.random(), opportunity, pipeline, scope.now());
             Aggregates.requireCustomer(scope.uow(), opportunity.customerId());
             scope.uow().opportunities().insert(opened);
@@ -402,7 +403,7 @@ public final class DefaultSales implements Sales {
         return context.write(tenant, scope -> {
             Check.plannable("startDate", contract.startDate(), scope.clock());
             Check.plannable("endDate", contract.endDate(), scope.clock());
-            Check.plannable("renewalDate", contract.renewalDate().orElse(null), scope.clock());
+            Check.plannable("renewalDate", contract.renewalDate(), scope.clock());
             Aggregates.requireCustomer(scope.uow(), contract.customerId());
             Contract created = Contract.draft(ContractId.random(), contract, scope.now());
             scope.uow().contracts().insert(created);
@@ -456,7 +457,7 @@ public final class DefaultSales implements Sales {
         return context.write(tenant, scope -> {
             Check.plannable("startDate", renewal.startDate(), scope.clock());
             Check.plannable("endDate", renewal.endDate(), scope.clock());
-            Check.plannable("renewalDate", renewal.renewalDate().orElse(null), scope.clock());
+            Check.plannable("renewalDate", renewal.renewalDate(), scope.clock());
             Contract current = Aggregates.current(scope.uow().contracts(), "Contract", id, expectedVersion);
             ContractId successorId = ContractId.random();
             Contract renewed = current.renewedBy(successorId, scope.now());
@@ -494,9 +495,9 @@ public final class DefaultSales implements Sales {
     // ---- shared ----
 
     /** A configured pipeline by name, or the default when none is named. */
-    private Pipeline pipelineFor(Optional<String> name) {
-        if (name.isPresent()) {
-            return pipeline(name.get());
+    private Pipeline pipelineFor(String name) {
+        if (name != null) {
+            return pipeline(name);
         }
         Map<String, Pipeline> pipelines = context.pipelines();
         if (pipelines.size() == 1) {

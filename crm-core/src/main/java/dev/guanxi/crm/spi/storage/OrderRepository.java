@@ -10,8 +10,9 @@ import dev.guanxi.crm.sales.PurchaseVisitor;
 import java.util.Optional;
 
 /**
- * Stores the tenant's orders (purchases) with their lines. The order number, when present, is unique per
- * tenant ({@link dev.guanxi.crm.DuplicateKeyException} with field {@code orderNumber}).
+ * Stores the tenant's orders (purchases) with their lines. The order number is nullable; when it is set it is
+ * unique per tenant ({@link dev.guanxi.crm.DuplicateKeyException} with field {@code orderNumber}), while any
+ * number of orders may have none.
  *
  * <p>Besides the paged queries it offers the purchase scan, the input path of the customer-base analytics:
  * it streams every purchase of the tenant in customer order without building domain objects for the caller,

@@ -17,7 +17,7 @@ final class MemoryOpportunityRepository extends MemoryRepository<OpportunityId, 
     private static final Comparator<Opportunity> NEWEST_FIRST =
             Comparator.comparing(Opportunity::createdAt).reversed();
     private static final Comparator<Opportunity> BY_CLOSE_DATE = Comparator.comparing(
-            o -> o.expectedCloseDate().orElse(null), Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()));
+            Opportunity::expectedCloseDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()));
 
     MemoryOpportunityRepository(MemoryTransaction tx) {
         super(tx, Opportunity.class);

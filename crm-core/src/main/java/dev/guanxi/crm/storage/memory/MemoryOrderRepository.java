@@ -24,13 +24,13 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
 
     MemoryOrderRepository(MemoryTransaction tx) {
         super(tx, Order.class);
-        unique("orderNumber", Order::orderNumber);
+        unique("orderNumber", o -> Optional.ofNullable(o.orderNumber()));
     }
 
     @Override
     public Optional<Order> findByOrderNumber(String orderNumber) {
         Objects.requireNonNull(orderNumber, "orderNumber");
-        return select(o -> o.orderNumber().filter(orderNumber::equals).isPresent(), NEWEST_FIRST).stream()
+        return select(o -> orderNumber.equals(o.orderNumber()), NEWEST_FIRST).stream()
                 .findFirst();
     }
 

@@ -30,6 +30,6 @@ final class MemoryPaymentRepository extends MemoryRepository<PaymentId, Payment>
     @Override
     public List<Payment> listByInvoice(InvoiceId invoiceId) {
         Objects.requireNonNull(invoiceId, "invoiceId");
-        return List.copyOf(select(p -> p.invoiceId().filter(invoiceId::equals).isPresent(), OLDEST_FIRST));
+        return List.copyOf(select(p -> invoiceId.equals(p.invoiceId()), OLDEST_FIRST));
     }
 }
