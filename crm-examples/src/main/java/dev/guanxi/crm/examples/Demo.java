@@ -345,8 +345,8 @@ public final class Demo {
             Customer c = shop.customers().get(e.getKey());
             top10.add(String.format(
                     Locale.ROOT,
-                    "%-12s %-10s %3d orders  %s",
-                    c.displayName(),
+                    "%s %-10s %3d orders  %s",
+                    pad(c.displayName(), 16),
                     java.util.Objects.requireNonNullElse(c.region(), "-"),
                     e.getValue()[1],
                     Money.ofMinor(e.getValue()[0], USD)));
@@ -375,8 +375,8 @@ public final class Demo {
                 .limit(5)
                 .map(e -> String.format(
                         Locale.ROOT,
-                        "%-12s owes %s",
-                        shop.customers().get(e.getKey()).displayName(),
+                        "%s owes %s",
+                        pad(shop.customers().get(e.getKey()).displayName(), 16),
                         e.getValue()))
                 .toList();
         long openCases = countAll(p -> shop.service().openCases(p));
@@ -418,6 +418,18 @@ public final class Demo {
             }
             page = p.nextRequest().get();
         }
+    }
+
+    /** Pads to a width in terminal columns, counting East Asian wide characters as two. */
+    static String pad(String text, int columns) {
+        int width = text.codePoints()
+                .map(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                                || (cp >= 0x3000 && cp <= 0x30FF)
+                                || (cp >= 0xFF00 && cp <= 0xFF60)
+                        ? 2
+                        : 1)
+                .sum();
+        return text + " ".repeat(Math.max(0, columns - width));
     }
 
     /** One row of the CDNOW file. */
@@ -504,7 +516,7 @@ public final class Demo {
                     purchaseRows,
                     seconds);
             out.println("Customers by region:");
-            customersByRegion.forEach((region, n) -> out.printf(Locale.ROOT, "  %-20s %,6d%n", region, n));
+            customersByRegion.forEach((region, n) -> out.printf(Locale.ROOT, "  %s %,6d%n", pad(region, 20), n));
             out.printf(
                     Locale.ROOT,
                     "%nRevenue %s from %,d purchases; %,d customers (%.1f%%) bought on more than one day%n",
