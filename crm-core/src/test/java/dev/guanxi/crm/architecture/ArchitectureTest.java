@@ -130,4 +130,35 @@ class ArchitectureTest {
                         "dev.guanxi.crm.internal.competitor..")
                 .check(core);
     }
+
+    @Test
+    @DisplayName("no type of a dependency (Hipparchus, SLF4J) appears in a public signature outside internal packages")
+    void noDependencyTypesInPublicSignatures() {
+        com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod> ownTypesOnly =
+                new com.tngtech.archunit.lang.ArchCondition<>("use only JDK and Guanxi types in their signature") {
+                    @Override
+                    public void check(
+                            com.tngtech.archunit.core.domain.JavaMethod method,
+                            com.tngtech.archunit.lang.ConditionEvents events) {
+                        java.util.List<com.tngtech.archunit.core.domain.JavaClass> types = new java.util.ArrayList<>();
+                        types.add(method.getRawReturnType());
+                        types.addAll(method.getRawParameterTypes());
+                        for (com.tngtech.archunit.core.domain.JavaClass type : types) {
+                            String name = type.getName();
+                            if (name.startsWith("org.hipparchus") || name.startsWith("org.slf4j")) {
+                                events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                                        method, method.getFullName() + " exposes " + name));
+                            }
+                        }
+                    }
+                };
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+                .that()
+                .arePublic()
+                .and()
+                .areDeclaredInClassesThat()
+                .resideOutsideOfPackage("..internal..")
+                .should(ownTypesOnly)
+                .check(core);
+    }
 }
