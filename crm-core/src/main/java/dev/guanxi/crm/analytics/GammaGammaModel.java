@@ -80,7 +80,7 @@ public record GammaGammaModel(double p, double q, double gamma) {
         }
         meanValue /= totalWeight;
         double[] start = {0.0, Math.log(2.0), Math.log(meanValue)};
-        LogSpaceBfgs.Result result = LogSpaceBfgs.minimize(rows::negativeLogLikelihood, start);
+        LogSpaceBfgs.Result result = LogSpaceBfgs.minimize(rows::negativeLogLikelihood, start, totalWeight);
         double[] theta = result.theta();
         GammaGammaModel model = new GammaGammaModel(clampedExp(theta[0]), clampedExp(theta[1]), clampedExp(theta[2]));
         double logLikelihood = model.logLikelihood(frequency, monetaryValue, weights);

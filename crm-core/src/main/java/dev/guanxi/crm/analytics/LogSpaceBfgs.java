@@ -12,13 +12,23 @@ import java.util.Arrays;
  * (converged); no step along the search direction or the steepest-descent direction decreases {@code f} any more
  * (converged only if the largest gradient component is at most {@code 1e-5 · max(1, |f|)}); a log-parameter
  * leaves {@code [-LIMIT, LIMIT]}, that is a parameter runs to 0 or infinity (not converged); the iteration limit
- * (not converged).
+ * (not converged). A gradient stop is then confirmed as a proper interior minimum (see
+ * {@link #minimize(Objective, double[], double)}).
  *
  * <p>Stateless and thread-safe; the same input gives the same bits.
  */
 final class LogSpaceBfgs {
     /** The bound on |log parameter| beyond which a fit is declared diverging (e^30 ≈ 1e13). */
     static final double LIMIT = 30.0;
+
+    /**
+     * The bound on |log parameter| for a converged fit (e^15 ≈ 3.3e6): beyond it the likelihood is taken to rise
+     * towards a supremum on the edge of the parameter space (a degenerate mixing distribution).
+     */
+    static final double PROPER_LIMIT = 15.0;
+
+    /** The smallest Cholesky pivot of the Hessian per observation at a proper minimum. */
+    static final double MIN_PIVOT = 1e-6;
 
     private static final int MAX_ITERATIONS = 1000;
     private static final double STRICT = 1e-8;
@@ -34,6 +44,65 @@ final class LogSpaceBfgs {
 
     /** The outcome of a minimisation. */
     record Result(double[] theta, double value, int iterations, boolean converged) {}
+
+    /**
+     * Minimises {@code objective} from {@code start}. A stopping point that meets a gradient criterion counts as
+     * converged only if it is a proper minimum: the finite-difference Hessian (of the analytic gradient) divided by
+     * {@code curvatureScale} (the number of observations) is positive definite with every Cholesky pivot at least
+     * {@link #MIN_PIVOT}, and every log-parameter lies within ±{@link #PROPER_LIMIT}. This tells a
+     * maximum-likelihood estimate from a supremum approached at the edge of the parameter space, where the
+     * gradient also vanishes.
+     */
+    static Result minimize(Objective objective, double[] start, double curvatureScale) {
+        Result result = minimize(objective, start);
+        if (!result.converged()) {
+            return result;
+        }
+        boolean proper =
+                maxAbs(result.theta()) <= PROPER_LIMIT && isProperMinimum(objective, result.theta(), curvatureScale);
+        return new Result(result.theta(), result.value(), result.iterations(), proper);
+    }
+
+    static boolean isProperMinimum(Objective objective, double[] theta, double curvatureScale) {
+        int k = theta.length;
+        double[][] hessian = new double[k][k];
+        double[] plus = new double[k];
+        double[] minus = new double[k];
+        double[] shifted = theta.clone();
+        double step = 1e-5;
+        for (int i = 0; i < k; i++) {
+            shifted[i] = theta[i] + step;
+            double fPlus = objective.evaluate(shifted, plus);
+            shifted[i] = theta[i] - step;
+            double fMinus = objective.evaluate(shifted, minus);
+            shifted[i] = theta[i];
+            if (!isFinite(fPlus) || !isFinite(fMinus) || !allFinite(plus) || !allFinite(minus)) {
+                return false;
+            }
+            for (int j = 0; j < k; j++) {
+                hessian[i][j] = (plus[j] - minus[j]) / (2 * step) / curvatureScale;
+            }
+        }
+        // Cholesky of the symmetrised Hessian
+        double[][] l = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j <= i; j++) {
+                double sum = 0.5 * (hessian[i][j] + hessian[j][i]);
+                for (int m = 0; m < j; m++) {
+                    sum -= l[i][m] * l[j][m];
+                }
+                if (i == j) {
+                    if (!(sum >= MIN_PIVOT)) {
+                        return false;
+                    }
+                    l[i][i] = Math.sqrt(sum);
+                } else {
+                    l[i][j] = sum / l[j][j];
+                }
+            }
+        }
+        return true;
+    }
 
     static Result minimize(Objective objective, double[] start) {
         int k = start.length;

@@ -137,6 +137,10 @@ class GammaGammaModelTest {
         assertThat(fit.isConverged()).isFalse();
         assertThatThrownBy(fit::model).isInstanceOf(IllegalStateException.class).hasMessageContaining("converge");
         assertThat(fit.lastIterate()).isNotNull();
+        // four customers whose likelihood keeps rising (by 1e-6 per decade, checked with scipy) as p -> infinity
+        // along p·γ = const: a supremum on the boundary, not a maximum
+        GammaGammaFit ridge = GammaGammaModel.fit(new double[] {1, 2, 3, 1}, new double[] {10, 12, 9, 30});
+        assertThat(ridge.isConverged()).isFalse();
     }
 
     @Test
