@@ -35,6 +35,10 @@ public record BetaGeometricBetaBinomialModel(double alpha, double beta, double g
     /**
      * Checks the parameters.
      *
+     * @param alpha α of the beta distribution of p
+     * @param beta β of the beta distribution of p
+     * @param gamma γ of the beta distribution of θ
+     * @param delta δ of the beta distribution of θ
      * @throws ValidationException naming {@code alpha}, {@code beta}, {@code gamma} or {@code delta} when one is not
      *     finite and positive
      */

@@ -56,6 +56,11 @@ public record CustomerLifetimeValue(
     /**
      * Checks the parameters.
      *
+     * @param purchases the fitted purchase model
+     * @param spend the fitted spend model
+     * @param months the horizon in months
+     * @param monthlyDiscountRate the discount rate per month
+     * @param timeUnitsPerMonth the number of time units in a month
      * @throws ValidationException naming {@code purchases}, {@code spend} (also when its q ≤ 1), {@code months},
      *     {@code monthlyDiscountRate} or {@code timeUnitsPerMonth}
      */

@@ -29,6 +29,9 @@ public record GammaGammaModel(double p, double q, double gamma) {
     /**
      * Checks the parameters.
      *
+     * @param p the shape of the per-transaction value distribution
+     * @param q the shape of the heterogeneity distribution
+     * @param gamma the scale of the heterogeneity distribution
      * @throws ValidationException naming {@code p}, {@code q} or {@code gamma} when one is not finite and positive
      */
     public GammaGammaModel {
