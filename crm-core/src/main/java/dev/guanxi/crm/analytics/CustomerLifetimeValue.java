@@ -1,0 +1,190 @@
+package dev.guanxi.crm.analytics;
+
+import static dev.guanxi.crm.analytics.SpendModelChecks.continuousSummary;
+import static dev.guanxi.crm.analytics.SpendModelChecks.nonNegative;
+
+import dev.guanxi.crm.ValidationException;
+import dev.guanxi.crm.ValidationRule;
+import dev.guanxi.crm.money.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * Customer lifetime value over a horizon of whole months, from a {@link RepeatPurchaseModel} (how many purchases)
+ * and a {@link GammaGammaModel} (how much per purchase), discounted monthly. The convention is the one of the
+ * Python reference (lifetimes' {@code customer_lifetime_value}), so that results are comparable:
+ *
+ * <pre>
+ * CLV = Σ_{i=1..M} E[value] · (E[Y(u·i) | x, t_x, T] − E[Y(u·(i−1)) | x, t_x, T]) / (1 + d)^i
+ * </pre>
+ *
+ * where M is {@link #months()}, d the {@link #monthlyDiscountRate() monthly discount rate}, u the {@link
+ * #timeUnitsPerMonth() number of the summary's time units in a month} and E[value] the Gamma-Gamma {@linkplain
+ * GammaGammaModel#conditionalExpectedAverageValue(double, double) conditional expected average value} (the
+ * population mean for a customer with x = 0). A month is {@value #WEEKS_PER_MONTH} weeks (lifetimes' factor) or
+ * {@value #DAYS_PER_MONTH} days = 7 × 4.345, chosen so that a daily and a weekly summary of the same customers give
+ * the same value (lifetimes itself uses 30 days; pass 30 to {@link #CustomerLifetimeValue} to reproduce that).
+ *
+ * <p>The result is an analytic estimate in the currency of the monetary values, as a {@code double}: it is
+ * <em>not</em> a {@link Money} amount. Use {@link #toMoney(double, Currency, RoundingMode)} to turn it into one with
+ * an explicit rounding.
+ *
+ * <p>Immutable and thread-safe if the purchase model is (as {@link RepeatPurchaseModel} requires). Cost: M + 1
+ * evaluations of the purchase model per customer.
+ *
+ * @param purchases the fitted purchase model, in the same time unit as the summaries
+ * @param spend the fitted spend model; its q must exceed 1 (so that the mean value exists)
+ * @param months M, the horizon in whole months, at least 0
+ * @param monthlyDiscountRate d, the discount rate per month, finite and greater than −1 (0.01 is 1% a month)
+ * @param timeUnitsPerMonth u, the number of the summaries' time units in one month, finite and greater than 0
+ */
+public record CustomerLifetimeValue(
+        RepeatPurchaseModel purchases,
+        GammaGammaModel spend,
+        int months,
+        double monthlyDiscountRate,
+        double timeUnitsPerMonth) {
+
+    /** Weeks in a month, 4.345 (the factor of the Python reference lifetimes). */
+    public static final double WEEKS_PER_MONTH = 4.345;
+
+    /** Days in a month, 30.415 = 7 × {@link #WEEKS_PER_MONTH}, so that daily and weekly summaries agree. */
+    public static final double DAYS_PER_MONTH = 30.415;
+
+    /**
+     * Checks the parameters.
+     *
+     * @param purchases the fitted purchase model
+     * @param spend the fitted spend model
+     * @param months the horizon in months
+     * @param monthlyDiscountRate the discount rate per month
+     * @param timeUnitsPerMonth the number of time units in a month
+     * @throws ValidationException naming {@code purchases}, {@code spend} (also when its q ≤ 1), {@code months},
+     *     {@code monthlyDiscountRate} or {@code timeUnitsPerMonth}
+     */
+    public CustomerLifetimeValue {
+        SpendModelChecks.required("purchases", purchases);
+        SpendModelChecks.required("spend", spend);
+        if (!(spend.q() > 1)) {
+            throw new ValidationException(
+                    "spend", ValidationRule.OUT_OF_RANGE, "spend.q must exceed 1 but was " + spend.q());
+        }
+        if (months < 0) {
+            throw SpendModelChecks.outOfRange("months", -1, "must be at least 0 but was " + months);
+        }
+        if (!(monthlyDiscountRate > -1) || !Double.isFinite(monthlyDiscountRate)) {
+            throw SpendModelChecks.outOfRange(
+                    "monthlyDiscountRate", -1, "must be finite and greater than -1 but was " + monthlyDiscountRate);
+        }
+        SpendModelChecks.positive("timeUnitsPerMonth", timeUnitsPerMonth, -1);
+    }
+
+    /**
+     * CLV for summaries in weeks (a month is {@value #WEEKS_PER_MONTH} weeks).
+     *
+     * @param purchases the fitted purchase model, in weeks
+     * @param spend the fitted spend model
+     * @param months the horizon in months, at least 0
+     * @param monthlyDiscountRate the discount rate per month, greater than −1
+     * @return the calculator
+     * @throws ValidationException as the {@linkplain #CustomerLifetimeValue constructor}
+     */
+    public static CustomerLifetimeValue weekly(
+            RepeatPurchaseModel purchases, GammaGammaModel spend, int months, double monthlyDiscountRate) {
+        return new CustomerLifetimeValue(purchases, spend, months, monthlyDiscountRate, WEEKS_PER_MONTH);
+    }
+
+    /**
+     * CLV for summaries in days (a month is {@value #DAYS_PER_MONTH} days).
+     *
+     * @param purchases the fitted purchase model, in days
+     * @param spend the fitted spend model
+     * @param months the horizon in months, at least 0
+     * @param monthlyDiscountRate the discount rate per month, greater than −1
+     * @return the calculator
+     * @throws ValidationException as the {@linkplain #CustomerLifetimeValue constructor}
+     */
+    public static CustomerLifetimeValue daily(
+            RepeatPurchaseModel purchases, GammaGammaModel spend, int months, double monthlyDiscountRate) {
+        return new CustomerLifetimeValue(purchases, spend, months, monthlyDiscountRate, DAYS_PER_MONTH);
+    }
+
+    /**
+     * The discounted expected value of one customer over the horizon.
+     *
+     * @param x repeat purchases in the calibration period, finite, at least 0
+     * @param tx time of the last purchase, 0 when {@code x = 0}, at most {@code age}
+     * @param age time since the first purchase, T, finite
+     * @param monetaryValue the mean value of the repeat purchases, finite, at least 0 (ignored when x = 0)
+     * @return the CLV, finite and at least 0 (negative rounding residues of the purchase model are clamped to 0)
+     * @throws ValidationException naming {@code frequency}, {@code recency}, {@code age} or {@code monetaryValue}
+     */
+    public double value(double x, double tx, double age, double monetaryValue) {
+        continuousSummary(x, tx, age, -1);
+        nonNegative("monetaryValue", monetaryValue, -1);
+        return compute(x, tx, age, monetaryValue);
+    }
+
+    /**
+     * Columnar {@link #value(double, double, double, double)}: the CLV of every customer. O(customers · M).
+     *
+     * @param frequency x of each customer
+     * @param recency t_x of each customer
+     * @param age T of each customer
+     * @param monetaryValue the mean repeat-purchase value of each customer
+     * @return a new array with the CLV of each customer
+     * @throws ValidationException naming {@code frequency}, {@code recency}, {@code age} or {@code monetaryValue}
+     *     (and the row) for a bad value or array length; nothing is computed then
+     */
+    public double[] values(double[] frequency, double[] recency, double[] age, double[] monetaryValue) {
+        SpendModelChecks.required("frequency", frequency);
+        SpendModelChecks.required("recency", recency);
+        SpendModelChecks.required("age", age);
+        SpendModelChecks.required("monetaryValue", monetaryValue);
+        SpendModelChecks.sameLength("recency", recency.length, frequency.length);
+        SpendModelChecks.sameLength("age", age.length, frequency.length);
+        SpendModelChecks.sameLength("monetaryValue", monetaryValue.length, frequency.length);
+        for (int i = 0; i < frequency.length; i++) {
+            continuousSummary(frequency[i], recency[i], age[i], i);
+            nonNegative("monetaryValue", monetaryValue[i], i);
+        }
+        double[] out = new double[frequency.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = compute(frequency[i], recency[i], age[i], monetaryValue[i]);
+        }
+        return out;
+    }
+
+    private double compute(double x, double tx, double age, double monetaryValue) {
+        double value = spend.conditionalExpectedAverageValue(x, monetaryValue);
+        double previous = 0; // E[Y(0)] = 0
+        double sum = 0;
+        for (int i = 1; i <= months; i++) {
+            double cumulative = purchases.conditionalExpectedPurchases(timeUnitsPerMonth * i, x, tx, age);
+            sum += value * (cumulative - previous) / Math.pow(1 + monthlyDiscountRate, i);
+            previous = cumulative;
+        }
+        return sum > 0 ? sum : 0.0;
+    }
+
+    /**
+     * Turns an analytic value (a CLV) into money, rounding to the currency's scale with an explicit mode.
+     *
+     * @param value the value, finite
+     * @param currency the currency of the monetary values the spend model was fitted on
+     * @param rounding how to round to the currency's minor unit
+     * @return the money
+     * @throws ValidationException naming {@code value} when it is not finite, or as {@link Money#of(BigDecimal,
+     *     Currency, RoundingMode)}
+     */
+    public static Money toMoney(double value, Currency currency, RoundingMode rounding) {
+        Objects.requireNonNull(rounding, "rounding");
+        if (!Double.isFinite(value)) {
+            throw new ValidationException(
+                    "value", ValidationRule.OUT_OF_RANGE, "value must be finite but was " + value);
+        }
+        return Money.of(BigDecimal.valueOf(value), currency, rounding);
+    }
+}
