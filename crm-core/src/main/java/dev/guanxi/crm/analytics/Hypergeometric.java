@@ -28,7 +28,7 @@ final class Hypergeometric {
         for (int k = 0; k < MAX_TERMS; k++) {
             term *= (p + k) / (q + k) * z;
             sum += term;
-            if (term <= EPS * sum) {
+            if (term * z <= EPS * sum * (1 - z)) { // the ratios stay below z: the tail is below term z/(1-z)
                 break;
             }
         }
@@ -46,14 +46,16 @@ final class Hypergeometric {
         double sum = 1;
         double logScale = 0;
         for (int k = 0; k < MAX_TERMS; k++) {
-            term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
+            double ratio = (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
+            term *= ratio;
             sum += term;
             if (sum > 1e250) { // rescale to stay finite for large parameters
                 logScale += Math.log(sum);
                 term /= sum;
                 sum = 1;
             }
-            if (term <= EPS * sum && (a + k) * (b + k) < (c + k) * (k + 1)) {
+            double q = Math.max(ratio, z); // the ratios tend to z: the tail is below term q / (1 - q)
+            if (q < 1 && term * q <= EPS * sum * (1 - q)) {
                 break;
             }
         }
@@ -71,9 +73,13 @@ final class Hypergeometric {
         double term = bigA / bigC * z;
         double sum = term;
         for (int k = 1; k < MAX_TERMS; k++) {
-            term *= (bigA + k) * (bigB + k) / ((bigC + k) * (k + 1)) * z;
+            double ratio = (bigA + k) * (bigB + k) / ((bigC + k) * (k + 1)) * z;
+            term *= ratio;
             sum += term;
-            if (Math.abs(term) <= EPS * Math.abs(sum) && k > Math.abs(bigA) + Math.abs(bigB) + 2) {
+            double q = Math.max(Math.abs(ratio), z); // |ratio| tends to z once k exceeds |A| + |B|
+            if (k > Math.abs(bigA) + Math.abs(bigB) + 2
+                    && q < 1
+                    && Math.abs(term) * q <= EPS * Math.abs(sum) * (1 - q)) {
                 break;
             }
             if (term == 0) {

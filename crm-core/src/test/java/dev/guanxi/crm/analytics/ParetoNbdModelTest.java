@@ -45,7 +45,7 @@ class ParetoNbdModelTest {
         for (double[] c : cases) {
             double direct = PUBLISHED.logLikelihood(c[0], c[1], c[2]);
             double numeric = numericLogLikelihood(0.553, 10.578, 0.606, 11.669, c[0], c[1], c[2]);
-            // 2-D trapezoid rule in (ln λ, ln μ), step 0.02: agreement to 1e-7 relative
+            // 2-D trapezoid rule in (ln λ, ln μ), step 0.05 over [-45, 6]: agreement to 1e-7 relative
             assertThat(direct).as("x=%s", c[0]).isCloseTo(numeric, within(1e-7 * Math.abs(numeric)));
         }
         // α < β takes the other branch of the hypergeometric form
@@ -58,13 +58,13 @@ class ParetoNbdModelTest {
      * L = E[λ^x e^{-(λ+μ)T} + λ^x μ/(λ+μ) (e^{-(λ+μ)t_x} - e^{-(λ+μ)T})] over λ ~ Gamma(r, α), μ ~ Gamma(s, β).
      */
     static double numericLogLikelihood(double r, double alpha, double s, double beta, double x, double tx, double age) {
-        double h = 0.02;
+        double h = 0.05;
         double sum = 0;
         double norm = r * Math.log(alpha) - Gamma.logGamma(r) + s * Math.log(beta) - Gamma.logGamma(s);
-        for (double u = -120; u <= 6; u += h) {
+        for (double u = -45; u <= 6; u += h) {
             double lambda = Math.exp(u);
             double logLambdaPart = (r + x) * u - alpha * lambda;
-            for (double v = -120; v <= 6; v += h) {
+            for (double v = -45; v <= 6; v += h) {
                 double mu = Math.exp(v);
                 double logMuPart = s * v - beta * mu;
                 double k = lambda + mu;
