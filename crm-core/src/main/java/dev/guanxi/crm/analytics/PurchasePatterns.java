@@ -22,6 +22,10 @@ public final class PurchasePatterns {
     final int[] xClass;
 
     final double[] distinctX;
+    /** Index of each pattern's T in {@link #distinctAge}. */
+    final int[] ageClass;
+
+    final double[] distinctAge;
     private final double totalWeight;
 
     private PurchasePatterns(double[] x, double[] tx, double[] age, double[] weight) {
@@ -29,16 +33,26 @@ public final class PurchasePatterns {
         this.tx = tx;
         this.age = age;
         this.weight = weight;
-        int n = x.length;
-        this.xClass = new int[n];
+        this.xClass = new int[x.length];
+        this.distinctX = classify(x, xClass);
+        this.ageClass = new int[age.length];
+        this.distinctAge = classify(age, ageClass);
+        double total = 0;
+        for (double w : weight) {
+            total += w;
+        }
+        this.totalWeight = total;
+    }
+
+    /** Indexes the distinct values of a column (order of first occurrence); writes each row's index. */
+    private static double[] classify(double[] column, int[] classes) {
+        int n = column.length;
         int capacity = tableSize(n);
         int[] table = new int[capacity];
         double[] values = new double[Math.min(n, 16)];
         int distinct = 0;
-        double total = 0;
         for (int i = 0; i < n; i++) {
-            total += weight[i];
-            long bits = Double.doubleToLongBits(x[i]);
+            long bits = Double.doubleToLongBits(column[i]);
             int slot = mix(bits, 0, 0) & (capacity - 1);
             while (true) {
                 int entry = table[slot];
@@ -46,20 +60,19 @@ public final class PurchasePatterns {
                     if (distinct == values.length) {
                         values = java.util.Arrays.copyOf(values, distinct * 2);
                     }
-                    values[distinct] = x[i];
+                    values[distinct] = column[i];
                     table[slot] = ++distinct;
-                    xClass[i] = distinct - 1;
+                    classes[i] = distinct - 1;
                     break;
                 }
                 if (Double.doubleToLongBits(values[entry - 1]) == bits) {
-                    xClass[i] = entry - 1;
+                    classes[i] = entry - 1;
                     break;
                 }
                 slot = (slot + 1) & (capacity - 1);
             }
         }
-        this.distinctX = java.util.Arrays.copyOf(values, distinct);
-        this.totalWeight = total;
+        return java.util.Arrays.copyOf(values, distinct);
     }
 
     /**
@@ -151,7 +164,7 @@ public final class PurchasePatterns {
         return capacity;
     }
 
-    private static int mix(long a, long b, long c) {
+    static int mix(long a, long b, long c) {
         long h = a * 0x9E3779B97F4A7C15L;
         h = (h ^ (h >>> 29) ^ b) * 0xBF58476D1CE4E5B9L;
         h = (h ^ (h >>> 31) ^ c) * 0x94D049BB133111EBL;

@@ -228,4 +228,18 @@ class BgNbdModelTest {
         assertThat(weighted.logLikelihood())
                 .isEqualTo(BgNbdModel.fit(BtydData.cdnowSummaries()).logLikelihood());
     }
+
+    @Test
+    @DisplayName("batch scoring gives the same doubles as the per-customer methods")
+    void batchScoring() {
+        CustomerSummaries s = BtydData.cdnowSummaries();
+        double[] alive = new double[s.size()];
+        double[] expected = new double[s.size()];
+        PUBLISHED.score(s, 39, alive, expected);
+        for (int i = 0; i < s.size(); i++) {
+            assertThat(alive[i]).isEqualTo(PUBLISHED.probabilityAlive(s.frequency(i), s.recency(i), s.age(i)));
+            assertThat(expected[i])
+                    .isEqualTo(PUBLISHED.conditionalExpectedPurchases(39, s.frequency(i), s.recency(i), s.age(i)));
+        }
+    }
 }
