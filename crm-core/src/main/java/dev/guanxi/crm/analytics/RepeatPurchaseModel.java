@@ -38,4 +38,31 @@ public interface RepeatPurchaseModel {
 
     /** @return the model's log-likelihood on the data it was fitted to, or {@code NaN} for fixed parameters */
     double logLikelihood();
+
+    /**
+     * Scores every customer of a summary table: P(alive) and the conditional expectation over {@code horizon}
+     * into the caller's arrays (row {@code i} of the summaries to index {@code i}). O(n); implementations may
+     * share work between customers with the same frequency and T. Deterministic and single-threaded.
+     *
+     * @param summaries the customers
+     * @param horizon the horizon of the expectation, at least 0
+     * @param probabilityAlive receives P(alive); at least {@code summaries.size()} long
+     * @param expectedPurchases receives E[Y(horizon) | x, t_x, T]; at least {@code summaries.size()} long
+     * @throws IllegalArgumentException if an array is too short
+     */
+    default void score(
+            CustomerSummaries summaries, double horizon, double[] probabilityAlive, double[] expectedPurchases) {
+        int n = summaries.size();
+        if (probabilityAlive.length < n || expectedPurchases.length < n) {
+            throw new IllegalArgumentException("the output arrays must hold " + n + " values");
+        }
+        SummaryChecks.horizon("t", horizon);
+        for (int i = 0; i < n; i++) {
+            double x = summaries.frequency(i);
+            double tx = summaries.recency(i);
+            double age = summaries.age(i);
+            probabilityAlive[i] = probabilityAlive(x, tx, age);
+            expectedPurchases[i] = conditionalExpectedPurchases(horizon, x, tx, age);
+        }
+    }
 }
