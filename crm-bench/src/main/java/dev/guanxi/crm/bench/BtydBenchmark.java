@@ -35,7 +35,9 @@ import java.util.concurrent.Future;
  *   <li>Draws {@code --customers} summaries (default 1,000,000) from the BG/NBD process at the CDNOW parameters (r =
  *       0.243, α = 4.414, a = 0.793, b = 2.426, weeks; T uniform on [27, 39] weeks rounded to days, as {@link
  *       BgNbdSimulator} does) from a fixed seed; not timed. Optionally writes them as CSV {@code frequency,recency,T}
- *       for the Python reference ({@code --export FILE}).
+ *       for the Python reference ({@code --export FILE}). With {@code --recency-days true} the simulator's continuous
+ *       purchase times are rounded to whole days first, as a transaction log would record them (far fewer distinct
+ *       patterns).
  *   <li>Then {@code --warmup} unmeasured and {@code --runs} measured repetitions of: (a) compressing the summaries
  *       into weighted patterns ({@link PurchasePatterns#of}), (b) the BG/NBD maximum-likelihood fit on the patterns
  *       ({@link BgNbdModel#fit(PurchasePatterns, FitOptions)}, default options), (c) scoring every customer — P(alive)
@@ -49,7 +51,7 @@ import java.util.concurrent.Future;
  * </ol>
  *
  * <p>Usage: {@code java -Xmx200m -jar crm-bench/target/crm-bench.jar [--customers N] [--seed S] [--warmup W] [--runs
- * R] [--threads K] [--chunk C] [--horizon H] [--export FILE.csv] [--predictions FILE.csv] [--params FILE.json]}. See
+ * R] [--threads K] [--chunk C] [--horizon H] [--export FILE.csv] [--predictions FILE.csv] [--params FILE.json] [--recency-days true]}. See
  * docs/BENCHMARKS.md.
  *
  * <p>Not thread-safe; a command-line tool.
@@ -96,10 +98,11 @@ public final class BtydBenchmark {
             double horizon,
             Path export,
             Path predictions,
-            Path params) {
+            Path params,
+            boolean recencyInDays) {
         static final String USAGE = "usage: BtydBenchmark [--customers N] [--seed S] [--warmup W] [--runs R]"
                 + " [--threads K] [--chunk C] [--horizon H] [--export FILE.csv] [--predictions FILE.csv]"
-                + " [--params FILE.json]";
+                + " [--params FILE.json] [--recency-days true|false]";
 
         static Options parse(String... args) {
             int customers = 1_000_000;
@@ -112,6 +115,7 @@ public final class BtydBenchmark {
             Path export = null;
             Path predictions = null;
             Path params = null;
+            boolean recencyInDays = false;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -129,10 +133,12 @@ public final class BtydBenchmark {
                     case "--export" -> export = Path.of(value);
                     case "--predictions" -> predictions = Path.of(value);
                     case "--params" -> params = Path.of(value);
+                    case "--recency-days" -> recencyInDays = Boolean.parseBoolean(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
-            return new Options(customers, seed, warmup, runs, threads, chunk, horizon, export, predictions, params);
+            return new Options(
+                    customers, seed, warmup, runs, threads, chunk, horizon, export, predictions, params, recencyInDays);
         }
 
         private static int positive(String name, int value, int min) {
@@ -177,6 +183,10 @@ public final class BtydBenchmark {
         long t0 = System.nanoTime();
         CustomerSummaries summaries =
                 BgNbdSimulator.simulate(CDNOW, options.customers, 27, 39, PeriodUnit.WEEKS, options.seed);
+        if (options.recencyInDays) {
+            summaries = recencyInWholeDays(summaries);
+            out.println("recency rounded to whole days (at least 1, at most T), as a transaction log records it");
+        }
         out.printf(Locale.ROOT, "simulated in %.3f s (not part of the model path)%n", seconds(t0));
         describe(summaries);
         if (options.export != null) {
@@ -347,6 +357,22 @@ public final class BtydBenchmark {
         for (Future<Void> f : pool.invokeAll(tasks)) {
             f.get();
         }
+    }
+
+    /**
+     * The simulator's purchase times are continuous; a transaction log records days. Rounds t_x to the nearest
+     * whole day, at least day 1 (a purchase on day 0 would merge with the first) and at most T.
+     */
+    static CustomerSummaries recencyInWholeDays(CustomerSummaries s) {
+        double[] x = s.frequencies();
+        double[] tx = s.recencies();
+        double[] age = s.ages();
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] > 0) {
+                tx[i] = Math.min(age[i], Math.max(1, Math.rint(tx[i] * 7)) / 7);
+            }
+        }
+        return CustomerSummaries.of(x, tx, age, null, PeriodUnit.WEEKS);
     }
 
     private void describe(CustomerSummaries s) {
