@@ -21,3 +21,10 @@ for n in "${sizes[@]}"; do
       | tee "$out/python-$jac-$n.log"
   done
 done
+# 1M with recency in whole days (the resolution of a transaction log): the second column of the 1M table
+java -Xmx200m -jar crm-bench/target/crm-bench.jar --customers 1000000 --warmup 3 --runs 5 --recency-days true \
+  --export "$out/summary-days-1000000.csv" --predictions "$out/java-predictions-days-1000000.csv" \
+  --params "$out/java-fit-days-1000000.json" | tee "$out/java-days-1000000.log"
+python3 crm-bench/python/bgnbd_reference.py "$out/summary-days-1000000.csv" --runs 3 --jac analytic \
+  --java-params "$out/java-fit-days-1000000.json" --java-predictions "$out/java-predictions-days-1000000.csv" \
+  | tee "$out/python-analytic-days-1000000.log"
