@@ -1,0 +1,7 @@
+/**
+ * Benchmarks of the Guanxi analytics, never deployed: the end-to-end BTYD harness {@link
+ * dev.guanxi.crm.bench.BtydBenchmark} (simulate, compress, fit, score; timings and heap) and the JMH benchmarks
+ * {@link dev.guanxi.crm.bench.BgNbdLikelihoodBenchmark} and {@link dev.guanxi.crm.bench.BgNbdScoringBenchmark}.
+ * How to run them and the measured numbers: docs/BENCHMARKS.md.
+ */
+package dev.guanxi.crm.bench;
