@@ -1,7 +1,7 @@
 package dev.guanxi.crm.analytics;
 
-import static dev.guanxi.crm.analytics.SpendModelChecks.discretePattern;
-import static dev.guanxi.crm.analytics.SpendModelChecks.positive;
+import static dev.guanxi.crm.analytics.InputChecks.discretePattern;
+import static dev.guanxi.crm.analytics.InputChecks.positive;
 
 import dev.guanxi.crm.ValidationException;
 import org.hipparchus.special.Beta;
@@ -59,7 +59,7 @@ public record BetaGeometricBetaBinomialModel(double alpha, double beta, double g
      * @return the fit, which says whether the optimiser converged
      * @throws ValidationException naming {@code frequency}, {@code recency} or {@code periods}
      */
-    public static BgBbFit fit(int[] frequency, int[] recency, int[] periods) {
+    public static ModelFit<BetaGeometricBetaBinomialModel> fit(int[] frequency, int[] recency, int[] periods) {
         return fit(frequency, recency, periods, null);
     }
 
@@ -76,9 +76,11 @@ public record BetaGeometricBetaBinomialModel(double alpha, double beta, double g
      * @throws ValidationException naming {@code frequency}, {@code recency}, {@code periods} or {@code weight} for
      *     a bad value or array length (the message names the row)
      */
-    public static BgBbFit fit(int[] frequency, int[] recency, int[] periods, double[] weights) {
+    public static ModelFit<BetaGeometricBetaBinomialModel> fit(
+            int[] frequency, int[] recency, int[] periods, double[] weights) {
         double[] w = checkPatterns(frequency, recency, periods, weights);
         double[] gradient = new double[4];
+        double inverseWeight = 1 / totalWeight(w);
         LogSpaceBfgs.Objective objective = (theta, grad) -> {
             double a = Math.exp(theta[0]);
             double b = Math.exp(theta[1]);
@@ -92,19 +94,26 @@ public record BetaGeometricBetaBinomialModel(double alpha, double beta, double g
                     grad[j] += w[i] * gradient[j];
                 }
             }
-            grad[0] *= -a;
-            grad[1] *= -b;
-            grad[2] *= -g;
-            grad[3] *= -d;
-            return -ll;
+            grad[0] *= -a * inverseWeight;
+            grad[1] *= -b * inverseWeight;
+            grad[2] *= -g * inverseWeight;
+            grad[3] *= -d * inverseWeight;
+            return -ll * inverseWeight;
         };
-        LogSpaceBfgs.Result result = LogSpaceBfgs.minimize(objective, new double[4], totalWeight(w));
+        LogSpaceBfgs.Result result = LogSpaceBfgs.minimize(objective, new double[4], FitOptions.defaults());
         double[] theta = result.theta();
         BetaGeometricBetaBinomialModel model = new BetaGeometricBetaBinomialModel(
                 clampedExp(theta[0]), clampedExp(theta[1]), clampedExp(theta[2]), clampedExp(theta[3]));
         double logLikelihood = model.logLikelihood(frequency, recency, periods, weights);
         boolean converged = result.converged() && Double.isFinite(logLikelihood);
-        return new BgBbFit(model, logLikelihood, result.iterations(), converged, frequency.length);
+        return new ModelFit<>(
+                model,
+                logLikelihood,
+                result.iterations(),
+                result.evaluations(),
+                converged,
+                result.gradientNorm(),
+                frequency.length);
     }
 
     private static double totalWeight(double[] weights) {
@@ -254,7 +263,7 @@ public record BetaGeometricBetaBinomialModel(double alpha, double beta, double g
      */
     public double expectedTransactions(int n) {
         if (n < 0) {
-            throw SpendModelChecks.outOfRange("periods", -1, "must be at least 0 but was " + n);
+            throw InputChecks.outOfRange("periods", -1, "must be at least 0 but was " + n);
         }
         if (n == 0) {
             return 0;
@@ -395,18 +404,18 @@ public record BetaGeometricBetaBinomialModel(double alpha, double beta, double g
 
     private static void futurePeriods(int m) {
         if (m < 0) {
-            throw SpendModelChecks.outOfRange("futurePeriods", -1, "must be at least 0 but was " + m);
+            throw InputChecks.outOfRange("futurePeriods", -1, "must be at least 0 but was " + m);
         }
     }
 
     private static double[] checkPatterns(int[] frequency, int[] recency, int[] periods, double[] weights) {
-        SpendModelChecks.required("frequency", frequency);
-        SpendModelChecks.required("recency", recency);
-        SpendModelChecks.required("periods", periods);
-        SpendModelChecks.sameLength("recency", recency.length, frequency.length);
-        SpendModelChecks.sameLength("periods", periods.length, frequency.length);
+        InputChecks.required("frequency", frequency);
+        InputChecks.required("recency", recency);
+        InputChecks.required("periods", periods);
+        InputChecks.sameLength("recency", recency.length, frequency.length);
+        InputChecks.sameLength("periods", periods.length, frequency.length);
         if (weights != null) {
-            SpendModelChecks.sameLength("weight", weights.length, frequency.length);
+            InputChecks.sameLength("weight", weights.length, frequency.length);
         }
         double[] w = new double[frequency.length];
         for (int i = 0; i < frequency.length; i++) {

@@ -73,16 +73,23 @@ public final class BgNbdModel implements RepeatPurchaseModel {
         Objects.requireNonNull(patterns, "patterns");
         Objects.requireNonNull(options, "options");
         Likelihood likelihood = new Likelihood(patterns);
-        QuasiNewton.Result result = QuasiNewton.minimize(likelihood, new double[4], options);
+        LogSpaceBfgs.Result result = LogSpaceBfgs.minimize(likelihood, new double[4], options);
         double[] t = result.theta();
         double ll = -result.value() * likelihood.scale;
         BgNbdModel model = new BgNbdModel(Math.exp(t[0]), Math.exp(t[1]), Math.exp(t[2]), Math.exp(t[3]), ll);
         boolean converged = result.converged() && Double.isFinite(ll);
-        return new ModelFit<>(model, ll, result.iterations(), result.evaluations(), converged, result.gradientNorm());
+        return new ModelFit<>(
+                model,
+                ll,
+                result.iterations(),
+                result.evaluations(),
+                converged,
+                result.gradientNorm(),
+                patterns.size());
     }
 
     /** The negative mean log-likelihood and its gradient in the log-parameters. */
-    private static final class Likelihood implements QuasiNewton.Objective {
+    private static final class Likelihood implements LogSpaceBfgs.Objective {
         private final PurchasePatterns p;
         private final double scale;
         private final double[] classWeight;
@@ -232,7 +239,7 @@ public final class BgNbdModel implements RepeatPurchaseModel {
      * @throws ValidationException naming the field if the summary is invalid
      */
     public double logLikelihood(double x, double tx, double age) {
-        SummaryChecks.check(x, tx, age);
+        InputChecks.check(x, tx, age);
         double a1 = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha);
         double a2 = Gamma.logGamma(a + b) + Gamma.logGamma(b + x) - Gamma.logGamma(b) - Gamma.logGamma(a + b + x);
         double a3 = -(r + x) * Math.log(alpha + age);
@@ -264,7 +271,7 @@ public final class BgNbdModel implements RepeatPurchaseModel {
 
     @Override
     public double probabilityAlive(double x, double tx, double age) {
-        SummaryChecks.check(x, tx, age);
+        InputChecks.check(x, tx, age);
         if (x == 0) {
             return 1;
         }
@@ -275,7 +282,7 @@ public final class BgNbdModel implements RepeatPurchaseModel {
 
     @Override
     public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
-        SummaryChecks.horizon("t", t);
+        InputChecks.horizon("t", t);
         double alive = probabilityAlive(x, tx, age);
         if (t == 0 || alive == 0) {
             return 0;
@@ -313,7 +320,7 @@ public final class BgNbdModel implements RepeatPurchaseModel {
         if (probabilityAlive.length < n || expectedPurchases.length < n) {
             throw new IllegalArgumentException("the output arrays must hold " + n + " values");
         }
-        SummaryChecks.horizon("t", horizon);
+        InputChecks.horizon("t", horizon);
         double[] fx = summaries.frequency;
         double[] fr = summaries.recency;
         double[] ft = summaries.age;
@@ -383,7 +390,7 @@ public final class BgNbdModel implements RepeatPurchaseModel {
 
     @Override
     public double expectedPurchases(double t) {
-        SummaryChecks.horizon("t", t);
+        InputChecks.horizon("t", t);
         if (t == 0) {
             return 0;
         }
@@ -402,9 +409,9 @@ public final class BgNbdModel implements RepeatPurchaseModel {
      */
     public double probabilityOfPurchases(int n, double t) {
         if (n < 0) {
-            throw SummaryChecks.fail("n", "n must be at least 0: " + n);
+            throw InputChecks.fail("n", "n must be at least 0: " + n);
         }
-        SummaryChecks.horizon("t", t);
+        InputChecks.horizon("t", t);
         if (t == 0) {
             return n == 0 ? 1 : 0;
         }

@@ -1,7 +1,7 @@
 package dev.guanxi.crm.analytics;
 
-import static dev.guanxi.crm.analytics.SpendModelChecks.continuousSummary;
-import static dev.guanxi.crm.analytics.SpendModelChecks.nonNegative;
+import static dev.guanxi.crm.analytics.InputChecks.continuousSummary;
+import static dev.guanxi.crm.analytics.InputChecks.nonNegative;
 
 import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.ValidationRule;
@@ -65,20 +65,20 @@ public record CustomerLifetimeValue(
      *     {@code monthlyDiscountRate} or {@code timeUnitsPerMonth}
      */
     public CustomerLifetimeValue {
-        SpendModelChecks.required("purchases", purchases);
-        SpendModelChecks.required("spend", spend);
+        InputChecks.required("purchases", purchases);
+        InputChecks.required("spend", spend);
         if (!(spend.q() > 1)) {
             throw new ValidationException(
                     "spend", ValidationRule.OUT_OF_RANGE, "spend.q must exceed 1 but was " + spend.q());
         }
         if (months < 0) {
-            throw SpendModelChecks.outOfRange("months", -1, "must be at least 0 but was " + months);
+            throw InputChecks.outOfRange("months", -1, "must be at least 0 but was " + months);
         }
         if (!(monthlyDiscountRate > -1) || !Double.isFinite(monthlyDiscountRate)) {
-            throw SpendModelChecks.outOfRange(
+            throw InputChecks.outOfRange(
                     "monthlyDiscountRate", -1, "must be finite and greater than -1 but was " + monthlyDiscountRate);
         }
-        SpendModelChecks.positive("timeUnitsPerMonth", timeUnitsPerMonth, -1);
+        InputChecks.positive("timeUnitsPerMonth", timeUnitsPerMonth, -1);
     }
 
     /**
@@ -139,13 +139,13 @@ public record CustomerLifetimeValue(
      *     (and the row) for a bad value or array length; nothing is computed then
      */
     public double[] values(double[] frequency, double[] recency, double[] age, double[] monetaryValue) {
-        SpendModelChecks.required("frequency", frequency);
-        SpendModelChecks.required("recency", recency);
-        SpendModelChecks.required("age", age);
-        SpendModelChecks.required("monetaryValue", monetaryValue);
-        SpendModelChecks.sameLength("recency", recency.length, frequency.length);
-        SpendModelChecks.sameLength("age", age.length, frequency.length);
-        SpendModelChecks.sameLength("monetaryValue", monetaryValue.length, frequency.length);
+        InputChecks.required("frequency", frequency);
+        InputChecks.required("recency", recency);
+        InputChecks.required("age", age);
+        InputChecks.required("monetaryValue", monetaryValue);
+        InputChecks.sameLength("recency", recency.length, frequency.length);
+        InputChecks.sameLength("age", age.length, frequency.length);
+        InputChecks.sameLength("monetaryValue", monetaryValue.length, frequency.length);
         for (int i = 0; i < frequency.length; i++) {
             continuousSummary(frequency[i], recency[i], age[i], i);
             nonNegative("monetaryValue", monetaryValue[i], i);

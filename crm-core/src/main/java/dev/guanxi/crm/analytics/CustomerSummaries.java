@@ -211,13 +211,13 @@ public final class CustomerSummaries {
         }
         for (int i = 0; i < n; i++) {
             try {
-                SummaryChecks.check(frequency[i], recency[i], age[i]);
+                InputChecks.check(frequency[i], recency[i], age[i]);
             } catch (ValidationException e) {
-                throw SummaryChecks.fail(
+                throw InputChecks.fail(
                         e.field(), "row " + i + ": " + e.violations().get(0).message());
             }
             if (monetaryValue != null && !(monetaryValue[i] >= 0 && monetaryValue[i] < Double.POSITIVE_INFINITY)) {
-                throw SummaryChecks.fail("monetaryValue", "row " + i + ": monetaryValue must be finite and at least 0");
+                throw InputChecks.fail("monetaryValue", "row " + i + ": monetaryValue must be finite and at least 0");
             }
         }
         int[] customers = new int[n];

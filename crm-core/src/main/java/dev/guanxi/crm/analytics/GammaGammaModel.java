@@ -1,7 +1,7 @@
 package dev.guanxi.crm.analytics;
 
-import static dev.guanxi.crm.analytics.SpendModelChecks.nonNegative;
-import static dev.guanxi.crm.analytics.SpendModelChecks.positive;
+import static dev.guanxi.crm.analytics.InputChecks.nonNegative;
+import static dev.guanxi.crm.analytics.InputChecks.positive;
 
 import dev.guanxi.crm.ValidationException;
 import org.hipparchus.special.Gamma;
@@ -52,7 +52,7 @@ public record GammaGammaModel(double p, double q, double gamma) {
      * @throws ValidationException naming {@code frequency} or {@code monetaryValue} for a bad value, or
      *     {@code frequency} when no customer has a repeat transaction
      */
-    public static GammaGammaFit fit(double[] frequency, double[] monetaryValue) {
+    public static ModelFit<GammaGammaModel> fit(double[] frequency, double[] monetaryValue) {
         return fit(frequency, monetaryValue, null);
     }
 
@@ -70,10 +70,10 @@ public record GammaGammaModel(double p, double q, double gamma) {
      * @throws ValidationException naming {@code frequency}, {@code monetaryValue} or {@code weight} for a bad
      *     value or length, or {@code frequency} when no customer has a repeat transaction
      */
-    public static GammaGammaFit fit(double[] frequency, double[] monetaryValue, double[] weights) {
+    public static ModelFit<GammaGammaModel> fit(double[] frequency, double[] monetaryValue, double[] weights) {
         Rows rows = Rows.of(frequency, monetaryValue, weights);
         if (rows.count == 0) {
-            throw SpendModelChecks.outOfRange("frequency", -1, "must be greater than 0 for at least one customer");
+            throw InputChecks.outOfRange("frequency", -1, "must be greater than 0 for at least one customer");
         }
         double meanValue = 0;
         double totalWeight = 0;
@@ -83,12 +83,27 @@ public record GammaGammaModel(double p, double q, double gamma) {
         }
         meanValue /= totalWeight;
         double[] start = {0.0, Math.log(2.0), Math.log(meanValue)};
-        LogSpaceBfgs.Result result = LogSpaceBfgs.minimize(rows::negativeLogLikelihood, start, totalWeight);
+        double inverseWeight = 1 / totalWeight;
+        LogSpaceBfgs.Objective meanObjective = (theta, gradient) -> {
+            double value = rows.negativeLogLikelihood(theta, gradient);
+            for (int j = 0; j < gradient.length; j++) {
+                gradient[j] *= inverseWeight;
+            }
+            return value * inverseWeight;
+        };
+        LogSpaceBfgs.Result result = LogSpaceBfgs.minimize(meanObjective, start, FitOptions.defaults());
         double[] theta = result.theta();
         GammaGammaModel model = new GammaGammaModel(clampedExp(theta[0]), clampedExp(theta[1]), clampedExp(theta[2]));
         double logLikelihood = model.logLikelihood(frequency, monetaryValue, weights);
         boolean converged = result.converged() && Double.isFinite(logLikelihood);
-        return new GammaGammaFit(model, logLikelihood, result.iterations(), converged, rows.count);
+        return new ModelFit<>(
+                model,
+                logLikelihood,
+                result.iterations(),
+                result.evaluations(),
+                converged,
+                result.gradientNorm(),
+                rows.count);
     }
 
     private static double clampedExp(double logValue) {
@@ -171,9 +186,9 @@ public record GammaGammaModel(double p, double q, double gamma) {
      * @throws IllegalStateException when q ≤ 1
      */
     public double[] conditionalExpectedAverageValue(double[] frequency, double[] monetaryValue) {
-        SpendModelChecks.required("frequency", frequency);
-        SpendModelChecks.required("monetaryValue", monetaryValue);
-        SpendModelChecks.sameLength("monetaryValue", monetaryValue.length, frequency.length);
+        InputChecks.required("frequency", frequency);
+        InputChecks.required("monetaryValue", monetaryValue);
+        InputChecks.sameLength("monetaryValue", monetaryValue.length, frequency.length);
         requireMean();
         double[] out = new double[frequency.length];
         for (int i = 0; i < out.length; i++) {
@@ -231,11 +246,11 @@ public record GammaGammaModel(double p, double q, double gamma) {
         }
 
         static Rows of(double[] frequency, double[] monetaryValue, double[] weights) {
-            SpendModelChecks.required("frequency", frequency);
-            SpendModelChecks.required("monetaryValue", monetaryValue);
-            SpendModelChecks.sameLength("monetaryValue", monetaryValue.length, frequency.length);
+            InputChecks.required("frequency", frequency);
+            InputChecks.required("monetaryValue", monetaryValue);
+            InputChecks.sameLength("monetaryValue", monetaryValue.length, frequency.length);
             if (weights != null) {
-                SpendModelChecks.sameLength("weight", weights.length, frequency.length);
+                InputChecks.sameLength("weight", weights.length, frequency.length);
             }
             int count = 0;
             for (int i = 0; i < frequency.length; i++) {

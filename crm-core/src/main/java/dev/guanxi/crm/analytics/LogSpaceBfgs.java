@@ -1,23 +1,47 @@
 package dev.guanxi.crm.analytics;
 
-import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 
 /**
- * A small, deterministic BFGS minimiser with analytic gradients, used to fit the spend and discrete-time models
- * on the logarithms of their (positive) parameters. Backtracking Armijo line search; the inverse-Hessian
- * approximation is reset to the identity when a step fails to decrease the objective or the curvature condition
- * does not hold.
+ * The one optimiser of the analytics package: BFGS with a backtracking (Armijo, quadratic-interpolation) line
+ * search on the logarithms of a model's (positive) parameters. The objective supplies its gradient, either
+ * analytically or through {@link #numericGradient(ToDoubleFunction)} (central differences).
  *
- * <p>Stopping rules, in order: the largest gradient component is at most {@code 1e-8 · max(1, |f|)}
- * (converged); no step along the search direction or the steepest-descent direction decreases {@code f} any more
- * (converged only if the largest gradient component is at most {@code 1e-5 · max(1, |f|)}); a log-parameter
- * leaves {@code [-LIMIT, LIMIT]}, that is a parameter runs to 0 or infinity (not converged); the iteration limit
- * (not converged). A gradient stop is then confirmed as a proper interior minimum (see
- * {@link #minimize(Objective, double[], double)}).
+ * <p>Objectives are the negative <em>mean</em> log-likelihood per observation, so that the tolerance of {@link
+ * FitOptions} does not depend on the size of the data. No step moves a log-parameter by more than 5.
  *
- * <p>Stateless and thread-safe; the same input gives the same bits.
+ * <p>Stopping rules, in order:
+ *
+ * <ul>
+ *   <li>the largest gradient component is below {@link FitOptions#gradientTolerance()}: a candidate minimum;
+ *   <li>no more progress is possible in double precision and the largest gradient component is below 1000 times
+ *       the tolerance: a candidate minimum;
+ *   <li>a log-parameter leaves ±{@link #LIMIT} (a parameter runs to 0 or infinity), no step decreases the
+ *       objective even from the steepest-descent direction, or the iteration limit is reached: not converged.
+ * </ul>
+ *
+ * A candidate minimum counts as converged only if it is a proper interior minimum: every log-parameter lies
+ * within ±{@link #PROPER_LIMIT}, and the finite-difference Hessian (of the gradient) is positive definite with
+ * every Cholesky pivot at least {@link #MIN_PIVOT}. This tells a maximum-likelihood estimate from a supremum
+ * approached at the edge of the parameter space, where the gradient also vanishes.
+ *
+ * <p>Stateless and thread-safe; fixed operation order, so the same objective gives the same iterates, bit for
+ * bit.
  */
 final class LogSpaceBfgs {
+    /** A smooth function to minimise; returns its value and writes its gradient (or returns a non-finite value). */
+    @FunctionalInterface
+    interface Objective {
+        double evaluate(double[] theta, double[] gradient);
+    }
+
+    /**
+     * The outcome: where the optimiser stopped, the objective and the largest gradient component there, the
+     * counts, and whether it is a proper minimum.
+     */
+    record Result(
+            double[] theta, double value, double gradientNorm, int iterations, int evaluations, boolean converged) {}
+
     /** The bound on |log parameter| beyond which a fit is declared diverging (e^30 ≈ 1e13). */
     static final double LIMIT = 30.0;
 
@@ -27,60 +51,150 @@ final class LogSpaceBfgs {
      */
     static final double PROPER_LIMIT = 15.0;
 
-    /** The smallest Cholesky pivot of the Hessian per observation at a proper minimum. */
+    /** The smallest Cholesky pivot of the Hessian of the mean objective at a proper minimum. */
     static final double MIN_PIVOT = 1e-6;
 
-    private static final int MAX_ITERATIONS = 1000;
-    private static final double STRICT = 1e-8;
-    private static final double LOOSE = 1e-5;
+    /** The step of the finite-difference Hessian in each log-parameter. */
+    private static final double HESSIAN_STEP = 1e-4;
+
+    /** The step of the central-difference gradient in each log-parameter. */
+    private static final double GRADIENT_STEP = 1e-5;
 
     private LogSpaceBfgs() {}
 
-    /** An objective: returns f(θ) and writes ∇f(θ) into {@code gradient}; may return +∞ or NaN outside its domain. */
-    @FunctionalInterface
-    interface Objective {
-        double evaluate(double[] theta, double[] gradient);
+    /**
+     * Minimises {@code objective} from {@code start}.
+     *
+     * @param objective the negative mean log-likelihood in the log-parameters, with its gradient
+     * @param start the starting log-parameters (not modified)
+     * @param options the iteration limit and gradient tolerance
+     * @return where it stopped and whether that is a proper minimum
+     */
+    static Result minimize(Objective objective, double[] start, FitOptions options) {
+        int n = start.length;
+        double[] x = start.clone();
+        double[] g = new double[n];
+        double[] xNew = new double[n];
+        double[] gNew = new double[n];
+        double[] d = new double[n];
+        double[] s = new double[n];
+        double[] y = new double[n];
+        double[] hy = new double[n];
+        double[][] h = identity(n);
+        int evaluations = 1;
+        double f = objective.evaluate(x, g);
+        if (!Double.isFinite(f) || !allFinite(g)) {
+            return new Result(x, f, Double.NaN, 0, evaluations, false);
+        }
+        int iteration = 0;
+        boolean candidate = norm(g) < options.gradientTolerance();
+        boolean diverged = false;
+        boolean resetOnce = false;
+        while (!candidate && iteration < options.maxIterations()) {
+            iteration++;
+            for (int i = 0; i < n; i++) {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    sum -= h[i][j] * g[j];
+                }
+                d[i] = sum;
+            }
+            double slope = dot(d, g);
+            if (!(slope < 0)) { // not a descent direction: restart from steepest descent
+                h = identity(n);
+                for (int i = 0; i < n; i++) {
+                    d[i] = -g[i];
+                }
+                slope = dot(d, g);
+            }
+            double step = 1;
+            double maxStep = 0;
+            for (int i = 0; i < n; i++) {
+                maxStep = Math.max(maxStep, Math.abs(d[i]));
+            }
+            if (maxStep > 5) { // at most 5 in any log-parameter per step
+                step = 5 / maxStep;
+            }
+            double fNew = Double.NaN;
+            boolean accepted = false;
+            for (int attempt = 0; attempt < 60; attempt++) {
+                for (int i = 0; i < n; i++) {
+                    xNew[i] = x[i] + step * d[i];
+                }
+                fNew = objective.evaluate(xNew, gNew);
+                evaluations++;
+                if (Double.isFinite(fNew) && allFinite(gNew) && fNew <= f + 1e-4 * step * slope) {
+                    accepted = true;
+                    break;
+                }
+                if (Double.isFinite(fNew)) { // quadratic interpolation, kept within [0.1, 0.5] of the step
+                    double denominator = 2 * (fNew - f - slope * step);
+                    double next = denominator > 0 ? -slope * step * step / denominator : 0.5 * step;
+                    step = Math.max(0.1 * step, Math.min(0.5 * step, next));
+                } else {
+                    step *= 0.25;
+                }
+            }
+            if (!accepted) {
+                if (resetOnce) { // not even the steepest descent decreases f
+                    candidate = norm(g) < 1e3 * options.gradientTolerance();
+                    break;
+                }
+                resetOnce = true;
+                h = identity(n);
+                continue;
+            }
+            double sy = 0;
+            for (int i = 0; i < n; i++) {
+                s[i] = xNew[i] - x[i];
+                y[i] = gNew[i] - g[i];
+                sy += s[i] * y[i];
+            }
+            double fOld = f;
+            System.arraycopy(xNew, 0, x, 0, n);
+            System.arraycopy(gNew, 0, g, 0, n);
+            f = fNew;
+            if (maxAbs(x) > LIMIT) {
+                diverged = true;
+                break;
+            }
+            if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+                updateInverse(h, s, y, hy, sy);
+            }
+            candidate = norm(g) < options.gradientTolerance();
+            if (!candidate && fOld - f <= 1e-15 * Math.abs(f) && norm(g) < 1e3 * options.gradientTolerance()) {
+                candidate = true; // no more progress is possible in double precision
+            }
+        }
+        boolean converged = false;
+        if (candidate && !diverged && maxAbs(x) <= PROPER_LIMIT) {
+            converged = isProperMinimum(objective, x);
+            evaluations += 2 * n;
+        }
+        return new Result(x, f, norm(g), iteration, evaluations, converged);
     }
-
-    /** The outcome of a minimisation. */
-    record Result(double[] theta, double value, int iterations, boolean converged) {}
 
     /**
-     * Minimises {@code objective} from {@code start}. A stopping point that meets a gradient criterion counts as
-     * converged only if it is a proper minimum: the finite-difference Hessian (of the analytic gradient) divided by
-     * {@code curvatureScale} (the number of observations) is positive definite with every Cholesky pivot at least
-     * {@link #MIN_PIVOT}, and every log-parameter lies within ±{@link #PROPER_LIMIT}. This tells a
-     * maximum-likelihood estimate from a supremum approached at the edge of the parameter space, where the
-     * gradient also vanishes.
+     * Says whether the finite-difference Hessian of {@code objective} at {@code theta} (from its gradient) is
+     * positive definite with every Cholesky pivot at least {@link #MIN_PIVOT}.
      */
-    static Result minimize(Objective objective, double[] start, double curvatureScale) {
-        Result result = minimize(objective, start);
-        if (!result.converged()) {
-            return result;
-        }
-        boolean proper =
-                maxAbs(result.theta()) <= PROPER_LIMIT && isProperMinimum(objective, result.theta(), curvatureScale);
-        return new Result(result.theta(), result.value(), result.iterations(), proper);
-    }
-
-    static boolean isProperMinimum(Objective objective, double[] theta, double curvatureScale) {
+    static boolean isProperMinimum(Objective objective, double[] theta) {
         int k = theta.length;
         double[][] hessian = new double[k][k];
         double[] plus = new double[k];
         double[] minus = new double[k];
         double[] shifted = theta.clone();
-        double step = 1e-5;
         for (int i = 0; i < k; i++) {
-            shifted[i] = theta[i] + step;
+            shifted[i] = theta[i] + HESSIAN_STEP;
             double fPlus = objective.evaluate(shifted, plus);
-            shifted[i] = theta[i] - step;
+            shifted[i] = theta[i] - HESSIAN_STEP;
             double fMinus = objective.evaluate(shifted, minus);
             shifted[i] = theta[i];
-            if (!isFinite(fPlus) || !isFinite(fMinus) || !allFinite(plus) || !allFinite(minus)) {
+            if (!Double.isFinite(fPlus) || !Double.isFinite(fMinus) || !allFinite(plus) || !allFinite(minus)) {
                 return false;
             }
             for (int j = 0; j < k; j++) {
-                hessian[i][j] = (plus[j] - minus[j]) / (2 * step) / curvatureScale;
+                hessian[i][j] = (plus[j] - minus[j]) / (2 * HESSIAN_STEP);
             }
         }
         // Cholesky of the symmetrised Hessian
@@ -104,142 +218,60 @@ final class LogSpaceBfgs {
         return true;
     }
 
-    static Result minimize(Objective objective, double[] start) {
-        int k = start.length;
-        double[] x = start.clone();
-        double[] g = new double[k];
-        double f = objective.evaluate(x, g);
-        if (!isFinite(f) || !allFinite(g)) {
-            return new Result(x, f, 0, false);
-        }
-        double[][] h = identity(k);
-        double[] direction = new double[k];
-        double[] xNew = new double[k];
-        double[] gNew = new double[k];
-        double[] s = new double[k];
-        double[] y = new double[k];
-        int iteration = 0;
-        while (iteration < MAX_ITERATIONS) {
-            double gMax = maxAbs(g);
-            if (gMax <= STRICT * Math.max(1.0, Math.abs(f))) {
-                return new Result(x, f, iteration, true);
-            }
-            iteration++;
-            multiply(h, g, direction);
-            negate(direction);
-            double slope = dot(direction, g);
-            if (!(slope < 0)) {
-                h = identity(k);
-                System.arraycopy(g, 0, direction, 0, k);
-                negate(direction);
-                slope = dot(direction, g);
-            }
-            double fNew = lineSearch(objective, x, f, direction, slope, xNew, gNew);
-            if (Double.isNaN(fNew) && !isIdentity(h)) {
-                // retry along the steepest descent
-                h = identity(k);
-                System.arraycopy(g, 0, direction, 0, k);
-                negate(direction);
-                slope = dot(direction, g);
-                fNew = lineSearch(objective, x, f, direction, slope, xNew, gNew);
-            }
-            if (Double.isNaN(fNew)) {
-                return new Result(x, f, iteration, gMax <= LOOSE * Math.max(1.0, Math.abs(f)));
-            }
-            for (int i = 0; i < k; i++) {
-                s[i] = xNew[i] - x[i];
-                y[i] = gNew[i] - g[i];
-            }
-            System.arraycopy(xNew, 0, x, 0, k);
-            System.arraycopy(gNew, 0, g, 0, k);
-            f = fNew;
-            if (maxAbs(x) > LIMIT) {
-                return new Result(x, f, iteration, false);
-            }
-            double sy = dot(s, y);
-            if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
-                update(h, s, y, sy);
-            } else {
-                h = identity(k);
-            }
-        }
-        return new Result(x, f, iteration, false);
-    }
-
     /**
-     * Backtracking line search; returns the new value (and fills {@code xNew}, {@code gNew}) or NaN when no step
-     * decreases the objective.
+     * An objective whose gradient is the central difference (step 1e-5 in each log-parameter, fixed order) of a
+     * value-only function, for models without an analytic gradient.
+     *
+     * @param f the function of the log-parameters
+     * @return the objective
      */
-    private static double lineSearch(
-            Objective objective, double[] x, double f, double[] d, double slope, double[] xNew, double[] gNew) {
-        int k = x.length;
-        // never move a log-parameter by more than 5 in one step
-        double step = Math.min(1.0, 5.0 / Math.max(maxAbs(d), 1e-300));
-        for (int trial = 0; trial < 60; trial++) {
-            for (int i = 0; i < k; i++) {
-                xNew[i] = x[i] + step * d[i];
+    static Objective numericGradient(ToDoubleFunction<double[]> f) {
+        return (theta, gradient) -> {
+            double[] probe = theta.clone();
+            double value = f.applyAsDouble(probe);
+            for (int i = 0; i < theta.length; i++) {
+                probe[i] = theta[i] + GRADIENT_STEP;
+                double up = f.applyAsDouble(probe);
+                probe[i] = theta[i] - GRADIENT_STEP;
+                double down = f.applyAsDouble(probe);
+                probe[i] = theta[i];
+                gradient[i] = (up - down) / (2 * GRADIENT_STEP);
             }
-            double fNew = objective.evaluate(xNew, gNew);
-            if (isFinite(fNew) && allFinite(gNew) && fNew < f && fNew <= f + 1e-4 * step * slope) {
-                return fNew;
-            }
-            step *= 0.5;
-        }
-        return Double.NaN;
+            return value;
+        };
     }
 
-    private static void update(double[][] h, double[] s, double[] y, double sy) {
-        int k = s.length;
-        double[] hy = new double[k];
-        multiply(h, y, hy);
+    private static void updateInverse(double[][] h, double[] s, double[] y, double[] hy, double sy) {
+        int n = s.length;
+        double rho = 1 / sy;
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += h[i][j] * y[j];
+            }
+            hy[i] = sum;
+        }
         double yhy = dot(y, hy);
-        double rho = 1.0 / sy;
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                h[i][j] += (1.0 + yhy * rho) * rho * s[i] * s[j] - rho * (hy[i] * s[j] + s[i] * hy[j]);
+        // H+ = H - rho (Hy s' + s y'H) + (rho^2 y'Hy + rho) s s'
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                h[i][j] += -rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
             }
         }
     }
 
-    private static double[][] identity(int k) {
-        double[][] h = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            h[i][i] = 1.0;
+    private static double[][] identity(int n) {
+        double[][] h = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            h[i][i] = 1;
         }
         return h;
     }
 
-    private static boolean isIdentity(double[][] h) {
-        for (int i = 0; i < h.length; i++) {
-            double[] expected = new double[h.length];
-            expected[i] = 1.0;
-            if (!Arrays.equals(h[i], expected)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void multiply(double[][] m, double[] v, double[] out) {
-        for (int i = 0; i < v.length; i++) {
-            double sum = 0;
-            for (int j = 0; j < v.length; j++) {
-                sum += m[i][j] * v[j];
-            }
-            out[i] = sum;
-        }
-    }
-
-    private static void negate(double[] v) {
-        for (int i = 0; i < v.length; i++) {
-            v[i] = -v[i];
-        }
-    }
-
-    private static double dot(double[] a, double[] b) {
+    private static double dot(double[] u, double[] v) {
         double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
+        for (int i = 0; i < u.length; i++) {
+            sum += u[i] * v[i];
         }
         return sum;
     }
@@ -252,8 +284,16 @@ final class LogSpaceBfgs {
         return max;
     }
 
-    private static boolean isFinite(double value) {
-        return Double.isFinite(value);
+    /** The largest absolute component, or NaN if any component is NaN. */
+    static double norm(double[] g) {
+        double max = 0;
+        for (double v : g) {
+            if (Double.isNaN(v)) {
+                return Double.NaN;
+            }
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
     }
 
     private static boolean allFinite(double[] v) {

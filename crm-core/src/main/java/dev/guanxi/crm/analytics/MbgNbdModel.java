@@ -72,7 +72,7 @@ public final class MbgNbdModel implements RepeatPurchaseModel {
         for (int i = 0; i < patterns.x.length; i++) {
             classWeight[patterns.xClass[i]] += patterns.weight[i];
         }
-        QuasiNewton.Objective objective = (theta, gradient) -> {
+        LogSpaceBfgs.Objective objective = (theta, gradient) -> {
             double r = Math.exp(theta[0]);
             double alpha = Math.exp(theta[1]);
             double a = Math.exp(theta[2]);
@@ -140,12 +140,19 @@ public final class MbgNbdModel implements RepeatPurchaseModel {
             gradient[3] = gb * b * inv;
             return value * inv;
         };
-        QuasiNewton.Result result = QuasiNewton.minimize(objective, new double[4], options);
+        LogSpaceBfgs.Result result = LogSpaceBfgs.minimize(objective, new double[4], options);
         double[] t = result.theta();
         double ll = -result.value() * scale;
         MbgNbdModel model = new MbgNbdModel(Math.exp(t[0]), Math.exp(t[1]), Math.exp(t[2]), Math.exp(t[3]), ll);
         boolean converged = result.converged() && Double.isFinite(ll);
-        return new ModelFit<>(model, ll, result.iterations(), result.evaluations(), converged, result.gradientNorm());
+        return new ModelFit<>(
+                model,
+                ll,
+                result.iterations(),
+                result.evaluations(),
+                converged,
+                result.gradientNorm(),
+                patterns.size());
     }
 
     /** @return r, the shape of the purchase-rate gamma */
@@ -178,7 +185,7 @@ public final class MbgNbdModel implements RepeatPurchaseModel {
      * @throws ValidationException naming the field if the summary is invalid
      */
     public double logLikelihood(double x, double tx, double age) {
-        SummaryChecks.check(x, tx, age);
+        InputChecks.check(x, tx, age);
         double a1 = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha);
         double a2 =
                 Gamma.logGamma(a + b) + Gamma.logGamma(b + x + 1) - Gamma.logGamma(b) - Gamma.logGamma(a + b + x + 1);
@@ -208,14 +215,14 @@ public final class MbgNbdModel implements RepeatPurchaseModel {
 
     @Override
     public double probabilityAlive(double x, double tx, double age) {
-        SummaryChecks.check(x, tx, age);
+        InputChecks.check(x, tx, age);
         double logOdds = Math.log(a) - Math.log(b + x) + (r + x) * Math.log1p((age - tx) / (alpha + tx));
         return Hypergeometric.logistic(logOdds);
     }
 
     @Override
     public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
-        SummaryChecks.horizon("t", t);
+        InputChecks.horizon("t", t);
         double alive = probabilityAlive(x, tx, age);
         if (t == 0 || alive == 0) {
             return 0;
@@ -232,7 +239,7 @@ public final class MbgNbdModel implements RepeatPurchaseModel {
 
     @Override
     public double expectedPurchases(double t) {
-        SummaryChecks.horizon("t", t);
+        InputChecks.horizon("t", t);
         if (t == 0) {
             return 0;
         }

@@ -94,13 +94,19 @@ public final class ParetoNbdModel implements RepeatPurchaseModel {
             }
             return -sum / scale;
         };
-        QuasiNewton.Result result = QuasiNewton.minimize(
-                (theta, gradient) -> QuasiNewton.numericGradient(f, theta, gradient), new double[4], options);
+        LogSpaceBfgs.Result result = LogSpaceBfgs.minimize(LogSpaceBfgs.numericGradient(f), new double[4], options);
         double[] t = result.theta();
         double ll = -result.value() * scale;
         ParetoNbdModel model = new ParetoNbdModel(Math.exp(t[0]), Math.exp(t[1]), Math.exp(t[2]), Math.exp(t[3]), ll);
         boolean converged = result.converged() && Double.isFinite(ll);
-        return new ModelFit<>(model, ll, result.iterations(), result.evaluations(), converged, result.gradientNorm());
+        return new ModelFit<>(
+                model,
+                ll,
+                result.iterations(),
+                result.evaluations(),
+                converged,
+                result.gradientNorm(),
+                patterns.size());
     }
 
     /** ln of the first likelihood term, ln[(α+T)^-(r+x) (β+T)^-s]. */
@@ -165,7 +171,7 @@ public final class ParetoNbdModel implements RepeatPurchaseModel {
      * @throws ValidationException naming the field if the summary is invalid
      */
     public double logLikelihood(double x, double tx, double age) {
-        SummaryChecks.check(x, tx, age);
+        InputChecks.check(x, tx, age);
         return Gamma.logGamma(r + x)
                 - Gamma.logGamma(r)
                 + r * Math.log(alpha)
@@ -194,7 +200,7 @@ public final class ParetoNbdModel implements RepeatPurchaseModel {
 
     @Override
     public double probabilityAlive(double x, double tx, double age) {
-        SummaryChecks.check(x, tx, age);
+        InputChecks.check(x, tx, age);
         double second = logSecond(r, alpha, s, beta, x, tx, age);
         if (second == Double.NEGATIVE_INFINITY) {
             return 1;
@@ -204,7 +210,7 @@ public final class ParetoNbdModel implements RepeatPurchaseModel {
 
     @Override
     public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
-        SummaryChecks.horizon("t", t);
+        InputChecks.horizon("t", t);
         double alive = probabilityAlive(x, tx, age);
         if (t == 0 || alive == 0) {
             return 0;
@@ -216,7 +222,7 @@ public final class ParetoNbdModel implements RepeatPurchaseModel {
 
     @Override
     public double expectedPurchases(double t) {
-        SummaryChecks.horizon("t", t);
+        InputChecks.horizon("t", t);
         if (t == 0) {
             return 0;
         }
@@ -235,9 +241,9 @@ public final class ParetoNbdModel implements RepeatPurchaseModel {
      */
     public double probabilityOfPurchases(int n, double t) {
         if (n < 0) {
-            throw SummaryChecks.fail("n", "n must be at least 0: " + n);
+            throw InputChecks.fail("n", "n must be at least 0: " + n);
         }
-        SummaryChecks.horizon("t", t);
+        InputChecks.horizon("t", t);
         if (t == 0) {
             return n == 0 ? 1 : 0;
         }

@@ -144,13 +144,13 @@ public final class PurchasePatterns {
         }
         for (int i = 0; i < n; i++) {
             try {
-                SummaryChecks.check(frequency[i], recency[i], age[i]);
+                InputChecks.check(frequency[i], recency[i], age[i]);
             } catch (ValidationException e) {
-                throw SummaryChecks.fail(
+                throw InputChecks.fail(
                         e.field(), "row " + i + ": " + e.violations().get(0).message());
             }
             if (!(weights[i] >= 0) || weights[i] == Double.POSITIVE_INFINITY) {
-                throw SummaryChecks.fail("weight", "row " + i + ": weight must be finite and at least 0");
+                throw InputChecks.fail("weight", "row " + i + ": weight must be finite and at least 0");
             }
         }
         return new PurchasePatterns(frequency.clone(), recency.clone(), age.clone(), weights.clone());

@@ -64,7 +64,7 @@ public final class PurchaseTracking {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(unit, "unit");
         if (periods < 1) {
-            throw SummaryChecks.fail("periods", "periods must be at least 1: " + periods);
+            throw InputChecks.fail("periods", "periods must be at least 1: " + periods);
         }
         long origin = start.toEpochDay();
         int n = log.size();

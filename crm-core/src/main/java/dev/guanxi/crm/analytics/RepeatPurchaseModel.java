@@ -56,7 +56,7 @@ public interface RepeatPurchaseModel {
         if (probabilityAlive.length < n || expectedPurchases.length < n) {
             throw new IllegalArgumentException("the output arrays must hold " + n + " values");
         }
-        SummaryChecks.horizon("t", horizon);
+        InputChecks.horizon("t", horizon);
         for (int i = 0; i < n; i++) {
             double x = summaries.frequency(i);
             double tx = summaries.recency(i);

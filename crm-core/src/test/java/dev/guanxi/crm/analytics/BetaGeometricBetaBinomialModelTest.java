@@ -21,11 +21,11 @@ class BetaGeometricBetaBinomialModelTest {
             "the fit on the donations reproduces the published α = 1.204, β = 0.750, γ = 0.657, δ = 2.783 and LL -33,225.6")
     void fitsPublishedParameters() {
         SpendDatasets.Donations data = SpendDatasets.donations();
-        BgBbFit fit =
+        ModelFit<BetaGeometricBetaBinomialModel> fit =
                 BetaGeometricBetaBinomialModel.fit(data.frequency(), data.recency(), data.periods(), data.weights());
 
         assertThat(fit.isConverged()).isTrue();
-        assertThat(fit.patterns()).isEqualTo(22);
+        assertThat(fit.observations()).isEqualTo(22);
         BetaGeometricBetaBinomialModel model = fit.model();
         // tolerance: 0.5% relative to the published 4-significant-digit values (Fader, Hardie & Shang 2010)
         assertThat(model.alpha()).isCloseTo(1.204, withinPercentage(0.5));
@@ -203,22 +203,23 @@ class BetaGeometricBetaBinomialModelTest {
     }
 
     @Test
-    @DisplayName("a fit without a finite maximum (nobody ever repeats) reports non-convergence and withholds the model")
+    @DisplayName(
+            "a fit without a finite maximum (nobody ever repeats) reports non-convergence and requireConverged throws")
     void divergentFitIsReported() {
-        BgBbFit fit =
+        ModelFit<BetaGeometricBetaBinomialModel> fit =
                 BetaGeometricBetaBinomialModel.fit(new int[] {0}, new int[] {0}, new int[] {6}, new double[] {100});
         assertThat(fit.isConverged()).isFalse();
-        assertThatThrownBy(fit::model).isInstanceOf(IllegalStateException.class);
-        assertThat(fit.lastIterate()).isNotNull();
+        assertThatThrownBy(fit::requireConverged).isInstanceOf(FitNotConvergedException.class);
+        assertThat(fit.model()).isNotNull();
     }
 
     @Test
     @DisplayName("fitting the same patterns twice gives the same bits")
     void deterministic() {
         SpendDatasets.Donations data = SpendDatasets.donations();
-        BgBbFit first =
+        ModelFit<BetaGeometricBetaBinomialModel> first =
                 BetaGeometricBetaBinomialModel.fit(data.frequency(), data.recency(), data.periods(), data.weights());
-        BgBbFit second =
+        ModelFit<BetaGeometricBetaBinomialModel> second =
                 BetaGeometricBetaBinomialModel.fit(data.frequency(), data.recency(), data.periods(), data.weights());
         assertThat(second.model()).isEqualTo(first.model());
         assertThat(second.iterations()).isEqualTo(first.iterations());

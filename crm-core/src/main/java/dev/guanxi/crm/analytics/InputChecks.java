@@ -4,18 +4,26 @@ import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.ValidationRule;
 
 /**
- * Input checks shared by the BG/BB, Gamma-Gamma and CLV code: each throws a {@link ValidationException} with
- * rule {@link ValidationRule#OUT_OF_RANGE} naming the field ({@code frequency}, {@code recency}, {@code periods},
- * {@code age}, {@code weight}, {@code monetaryValue}, ...) and, in the message, the row.
+ * The input checks of every model of the package (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, Gamma-Gamma, CLV,
+ * tracking): each throws a {@link ValidationException} naming the field ({@code frequency}, {@code recency},
+ * {@code T} or {@code age}, {@code periods}, {@code weight}, {@code monetaryValue}, a horizon, ...) with rule
+ * {@link ValidationRule#OUT_OF_RANGE} ({@link ValidationRule#REQUIRED} for a missing array) and, in the message,
+ * the row when there is one. Allocation-free on the valid path.
  *
  * <p>Stateless and thread-safe.
  */
-final class SpendModelChecks {
-    private SpendModelChecks() {}
+final class InputChecks {
+    private InputChecks() {}
 
+    /** An out-of-range failure with the whole message given. */
+    static ValidationException fail(String field, String message) {
+        return new ValidationException(field, ValidationRule.OUT_OF_RANGE, message);
+    }
+
+    /** An out-of-range failure: the message is the field, {@code message} and the row (none when negative). */
     static ValidationException outOfRange(String field, int row, String message) {
         String where = row < 0 ? "" : " (row " + row + ")";
-        return new ValidationException(field, ValidationRule.OUT_OF_RANGE, field + " " + message + where);
+        return fail(field, field + " " + message + where);
     }
 
     static void required(String field, Object array) {
@@ -49,11 +57,28 @@ final class SpendModelChecks {
         return value;
     }
 
-    /** A continuous-time summary: 0 ≤ x, 0 ≤ t_x ≤ T, t_x = 0 when x = 0, all finite. */
+    /** A horizon or duration: a finite number at least 0. */
+    static void horizon(String field, double t) {
+        nonNegative(field, t, -1);
+    }
+
+    /**
+     * A continuous-time summary of the purchase models: 0 ≤ x, 0 ≤ t_x ≤ T, t_x = 0 when x = 0, all finite; T is
+     * named {@code T}.
+     */
+    static void check(double x, double tx, double age) {
+        continuousSummary(x, tx, age, -1, "T");
+    }
+
+    /** A continuous-time summary: 0 ≤ x, 0 ≤ t_x ≤ T, t_x = 0 when x = 0, all finite; T is named {@code age}. */
     static void continuousSummary(double x, double tx, double age, int row) {
+        continuousSummary(x, tx, age, row, "age");
+    }
+
+    private static void continuousSummary(double x, double tx, double age, int row, String ageField) {
         nonNegative("frequency", x, row);
+        nonNegative(ageField, age, row);
         nonNegative("recency", tx, row);
-        nonNegative("age", age, row);
         if (tx > age) {
             throw outOfRange("recency", row, "must not exceed age T (" + tx + " > " + age + ")");
         }
