@@ -26,6 +26,18 @@ import java.util.Objects;
  * population mean for a customer with x = 0). A month is {@value #WEEKS_PER_MONTH} weeks (lifetimes' factor) or
  * {@value #DAYS_PER_MONTH} days = 7 × 4.345, chosen so that a daily and a weekly summary of the same customers give
  * the same value (lifetimes itself uses 30 days; pass 30 to {@link #CustomerLifetimeValue} to reproduce that).
+ * Start with {@link #of(RepeatPurchaseModel, GammaGammaModel, PeriodUnit, int, double)}, passing the {@link
+ * PeriodUnit} of the summaries:
+ *
+ * <pre>{@code
+ * CustomerSummaries summaries = CustomerSummaries.fromLog(log, calibrationEnd, PeriodUnit.WEEKS);
+ * BgNbdModel purchases = BgNbdModel.fit(summaries).requireConverged();
+ * GammaGammaModel spend = GammaGammaModel.fit(summaries.frequencies(), summaries.monetaryValues())
+ *         .requireConverged();
+ * CustomerLifetimeValue clv = CustomerLifetimeValue.of(purchases, spend, summaries.unit(), 12, 0.01);
+ * double[] values = clv.values(summaries.frequencies(), summaries.recencies(), summaries.ages(),
+ *         summaries.monetaryValues());
+ * }</pre>
  *
  * <p>The result is an analytic estimate in the currency of the monetary values, as a {@code double}: it is
  * <em>not</em> a {@link Money} amount. Use {@link #toMoney(double, Currency, RoundingMode)} to turn it into one with
@@ -82,7 +94,47 @@ public record CustomerLifetimeValue(
     }
 
     /**
-     * CLV for summaries in weeks (a month is {@value #WEEKS_PER_MONTH} weeks).
+     * CLV for summaries in the given unit: a month is {@value #WEEKS_PER_MONTH} {@linkplain PeriodUnit#WEEKS
+     * weeks} or {@value #DAYS_PER_MONTH} {@linkplain PeriodUnit#DAYS days} (see {@link
+     * #timeUnitsPerMonth(PeriodUnit)}).
+     *
+     * @param purchases the fitted purchase model, in {@code unit}
+     * @param spend the fitted spend model
+     * @param unit the time unit of the summaries and of the purchase model
+     * @param months the horizon in months, at least 0
+     * @param monthlyDiscountRate the discount rate per month, greater than −1
+     * @return the calculator
+     * @throws ValidationException naming {@code unit} when it is null, otherwise as the {@linkplain
+     *     #CustomerLifetimeValue constructor}
+     */
+    public static CustomerLifetimeValue of(
+            RepeatPurchaseModel purchases,
+            GammaGammaModel spend,
+            PeriodUnit unit,
+            int months,
+            double monthlyDiscountRate) {
+        InputChecks.required("unit", unit);
+        return new CustomerLifetimeValue(purchases, spend, months, monthlyDiscountRate, timeUnitsPerMonth(unit));
+    }
+
+    /**
+     * The number of {@code unit}s in a month: {@value #WEEKS_PER_MONTH} for {@link PeriodUnit#WEEKS}, {@value
+     * #DAYS_PER_MONTH} for {@link PeriodUnit#DAYS}.
+     *
+     * @param unit the time unit, not null
+     * @return the units per month
+     * @throws NullPointerException when {@code unit} is null
+     */
+    public static double timeUnitsPerMonth(PeriodUnit unit) {
+        return switch (unit) {
+            case WEEKS -> WEEKS_PER_MONTH;
+            case DAYS -> DAYS_PER_MONTH;
+        };
+    }
+
+    /**
+     * CLV for summaries in weeks (a month is {@value #WEEKS_PER_MONTH} weeks); the same as {@link
+     * #of(RepeatPurchaseModel, GammaGammaModel, PeriodUnit, int, double) of(..., PeriodUnit.WEEKS, ...)}.
      *
      * @param purchases the fitted purchase model, in weeks
      * @param spend the fitted spend model
@@ -93,11 +145,12 @@ public record CustomerLifetimeValue(
      */
     public static CustomerLifetimeValue weekly(
             RepeatPurchaseModel purchases, GammaGammaModel spend, int months, double monthlyDiscountRate) {
-        return new CustomerLifetimeValue(purchases, spend, months, monthlyDiscountRate, WEEKS_PER_MONTH);
+        return of(purchases, spend, PeriodUnit.WEEKS, months, monthlyDiscountRate);
     }
 
     /**
-     * CLV for summaries in days (a month is {@value #DAYS_PER_MONTH} days).
+     * CLV for summaries in days (a month is {@value #DAYS_PER_MONTH} days); the same as {@link
+     * #of(RepeatPurchaseModel, GammaGammaModel, PeriodUnit, int, double) of(..., PeriodUnit.DAYS, ...)}.
      *
      * @param purchases the fitted purchase model, in days
      * @param spend the fitted spend model
@@ -108,7 +161,7 @@ public record CustomerLifetimeValue(
      */
     public static CustomerLifetimeValue daily(
             RepeatPurchaseModel purchases, GammaGammaModel spend, int months, double monthlyDiscountRate) {
-        return new CustomerLifetimeValue(purchases, spend, months, monthlyDiscountRate, DAYS_PER_MONTH);
+        return of(purchases, spend, PeriodUnit.DAYS, months, monthlyDiscountRate);
     }
 
     /**

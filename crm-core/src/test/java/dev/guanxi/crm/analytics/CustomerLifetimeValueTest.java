@@ -72,6 +72,18 @@ class CustomerLifetimeValueTest {
     }
 
     @Test
+    @DisplayName("the PeriodUnit factory uses 4.345 weeks or 30.415 days a month, as weekly and daily do")
+    void periodUnitFactory() {
+        assertThat(CustomerLifetimeValue.timeUnitsPerMonth(PeriodUnit.WEEKS)).isEqualTo(4.345);
+        assertThat(CustomerLifetimeValue.timeUnitsPerMonth(PeriodUnit.DAYS)).isEqualTo(30.415);
+        assertThat(CustomerLifetimeValue.of(BGNBD, SPEND, PeriodUnit.WEEKS, 12, 0.01))
+                .isEqualTo(CustomerLifetimeValue.weekly(BGNBD, SPEND, 12, 0.01));
+        assertThat(CustomerLifetimeValue.of(BGNBD, SPEND, PeriodUnit.DAYS, 12, 0.01))
+                .isEqualTo(CustomerLifetimeValue.daily(BGNBD, SPEND, 12, 0.01));
+        assertField(() -> CustomerLifetimeValue.of(BGNBD, SPEND, null, 12, 0.01), "unit");
+    }
+
+    @Test
     @DisplayName("the columnar values equal the per-customer ones bit for bit on the CDNOW summary")
     void columnarMatchesScalar() {
         SpendDatasets.CdnowSummary data = SpendDatasets.cdnow();
