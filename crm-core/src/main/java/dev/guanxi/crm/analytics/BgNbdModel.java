@@ -72,7 +72,7 @@ public final class BgNbdModel implements RepeatPurchaseModel {
     public static ModelFit<BgNbdModel> fit(PurchasePatterns patterns, FitOptions options) {
         Objects.requireNonNull(patterns, "patterns");
         Objects.requireNonNull(options, "options");
-        Likelihood likelihood = new Likelihood(patterns);
+        Likelihood likelihood = new Likelihood(patterns, options.parallelism());
         LogSpaceBfgs.Result result = LogSpaceBfgs.minimize(likelihood, new double[4], options);
         double[] t = result.theta();
         double ll = -result.value() * likelihood.scale;
@@ -88,6 +88,9 @@ public final class BgNbdModel implements RepeatPurchaseModel {
                 patterns.size());
     }
 
+    /** Patterns per chunk of a likelihood evaluation (fixed, so the sums do not depend on the thread count). */
+    private static final int CHUNK = 8192;
+
     /** The negative mean log-likelihood and its gradient in the log-parameters. */
     private static final class Likelihood implements LogSpaceBfgs.Objective {
         private final PurchasePatterns p;
@@ -98,9 +101,16 @@ public final class BgNbdModel implements RepeatPurchaseModel {
         private final double[] classInverseB;
         private final double[] logAge;
         private final double[] inverseAge;
+        private final int parallelism;
+        private final int chunks;
+        /** Per chunk: value, d/dr, d/dalpha, dead weight, d/db partial sums. */
+        private final double[] partial;
 
-        Likelihood(PurchasePatterns patterns) {
+        Likelihood(PurchasePatterns patterns, int parallelism) {
             this.p = patterns;
+            this.parallelism = parallelism;
+            this.chunks = Math.max(1, (patterns.x.length + CHUNK - 1) / CHUNK);
+            this.partial = new double[chunks * 5];
             this.scale = Math.max(patterns.totalWeight(), 1e-300);
             int d = patterns.distinctX.length;
             this.classWeight = new double[d];
@@ -154,12 +164,44 @@ public final class BgNbdModel implements RepeatPurchaseModel {
                 logAge[c] = Math.log(alpha + ages[c]);
                 inverseAge[c] = 1 / (alpha + ages[c]);
             }
+            if (parallelism > 1 && chunks > 1) {
+                java.util.stream.IntStream.range(0, chunks).parallel().forEach(k -> accumulate(k, r, alpha));
+            } else {
+                for (int k = 0; k < chunks; k++) {
+                    accumulate(k, r, alpha);
+                }
+            }
+            // Summed in chunk order: the same bits whatever the parallelism.
+            for (int k = 0; k < chunks; k++) {
+                value += partial[5 * k];
+                gr += partial[5 * k + 1];
+                galpha += partial[5 * k + 2];
+                deadWeight += partial[5 * k + 3];
+                gb += partial[5 * k + 4];
+            }
+            ga += deadWeight / a;
+            double inv = -1 / scale;
+            gradient[0] = gr * r * inv;
+            gradient[1] = galpha * alpha * inv;
+            gradient[2] = ga * a * inv;
+            gradient[3] = gb * b * inv;
+            return value * inv;
+        }
+
+        /** The partial sums of chunk {@code k} of the patterns, into {@link #partial}. */
+        private void accumulate(int k, double r, double alpha) {
+            double value = 0;
+            double gr = 0;
+            double galpha = 0;
+            double deadWeight = 0;
+            double gb = 0;
             double[] px = p.x;
             double[] ptx = p.tx;
             double[] pw = p.weight;
             int[] cls = p.xClass;
             int[] ageCls = p.ageClass;
-            for (int i = 0; i < px.length; i++) {
+            int end = Math.min(px.length, (k + 1) * CHUNK);
+            for (int i = k * CHUNK; i < end; i++) {
                 double w = pw[i];
                 double x = px[i];
                 double rx = r + x;
@@ -199,13 +241,11 @@ public final class BgNbdModel implements RepeatPurchaseModel {
                     galpha -= w * rx * inverseAge[ac];
                 }
             }
-            ga += deadWeight / a;
-            double inv = -1 / scale;
-            gradient[0] = gr * r * inv;
-            gradient[1] = galpha * alpha * inv;
-            gradient[2] = ga * a * inv;
-            gradient[3] = gb * b * inv;
-            return value * inv;
+            partial[5 * k] = value;
+            partial[5 * k + 1] = gr;
+            partial[5 * k + 2] = galpha;
+            partial[5 * k + 3] = deadWeight;
+            partial[5 * k + 4] = gb;
         }
     }
 

@@ -242,4 +242,26 @@ class BgNbdModelTest {
                     .isEqualTo(PUBLISHED.conditionalExpectedPurchases(39, s.frequency(i), s.recency(i), s.age(i)));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName(
+            "a fit gives the same bits on 1 thread and on all cores (fixed chunks, summed in order)")
+    void parallelFitIsBitIdentical() {
+        CustomerSummaries simulated = BgNbdSimulator.simulate(
+                BgNbdModel.of(0.243, 4.414, 0.793, 2.426), 60_000, 27, 39, PeriodUnit.WEEKS, 7L);
+        PurchasePatterns patterns = PurchasePatterns.of(simulated);
+        ModelFit<BgNbdModel> one = BgNbdModel.fit(patterns, FitOptions.defaults());
+        ModelFit<BgNbdModel> many =
+                BgNbdModel.fit(patterns, FitOptions.defaults().withParallelism(4));
+        org.assertj.core.api.Assertions.assertThat(many.isConverged()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(many.logLikelihood()).isEqualTo(one.logLikelihood());
+        org.assertj.core.api.Assertions.assertThat(many.model().r())
+                .isEqualTo(one.model().r());
+        org.assertj.core.api.Assertions.assertThat(many.model().alpha())
+                .isEqualTo(one.model().alpha());
+        org.assertj.core.api.Assertions.assertThat(many.model().a())
+                .isEqualTo(one.model().a());
+        org.assertj.core.api.Assertions.assertThat(many.model().b())
+                .isEqualTo(one.model().b());
+    }
 }

@@ -256,6 +256,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** The model's log-likelihood on these summaries (also for fixed parameters). */
     private static double logLikelihood(RepeatPurchaseModel m, CustomerSummaries s) {
+        if (!Double.isNaN(m.logLikelihood())) {
+            return m.logLikelihood(); // a fitted model: the maximum the fit reached
+        }
         if (m instanceof BgNbdModel b) {
             return b.logLikelihood(s);
         } else if (m instanceof ParetoNbdModel p) {
@@ -277,6 +280,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             w.write("customer_id,frequency,recency,T,monetary_value,p_alive,expected_purchases,"
                     + "expected_average_value,clv\n");
             StringBuilder line = new StringBuilder(200);
+            double[] pAlive = new double[s.size()];
+            double[] expected = new double[s.size()];
+            purchases.score(s, horizon, pAlive, expected); // batch: shares work between equal (x, T)
             for (int i = 0; i < s.size(); i++) {
                 double x = s.frequency(i);
                 double tx = s.recency(i);
@@ -300,9 +306,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                         .append(',')
                         .append(input.hasMonetary() ? Double.toString(m) : "")
                         .append(',')
-                        .append(purchases.probabilityAlive(x, tx, age))
+                        .append(pAlive[i])
                         .append(',')
-                        .append(purchases.conditionalExpectedPurchases(horizon, x, tx, age))
+                        .append(expected[i])
                         .append(',')
                         .append(Double.isNaN(value) ? "" : Double.toString(value))
                         .append(',')
