@@ -40,10 +40,11 @@ import java.util.concurrent.Future;
  *       patterns).
  *   <li>Then {@code --warmup} unmeasured and {@code --runs} measured repetitions of: (a) compressing the summaries
  *       into weighted patterns ({@link PurchasePatterns#of}), (b) the BG/NBD maximum-likelihood fit on the patterns
- *       ({@link BgNbdModel#fit(PurchasePatterns, FitOptions)}, default options), (c) scoring every customer — P(alive)
- *       and E[Y(39) | x, t_x, T] into two {@code double[]} — on one thread, and (d) the same on {@code --threads}
- *       threads (default: all cores) with a fixed chunking ({@code --chunk} customers per task), which gives the same
- *       bits as (c) (checked).
+ *       ({@link BgNbdModel#fit(PurchasePatterns, FitOptions)}, default options), (b') the same fit with the
+ *       likelihood evaluated on {@code --threads} threads (default: all cores; the same bits, checked), (c) scoring
+ *       every customer — P(alive) and E[Y(39) | x, t_x, T] into two {@code double[]} — with the batch
+ *       {@link BgNbdModel#score} on one thread, and (d) per-customer scoring on {@code --threads} threads with a fixed
+ *       chunking ({@code --chunk} customers per task), which gives the same bits as (c) (checked).
  *   <li>Prints the median, minimum and maximum of each phase, the fitted parameters and log-likelihood, and the heap:
  *       used heap at the end of each phase (before a full GC, so garbage included), the live heap after the GC, and
  *       the sum of the heap pools' peak usage over the measured runs (an upper bound of the peak). Run it with {@code
