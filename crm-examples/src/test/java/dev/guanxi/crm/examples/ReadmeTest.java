@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ReadmeTest {
     private static final String QUICKSTART = "crm-examples/src/main/java/dev/guanxi/crm/examples/Quickstart.java";
+    private static final String ANALYTICS = "crm-examples/src/main/java/dev/guanxi/crm/examples/AnalyticsExample.java";
     private static final String TESTING = "crm-examples/src/test/java/dev/guanxi/crm/examples/KeyAccountRuleTest.java";
 
     @Test
@@ -20,6 +21,7 @@ class ReadmeTest {
         assertThat(blocks)
                 .containsExactly(
                         ReadmeSnippets.taggedRegion(QUICKSTART, "quickstart"),
+                        ReadmeSnippets.taggedRegion(ANALYTICS, "analytics"),
                         ReadmeSnippets.taggedRegion(TESTING, "testing"));
     }
 
@@ -37,6 +39,27 @@ class ReadmeTest {
         assertThat(buffer.toString(StandardCharsets.UTF_8))
                 .isEqualTo("张伟 bought CNY 301.50" + System.lineSeparator() + "1 interaction: Asked for gift boxes"
                         + System.lineSeparator());
+    }
+
+    @Test
+    @DisplayName("the analytics example fits the published BG/NBD parameters to the CDNOW purchases recorded in a CRM")
+    void analyticsExampleRuns() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            AnalyticsExample.main(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        List<String> lines = buffer.toString(StandardCharsets.UTF_8).lines().toList();
+        // Fader, Hardie & Lee (2005): r = 0.243, alpha = 4.414, a = 0.793, b = 2.426 (3 decimals printed).
+        assertThat(lines.get(0)).isEqualTo("BG/NBD r=0.243 alpha=4.414 a=0.793 b=2.426");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.subList(1, 4))
+                .allMatch(
+                        l -> l.matches(
+                                "P\\(alive\\) [01]\\.\\d{3}, purchases in the next 39 weeks \\d+\\.\\d{2}, 12-month CLV USD \\d+\\.\\d{2}"));
     }
 
     @Test
