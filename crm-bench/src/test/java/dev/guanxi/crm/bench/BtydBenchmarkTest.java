@@ -45,7 +45,8 @@ class BtydBenchmarkTest {
         assertThat(report.lastFit().isConverged()).isTrue();
         assertThat(report.identical()).isTrue();
         assertThat(report.patternCount()).isBetween(1, 3000);
-        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("log-likelihood: ", "total, 2 threads");
+        assertThat(buffer.toString(StandardCharsets.UTF_8))
+                .contains("log-likelihood: ", "total, fit on 2 threads", "2-thread fit bit-identical: true");
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows).hasSize(3001).first().isEqualTo("frequency,recency,T");
         assertThat(Files.readAllLines(predictions)).hasSize(3001).first().isEqualTo("p_alive,expected_purchases");
