@@ -113,7 +113,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("crm analyze: invalid data: " + e.getMessage());
             return 2;
         } catch (UncheckedIOException e) {
-            err.println("crm analyze: " + e.getCause().getMessage());
+            IOException cause = e.getCause();
+            err.println("crm analyze: "
+                    + (cause instanceof java.nio.file.NoSuchFileException
+                            ? "no such file: " + cause.getMessage()
+                            : "cannot read or write a file: " + cause));
             return 2;
         }
     }

@@ -259,6 +259,10 @@ class AnalyzeCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--model");
 
+        r = crm("analyze", "--summary", dir.resolve("missing.csv").toString(), "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("no such file: ").contains("missing.csv");
+
         r = crm("analyze", "--out", out.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("exactly one of --transactions");
