@@ -4,6 +4,12 @@ import dev.guanxi.crm.Channel;
 import dev.guanxi.crm.Crm;
 import dev.guanxi.crm.StaffId;
 import dev.guanxi.crm.TenantCrm;
+import dev.guanxi.crm.analytics.BgNbdModel;
+import dev.guanxi.crm.analytics.CustomerLifetimeValue;
+import dev.guanxi.crm.analytics.CustomerSummaries;
+import dev.guanxi.crm.analytics.GammaGammaModel;
+import dev.guanxi.crm.analytics.PeriodUnit;
+import dev.guanxi.crm.analytics.TransactionLog;
 import dev.guanxi.crm.customer.ContactPurpose;
 import dev.guanxi.crm.customer.Customer;
 import dev.guanxi.crm.customer.CustomerDraft;
@@ -382,6 +388,7 @@ public final class Demo {
         long openCases = countAll(p -> shop.service().openCases(p));
         long overdueCases = countAll(p -> shop.service().overdueCases(AS_OF, p));
 
+        Analytics analytics = analytics(shop);
         Map<String, Long> events = new TreeMap<>();
         eventCounts.forEach((k, v) -> events.put(k, v.get()));
         return new Summary(
@@ -403,8 +410,89 @@ public final class Demo {
                 overdueCases,
                 service.meanCsat(),
                 funnel,
+                analytics,
                 events,
                 loadSeconds);
+    }
+
+    /**
+     * What the customer-base models say: BG/NBD and Gamma-Gamma fitted to every purchase the tenant recorded
+     * (streamed from storage, weeks), then every customer scored.
+     *
+     * @param parameters the fitted BG/NBD parameters, printed
+     * @param likelyActive repeat buyers with P(alive) of at least 0.5
+     * @param customers repeat buyers scored (BG/NBD deems a customer without repeat purchases alive)
+     * @param expectedNextQuarter expected repeat purchases of the whole base in the next 13 weeks
+     * @param clvTotal the 12-month CLV of the whole base (1% monthly discount)
+     * @param topClv the five customers of highest CLV, one line each
+     */
+    public record Analytics(
+            String parameters,
+            long likelyActive,
+            int customers,
+            double expectedNextQuarter,
+            Money clvTotal,
+            List<String> topClv) {}
+
+    private static Analytics analytics(TenantCrm shop) {
+        TransactionLog log = TransactionLog.fromPurchases(shop);
+        CustomerSummaries summaries = CustomerSummaries.fromLog(log, TODAY.minusDays(1), PeriodUnit.WEEKS);
+        BgNbdModel purchases = BgNbdModel.fit(summaries).requireConverged();
+        GammaGammaModel spend = GammaGammaModel.fit(summaries.frequencies(), summaries.monetaryValues())
+                .requireConverged();
+        double[] clv = CustomerLifetimeValue.of(purchases, spend, PeriodUnit.WEEKS, 12, 0.01)
+                .values(summaries.frequencies(), summaries.recencies(), summaries.ages(), summaries.monetaryValues());
+        int n = summaries.size();
+        double[] alive = new double[n];
+        double[] next = new double[n];
+        purchases.score(summaries, 13, alive, next);
+        long likely = 0;
+        int repeat = 0;
+        double expected = 0;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            // BG/NBD deems a customer without repeat purchases alive (P = 1): count the repeat buyers only.
+            if (summaries.frequency(i) > 0) {
+                repeat++;
+                likely += alive[i] >= 0.5 ? 1 : 0;
+            }
+            expected += next[i];
+            total += clv[i];
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(
+                order, Comparator.<Integer>comparingDouble(i -> -clv[i]).thenComparingInt(i -> i));
+        List<String> top = new ArrayList<>();
+        for (int k = 0; k < Math.min(5, n); k++) {
+            int i = order[k];
+            CustomerId id = (CustomerId) log.customerKey(summaries.customer(i)).orElseThrow();
+            top.add(String.format(
+                    Locale.ROOT,
+                    "%s P(alive) %.2f, %.1f purchases in 13 weeks, CLV %s",
+                    pad(shop.customers().get(id).displayName(), 16),
+                    alive[i],
+                    next[i],
+                    CustomerLifetimeValue.toMoney(clv[i], USD, java.math.RoundingMode.HALF_UP)));
+        }
+        return new Analytics(
+                String.format(
+                        Locale.ROOT,
+                        "r=%.3f alpha=%.3f a=%.3f b=%.3f; Gamma-Gamma p=%.2f q=%.2f gamma=%.2f",
+                        purchases.r(),
+                        purchases.alpha(),
+                        purchases.a(),
+                        purchases.b(),
+                        spend.p(),
+                        spend.q(),
+                        spend.gamma()),
+                likely,
+                repeat,
+                expected,
+                CustomerLifetimeValue.toMoney(total, USD, java.math.RoundingMode.HALF_UP),
+                top);
     }
 
     private static long countAll(java.util.function.Function<PageRequest, Page<?>> query) {
@@ -482,6 +570,7 @@ public final class Demo {
      * @param casesOverdue open cases past their SLA
      * @param meanCsat mean CSAT of the surveys
      * @param funnel the campaign's AIDA funnel
+     * @param analytics what the BG/NBD and Gamma-Gamma models say about the customer base
      * @param events events delivered per type
      * @param seconds how long loading and summarising took
      */
@@ -504,6 +593,7 @@ public final class Demo {
             long casesOverdue,
             double meanCsat,
             CampaignFunnel funnel,
+            Analytics analytics,
             Map<String, Long> events,
             double seconds) {
 
@@ -554,6 +644,20 @@ public final class Demo {
                     funnel.reached(AidaStage.DESIRE),
                     funnel.reached(AidaStage.ACTION),
                     funnel.costPerAction().map(Money::toString).orElse("-"));
+            out.println();
+            out.println("Customer-base analytics (BG/NBD + Gamma-Gamma on every purchase, weeks): "
+                    + analytics.parameters());
+            out.printf(
+                    Locale.ROOT,
+                    "  %,d of %,d repeat buyers (%.1f%%) probably still active (P(alive) >= 0.5);"
+                            + " %.0f repeat purchases expected in the next 13 weeks%n",
+                    analytics.likelyActive(),
+                    analytics.customers(),
+                    100.0 * analytics.likelyActive() / analytics.customers(),
+                    analytics.expectedNextQuarter());
+            out.println("  12-month CLV of the customer base (1% monthly discount): " + analytics.clvTotal()
+                    + "; highest CLV:");
+            analytics.topClv().forEach(line -> out.println("    " + line));
             out.println();
             out.println("Events delivered to listeners after commit:");
             events.forEach((type, n) -> out.printf(Locale.ROOT, "  %-26s %,7d%n", type, n));

@@ -98,13 +98,27 @@ class DemoTest {
     }
 
     @Test
+    @DisplayName("the models score the same repeat buyers the raw file has, from the purchases streamed out of storage")
+    void analytics() {
+        Demo.Analytics a = summary.analytics();
+        assertThat(a.customers()).isEqualTo(summary.repeatBuyers());
+        assertThat(a.likelyActive()).isBetween(1L, (long) a.customers());
+        assertThat(a.expectedNextQuarter()).isPositive();
+        assertThat(a.clvTotal().isPositive()).isTrue();
+        assertThat(a.topClv()).hasSize(5);
+        assertThat(a.parameters()).startsWith("r=");
+    }
+
+    @Test
     @DisplayName("the printed summary carries the headline numbers")
     void printed() {
         assertThat(printed)
                 .contains("Loaded 2,357 customers and 6,919 purchases")
                 .contains("Revenue " + summary.revenue())
                 .contains("80/20: the top 20% of customers (" + summary.top20Customers() + ")")
-                .contains("Campaign WINBACK-98 funnel");
+                .contains("Campaign WINBACK-98 funnel")
+                .contains("12-month CLV of the customer base (1% monthly discount): "
+                        + summary.analytics().clvTotal());
     }
 
     @Test
