@@ -69,7 +69,7 @@ public final class TransactionLog {
 
     /**
      * Builds the log of every purchase (order not cancelled) of a tenant from the storage's streaming purchase
-     * scan; customers get indices in scan order and their {@link CustomerId} as key. O(n) in the orders.
+     * scan; customers get indices in scan order and their {@link dev.guanxi.crm.customer.CustomerId} as key. O(n) in the orders.
      *
      * @param sales the tenant's sales API
      * @return the log, with the purchases' currency and its default fraction digits
