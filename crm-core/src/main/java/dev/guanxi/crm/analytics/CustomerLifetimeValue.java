@@ -173,6 +173,7 @@ public record CustomerLifetimeValue(
      * @param monetaryValue the mean value of the repeat purchases, finite, at least 0 (ignored when x = 0)
      * @return the CLV, finite and at least 0 (negative rounding residues of the purchase model are clamped to 0)
      * @throws ValidationException naming {@code frequency}, {@code recency}, {@code age} or {@code monetaryValue}
+     * @throws IllegalStateException if the purchase model returns NaN (a defect of that model, never reported as 0)
      */
     public double value(double x, double tx, double age, double monetaryValue) {
         continuousSummary(x, tx, age, -1);
@@ -219,7 +220,12 @@ public record CustomerLifetimeValue(
             sum += value * (cumulative - previous) / Math.pow(1 + monthlyDiscountRate, i);
             previous = cumulative;
         }
-        return sum > 0 ? sum : 0.0;
+        if (Double.isNaN(sum)) {
+            // A NaN must not pass for a worthless customer (NaN > 0 is false): it is a defect of the model.
+            throw new IllegalStateException(
+                    "the purchase model gave no number for x=" + x + ", t_x=" + tx + ", T=" + age);
+        }
+        return Math.max(0.0, sum); // clamps negative rounding residues only
     }
 
     /**

@@ -28,7 +28,7 @@ import java.time.Instant;
  * @param contactPerson the name of the person spoken to (e.g. at an organisation), at most 200 characters, or
  *     {@code null}
  * @param caseId the service case it was about, or {@code null}; must be a case of the same customer
- * @param opportunityId the sales opportunity it was about, or {@code null}
+ * @param opportunityId the sales opportunity it was about (an opportunity of the same customer), or {@code null}
  * @param campaignId the marketing campaign it was part of, or {@code null}
  */
 public record NewInteraction(

@@ -182,4 +182,35 @@ class CustomerLifetimeValueTest {
             assertThat(e.rule()).isIn(ValidationRule.OUT_OF_RANGE, ValidationRule.REQUIRED);
         });
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("a purchase model that returns NaN makes the CLV fail instead of passing for 0")
+    void nanFromThePurchaseModelIsNotZero() {
+        RepeatPurchaseModel broken = new RepeatPurchaseModel() {
+            @Override
+            public double conditionalExpectedPurchases(double t, double x, double tx, double age) {
+                return Double.NaN;
+            }
+
+            @Override
+            public double probabilityAlive(double x, double tx, double age) {
+                return Double.NaN;
+            }
+
+            @Override
+            public double expectedPurchases(double t) {
+                return Double.NaN;
+            }
+
+            @Override
+            public double logLikelihood() {
+                return Double.NaN;
+            }
+        };
+        CustomerLifetimeValue clv =
+                CustomerLifetimeValue.weekly(broken, new GammaGammaModel(6.25, 3.74, 15.44), 12, 0.01);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> clv.value(2, 30.43, 38.86, 22.35))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("x=2.0");
+    }
 }

@@ -170,6 +170,22 @@ class InteractionsTest {
     }
 
     @Test
+    @DisplayName("an opportunity of another customer is refused like an unknown one, and nothing is stored")
+    void opportunityOfAnotherCustomerRefused() {
+        OpportunityId theirs = acme.sales()
+                .openOpportunity(NewOpportunity.builder(otherCustomer, "Their deal", Money.of("100.00", "CNY"))
+                        .build())
+                .id();
+        assertThatThrownBy(() ->
+                        interactions.log(call(customer).opportunity(theirs).build()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("opportunityId");
+                    assertThat(e.rule()).isEqualTo(ValidationRule.UNKNOWN_REFERENCE);
+                });
+        assertThat(stored(customer)).isEmpty();
+    }
+
+    @Test
     @DisplayName("an unknown opportunity or campaign is refused and nothing is stored")
     void unknownOpportunityOrCampaignRefused() {
         assertThatThrownBy(() -> interactions.log(

@@ -295,8 +295,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 double value = Double.NaN;
                 double clv = Double.NaN;
                 if (spend != null) {
-                    // The same E[value] as CustomerLifetimeValue uses: the population mean for x = 0.
-                    value = x > 0 ? spend.conditionalExpectedAverageValue(x, m) : spend.populationMeanValue();
+                    value = spend.conditionalExpectedAverageValue(x, m); // the population mean when x = 0
                     clv = lifetimeValue.value(x, tx, age, m);
                 }
                 line.setLength(0);

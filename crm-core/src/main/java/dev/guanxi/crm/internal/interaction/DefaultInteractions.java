@@ -57,7 +57,10 @@ public final class DefaultInteractions implements Interactions {
                 requireCaseOf(uow, draft.caseId(), draft.customerId());
             }
             if (draft.opportunityId() != null
-                    && uow.opportunities().find(draft.opportunityId()).isEmpty()) {
+                    && uow.opportunities()
+                            .find(draft.opportunityId())
+                            .filter(o -> o.customerId().equals(draft.customerId()))
+                            .isEmpty()) {
                 throw unknown("opportunityId", draft.opportunityId());
             }
             if (draft.campaignId() != null
