@@ -23,7 +23,7 @@ final class MemoryCampaignRepository extends MemoryRepository<CampaignId, Campai
     @Override
     public Optional<Campaign> findByCode(String code) {
         Objects.requireNonNull(code, "code");
-        return select(c -> c.code().equals(code), LATEST_START_FIRST).stream().findFirst();
+        return findUnique("code", code);
     }
 
     @Override

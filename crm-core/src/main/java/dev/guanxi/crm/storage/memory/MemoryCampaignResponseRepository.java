@@ -32,8 +32,7 @@ final class MemoryCampaignResponseRepository extends MemoryRepository<CampaignRe
     public Optional<CampaignResponse> findByCampaignAndCustomer(CampaignId campaignId, CustomerId customerId) {
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(customerId, "customerId");
-        return select(r -> r.campaignId().equals(campaignId) && r.customerId().equals(customerId), BY_CUSTOMER).stream()
-                .findFirst();
+        return findUnique("customerId", List.of(campaignId, customerId));
     }
 
     @Override

@@ -37,8 +37,7 @@ final class MemoryCompetitorRepository extends MemoryRepository<CompetitorId, Co
     @Override
     public Optional<Competitor> findByName(String name) {
         Objects.requireNonNull(name, "name");
-        String key = Competitor.nameKey(name);
-        return select(c -> c.nameKey().equals(key), BY_NAME_KEY).stream().findFirst();
+        return findUnique("name", Competitor.nameKey(name));
     }
 
     @Override

@@ -26,8 +26,7 @@ final class MemoryContractRepository extends MemoryRepository<ContractId, Contra
     @Override
     public Optional<Contract> findByContractNumber(String contractNumber) {
         Objects.requireNonNull(contractNumber, "contractNumber");
-        return select(c -> c.contractNumber().equals(contractNumber), NEWEST_FIRST).stream()
-                .findFirst();
+        return findUnique("contractNumber", contractNumber);
     }
 
     @Override

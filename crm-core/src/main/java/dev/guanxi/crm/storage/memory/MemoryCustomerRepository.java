@@ -25,7 +25,7 @@ final class MemoryCustomerRepository extends MemoryRepository<CustomerId, Custom
     @Override
     public Optional<Customer> findByExternalId(String externalId) {
         Objects.requireNonNull(externalId, "externalId");
-        return select(c -> externalId.equals(c.externalId()), BY_NAME).stream().findFirst();
+        return findUnique("externalId", externalId);
     }
 
     @Override
@@ -38,6 +38,6 @@ final class MemoryCustomerRepository extends MemoryRepository<CustomerId, Custom
     @Override
     public long count(CustomerQuery query) {
         Objects.requireNonNull(query, "query");
-        return select(query::matches, BY_NAME).size();
+        return count(query::matches);
     }
 }

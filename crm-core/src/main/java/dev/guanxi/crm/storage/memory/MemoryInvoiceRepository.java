@@ -23,8 +23,7 @@ final class MemoryInvoiceRepository extends MemoryRepository<InvoiceId, Invoice>
     @Override
     public Optional<Invoice> findByInvoiceNumber(String invoiceNumber) {
         Objects.requireNonNull(invoiceNumber, "invoiceNumber");
-        return select(i -> i.invoiceNumber().equals(invoiceNumber), BY_DUE_DATE).stream()
-                .findFirst();
+        return findUnique("invoiceNumber", invoiceNumber);
     }
 
     @Override

@@ -30,8 +30,7 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
     @Override
     public Optional<Order> findByOrderNumber(String orderNumber) {
         Objects.requireNonNull(orderNumber, "orderNumber");
-        return select(o -> orderNumber.equals(o.orderNumber()), NEWEST_FIRST).stream()
-                .findFirst();
+        return findUnique("orderNumber", orderNumber);
     }
 
     @Override

@@ -85,6 +85,41 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
     }
 
     /**
+     * Finds the aggregate whose unique key {@code field} has {@code value}, in O(rows written in this
+     * transaction): this transaction's own writes first, then the committed unique index. A committed owner
+     * that this transaction rewrote or deleted counts only through its new row.
+     *
+     * @param field the field, exactly as declared with {@link #unique}
+     * @param value the key's value, of the shape the declared key function returns
+     * @return the aggregate, or empty
+     */
+    final Optional<A> findUnique(String field, Object value) {
+        Objects.requireNonNull(value, "value");
+        UniqueKey<A> key = uniqueKeys.stream()
+                .filter(k -> k.field().equals(field))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no unique key " + field));
+        MemoryTransaction tx = table.transaction();
+        Map<Object, Object> written = tx.writes(table.name());
+        Optional<Object> wanted = Optional.of(value);
+        for (Object row : written.values()) {
+            if (row != MemoryTransaction.DELETED) {
+                A a = type.cast(row);
+                if (wanted.equals(key.value().apply(a))) {
+                    return Optional.of(a);
+                }
+            }
+        }
+        Object owner = tx.committedOwner(table.name(), field, value);
+        if (owner == null || written.containsKey(owner)) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        I id = (I) owner;
+        return table.get(id);
+    }
+
+    /**
      * Returns the aggregates that match, sorted; ties broken by id so the order is total.
      *
      * @param filter which aggregates
@@ -101,6 +136,22 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
         Comparator<A> byId = Comparator.comparing(a -> String.valueOf(a.id()));
         rows.sort(order.thenComparing(byId));
         return rows;
+    }
+
+    /**
+     * Counts the aggregates that match, without sorting them.
+     *
+     * @param filter which aggregates
+     * @return the count
+     */
+    final long count(Predicate<? super A> filter) {
+        long n = 0;
+        for (A a : table.rows()) {
+            if (filter.test(a)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
