@@ -106,6 +106,10 @@ public final class PurchaseTracking {
             i = j;
         }
         double[] expected = new double[periods];
+        // E[X(t)] depends on the elapsed days only: evaluate it once per distinct elapsed day, not per
+        // (entry day, period) pair (a hypergeometric series each time).
+        double[] byElapsedDay = new double[(int) Math.min(horizonDays, Integer.MAX_VALUE - 8) + 1];
+        java.util.Arrays.fill(byElapsedDay, Double.NaN);
         for (int f = 0; f < entrants.length; f++) {
             long count = entrants[f];
             if (count == 0) {
@@ -114,7 +118,11 @@ public final class PurchaseTracking {
             for (int k = 0; k < periods; k++) {
                 long elapsed = (long) (k + 1) * unitDays - f;
                 if (elapsed > 0) {
-                    expected[k] += count * model.expectedPurchases(unit.fromDays(elapsed));
+                    int e = (int) elapsed;
+                    if (Double.isNaN(byElapsedDay[e])) {
+                        byElapsedDay[e] = model.expectedPurchases(unit.fromDays(elapsed));
+                    }
+                    expected[k] += count * byElapsedDay[e];
                 }
             }
         }
