@@ -19,7 +19,7 @@ import java.util.Optional;
 final class MemoryCampaignResponseRepository extends MemoryRepository<CampaignResponseId, CampaignResponse>
         implements CampaignResponseRepository {
     private static final Comparator<CampaignResponse> BY_CUSTOMER =
-            Comparator.comparing(r -> r.customerId().toString());
+            Comparator.comparing(r -> r.customerId().value(), MemoryRepository::compareAsText);
     private static final Comparator<CampaignResponse> LATEST_FIRST =
             Comparator.comparing(CampaignResponse::respondedAt).reversed();
 

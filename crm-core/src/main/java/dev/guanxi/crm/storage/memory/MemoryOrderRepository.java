@@ -12,14 +12,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** In-memory {@link OrderRepository}. Used by one unit of work at a time; not thread-safe on its own. */
 final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> implements OrderRepository {
     private static final Comparator<Order> NEWEST_FIRST = Comparator.comparing(Order::orderDate)
             .thenComparing(Order::createdAt)
             .reversed();
-    private static final Comparator<Order> BY_CUSTOMER_THEN_DATE = Comparator.<Order, String>comparing(
-                    o -> o.customerId().value().toString())
+    private static final Comparator<Order> BY_CUSTOMER_THEN_DATE = Comparator.<Order, UUID>comparing(
+                    o -> o.customerId().value(), MemoryRepository::compareAsText)
             .thenComparing(Order::orderDate);
 
     MemoryOrderRepository(MemoryTransaction tx) {

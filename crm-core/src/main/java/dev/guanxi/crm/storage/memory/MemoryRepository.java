@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -127,14 +128,21 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
      * @return a new list
      */
     final List<A> select(Predicate<? super A> filter, Comparator<A> order) {
-        List<A> rows = new ArrayList<>();
+        // The tie-break key (the id's text form) is built once per row, not twice per comparison.
+        List<Keyed<A>> keyed = new ArrayList<>();
         for (A a : table.rows()) {
             if (filter.test(a)) {
-                rows.add(a);
+                keyed.add(new Keyed<>(String.valueOf(a.id()), a));
             }
         }
-        Comparator<A> byId = Comparator.comparing(a -> String.valueOf(a.id()));
-        rows.sort(order.thenComparing(byId));
+        keyed.sort((x, y) -> {
+            int c = order.compare(x.row(), y.row());
+            return c != 0 ? c : x.key().compareTo(y.key());
+        });
+        List<A> rows = new ArrayList<>(keyed.size());
+        for (Keyed<A> k : keyed) {
+            rows.add(k.row());
+        }
         return rows;
     }
 
@@ -179,6 +187,17 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
             }
         }
     }
+
+    /**
+     * The order of the UUIDs' text forms (fixed-width lower-case hex), without building the text: the unsigned
+     * order of the most, then the least significant 64 bits. Not {@code UUID.compareTo}, which is signed.
+     */
+    static int compareAsText(UUID a, UUID b) {
+        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    private record Keyed<A>(String key, A row) {}
 
     private record UniqueKey<A>(String field, Function<A, Optional<?>> value) {}
 }
