@@ -3,6 +3,7 @@ package dev.guanxi.crm.internal;
 import dev.guanxi.crm.Aggregate;
 import dev.guanxi.crm.NotFoundException;
 import dev.guanxi.crm.StaleVersionException;
+import dev.guanxi.crm.customer.Customer;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.customer.NoSuchCustomerException;
 import dev.guanxi.crm.spi.storage.AggregateRepository;
@@ -41,6 +42,25 @@ public final class Aggregates {
         A current = repository.find(id).orElseThrow(() -> new NotFoundException(entityType, id));
         if (current.version() != expectedVersion) {
             throw new StaleVersionException(entityType, id, expectedVersion);
+        }
+        return current;
+    }
+
+    /**
+     * Loads a customer for a change, as {@link #current} does, but reports a missing one as the customer API
+     * documents it.
+     *
+     * @param uow the unit of work
+     * @param id the customer's id
+     * @param expectedVersion the version the caller last read
+     * @return the customer
+     * @throws NoSuchCustomerException if the tenant has no such customer
+     * @throws StaleVersionException if its version is not {@code expectedVersion}
+     */
+    public static Customer currentCustomer(UnitOfWork uow, CustomerId id, long expectedVersion) {
+        Customer current = uow.customers().find(id).orElseThrow(() -> new NoSuchCustomerException(id));
+        if (current.version() != expectedVersion) {
+            throw new StaleVersionException("Customer", id, expectedVersion);
         }
         return current;
     }

@@ -1,7 +1,6 @@
 package dev.guanxi.crm.internal.competitor;
 
 import dev.guanxi.crm.NotFoundException;
-import dev.guanxi.crm.StaleVersionException;
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.competitor.Competitor;
 import dev.guanxi.crm.competitor.CompetitorDealing;
@@ -70,10 +69,7 @@ public final class DefaultCompetitors implements Competitors {
     private Competitor changeCompetitor(
             CompetitorId id, long expectedVersion, BiFunction<Competitor, WriteScope, Competitor> change) {
         return context.write(tenant, scope -> {
-            Competitor current = competitor(scope.uow(), id);
-            if (current.version() != expectedVersion) {
-                throw new StaleVersionException("Competitor", id, expectedVersion);
-            }
+            Competitor current = Aggregates.current(scope.uow().competitors(), "Competitor", id, expectedVersion);
             Competitor next = change.apply(current, scope);
             scope.uow().competitors().update(expectedVersion, next);
             scope.publish(new CompetitorUpdated(scope.metadata(), id, next.name(), next.version()));
@@ -141,10 +137,8 @@ public final class DefaultCompetitors implements Competitors {
             long expectedVersion,
             BiFunction<CompetitorDealing, WriteScope, CompetitorDealing> change) {
         return context.write(tenant, scope -> {
-            CompetitorDealing current = dealing(scope.uow(), id);
-            if (current.version() != expectedVersion) {
-                throw new StaleVersionException("CompetitorDealing", id, expectedVersion);
-            }
+            CompetitorDealing current =
+                    Aggregates.current(scope.uow().competitorDealings(), "CompetitorDealing", id, expectedVersion);
             CompetitorDealing next = change.apply(current, scope);
             scope.uow().competitorDealings().update(expectedVersion, next);
             scope.publish(new CompetitorDealingChanged(
@@ -188,9 +182,5 @@ public final class DefaultCompetitors implements Competitors {
 
     private static Competitor competitor(UnitOfWork uow, CompetitorId id) {
         return uow.competitors().find(id).orElseThrow(() -> new NotFoundException("Competitor", id));
-    }
-
-    private static CompetitorDealing dealing(UnitOfWork uow, CompetitorDealingId id) {
-        return uow.competitorDealings().find(id).orElseThrow(() -> new NotFoundException("CompetitorDealing", id));
     }
 }

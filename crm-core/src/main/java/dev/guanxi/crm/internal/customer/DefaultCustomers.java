@@ -8,12 +8,12 @@ import dev.guanxi.crm.customer.CustomerDraft;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.customer.Customers;
-import dev.guanxi.crm.customer.NoSuchCustomerException;
 import dev.guanxi.crm.event.CustomerConsentRecorded;
 import dev.guanxi.crm.event.CustomerDeleted;
 import dev.guanxi.crm.event.CustomerOwnerChanged;
 import dev.guanxi.crm.event.CustomerRegistered;
 import dev.guanxi.crm.event.CustomerUpdated;
+import dev.guanxi.crm.internal.Aggregates;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.internal.CrmContext;
 import dev.guanxi.crm.query.Page;
@@ -80,10 +80,7 @@ public final class DefaultCustomers implements Customers {
         }
         CustomerDraft draft = builder.build();
         return context.write(tenant, scope -> {
-            Customer current = scope.uow().customers().find(id).orElseThrow(() -> new NoSuchCustomerException(id));
-            if (current.version() != expectedVersion) {
-                throw new StaleVersionException(ENTITY, id, expectedVersion);
-            }
+            Customer current = Aggregates.currentCustomer(scope.uow(), id, expectedVersion);
             if (draft.equals(current.draft())) {
                 return current;
             }
@@ -100,10 +97,7 @@ public final class DefaultCustomers implements Customers {
     public void delete(CustomerId id, long expectedVersion) {
         Check.required("id", id);
         context.write(tenant, scope -> {
-            Customer current = scope.uow().customers().find(id).orElseThrow(() -> new NoSuchCustomerException(id));
-            if (current.version() != expectedVersion) {
-                throw new StaleVersionException(ENTITY, id, expectedVersion);
-            }
+            Customer current = Aggregates.currentCustomer(scope.uow(), id, expectedVersion);
             scope.uow().customers().delete(id, expectedVersion);
             scope.publish(new CustomerDeleted(scope.metadata(), id, current.version()));
             return null;

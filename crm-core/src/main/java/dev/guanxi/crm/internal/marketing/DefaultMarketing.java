@@ -2,7 +2,6 @@ package dev.guanxi.crm.internal.marketing;
 
 import dev.guanxi.crm.Channel;
 import dev.guanxi.crm.NotFoundException;
-import dev.guanxi.crm.StaleVersionException;
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.customer.CustomerId;
@@ -83,11 +82,8 @@ public final class DefaultMarketing implements Marketing {
     private Campaign moveTo(CampaignId id, long expectedVersion, CampaignStatus to) {
         Check.required("id", id);
         return context.write(tenant, scope -> {
-            Campaign current = campaign(scope.uow(), id);
             // A stale caller must learn that first, not get a transition error computed from newer state.
-            if (current.version() != expectedVersion) {
-                throw new StaleVersionException("Campaign", id, expectedVersion);
-            }
+            Campaign current = Aggregates.current(scope.uow().campaigns(), "Campaign", id, expectedVersion);
             Campaign next = current.moveTo(to, scope.now());
             scope.uow().campaigns().update(expectedVersion, next);
             scope.publish(new CampaignStatusChanged(scope.metadata(), id, current.status(), to, next.version()));

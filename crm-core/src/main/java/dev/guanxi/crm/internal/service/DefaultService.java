@@ -1,9 +1,7 @@
 package dev.guanxi.crm.internal.service;
 
 import dev.guanxi.crm.IllegalTransitionException;
-import dev.guanxi.crm.NotFoundException;
 import dev.guanxi.crm.StaffId;
-import dev.guanxi.crm.StaleVersionException;
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.customer.CustomerId;
@@ -243,11 +241,7 @@ public final class DefaultService implements Service {
         Check.required("id", id);
         return context.write(tenant, scope -> {
             UnitOfWork uow = scope.uow();
-            ServiceCase current =
-                    uow.serviceCases().find(id).orElseThrow(() -> new NotFoundException("ServiceCase", id));
-            if (current.version() != expectedVersion) {
-                throw new StaleVersionException("ServiceCase", id, expectedVersion);
-            }
+            ServiceCase current = Aggregates.current(uow.serviceCases(), "ServiceCase", id, expectedVersion);
             Aggregates.requireCustomer(uow, current.customerId());
             ServiceCase changed = change.apply(current, scope.now());
             uow.serviceCases().update(expectedVersion, changed);
