@@ -3,11 +3,15 @@ package dev.guanxi.crm.internal;
 import dev.guanxi.crm.Aggregate;
 import dev.guanxi.crm.NotFoundException;
 import dev.guanxi.crm.StaleVersionException;
+import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.customer.Customer;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.customer.NoSuchCustomerException;
+import dev.guanxi.crm.service.ServiceCase;
+import dev.guanxi.crm.service.ServiceCaseId;
 import dev.guanxi.crm.spi.storage.AggregateRepository;
 import dev.guanxi.crm.spi.storage.UnitOfWork;
+import java.util.Optional;
 
 /**
  * Lookups every focused API makes inside a unit of work, written once. Stateless and thread-safe.
@@ -27,6 +31,22 @@ public final class Aggregates {
         Check.required("customerId", customerId);
         if (uow.customers().find(customerId).isEmpty()) {
             throw new NoSuchCustomerException(customerId);
+        }
+    }
+
+    /**
+     * Requires a service case of the unit of work's tenant that belongs to the given customer; a missing case, a
+     * case of another customer and another tenant's case are all reported alike.
+     *
+     * @param uow the unit of work
+     * @param caseId the case's id
+     * @param customerId the customer it must belong to
+     * @throws dev.guanxi.crm.ValidationException ({@code caseId}, {@code UNKNOWN_REFERENCE}) if it does not
+     */
+    public static void requireCaseOf(UnitOfWork uow, ServiceCaseId caseId, CustomerId customerId) {
+        Optional<ServiceCase> linked = uow.serviceCases().find(caseId);
+        if (linked.isEmpty() || !linked.get().customerId().equals(customerId)) {
+            throw Check.fail("caseId", ValidationRule.UNKNOWN_REFERENCE, "the customer has no service case " + caseId);
         }
     }
 

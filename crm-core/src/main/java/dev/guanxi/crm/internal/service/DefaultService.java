@@ -3,7 +3,6 @@ package dev.guanxi.crm.internal.service;
 import dev.guanxi.crm.IllegalTransitionException;
 import dev.guanxi.crm.StaffId;
 import dev.guanxi.crm.TenantId;
-import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.event.CaseOpened;
 import dev.guanxi.crm.event.CaseReopened;
@@ -175,13 +174,7 @@ public final class DefaultService implements Service {
             UnitOfWork uow = scope.uow();
             Aggregates.requireCustomer(uow, draft.customerId());
             if (draft.caseId() != null) {
-                Optional<ServiceCase> linked = uow.serviceCases().find(draft.caseId());
-                if (linked.isEmpty() || !linked.get().customerId().equals(draft.customerId())) {
-                    throw Check.fail(
-                            "caseId",
-                            ValidationRule.UNKNOWN_REFERENCE,
-                            "the customer has no service case " + draft.caseId());
-                }
+                Aggregates.requireCaseOf(uow, draft.caseId(), draft.customerId());
             }
             SurveyResponse response = SurveyResponse.of(SurveyResponseId.random(), draft, scope.now());
             uow.surveyResponses().insert(response);
