@@ -54,7 +54,7 @@ public final class DefaultInteractions implements Interactions {
             UnitOfWork uow = scope.uow();
             Aggregates.requireCustomer(uow, draft.customerId());
             if (draft.caseId() != null) {
-                requireCaseOf(uow, draft.caseId(), draft.customerId());
+                Aggregates.requireCaseOf(uow, draft.caseId(), draft.customerId());
             }
             if (draft.opportunityId() != null
                     && uow.opportunities()
@@ -241,13 +241,6 @@ public final class DefaultInteractions implements Interactions {
             throw Check.fail("status", ValidationRule.INVALID_STATE, "a " + task.status() + " task cannot be changed");
         }
         return task;
-    }
-
-    private static void requireCaseOf(UnitOfWork uow, ServiceCaseId caseId, CustomerId customerId) {
-        Optional<ServiceCase> linked = uow.serviceCases().find(caseId);
-        if (linked.isEmpty() || !linked.get().customerId().equals(customerId)) {
-            throw Check.fail("caseId", ValidationRule.UNKNOWN_REFERENCE, "the customer has no service case " + caseId);
-        }
     }
 
     private static RuntimeException unknown(String field, Object id) {
