@@ -146,7 +146,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         RepeatPurchaseModel purchases;
         GammaGammaModel spend = null;
         ObjectNode params = MAPPER.createObjectNode();
-        params.put("model", model);
         if (fixedParams != null) {
             JsonNode fixed = readJson(fixedParams);
             purchases = fixedModel(fixed);
@@ -158,6 +157,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         } else {
             purchases = fit(s);
         }
+        params.put("model", model); // after --fixed-params, which names its own model
         params.set("parameters", parameters(purchases));
         params.put("log_likelihood", logLikelihood(purchases, s));
         if (fixedParams != null) {
@@ -220,28 +220,18 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private RepeatPurchaseModel fixedModel(JsonNode fixed) {
-        String name = fixed.path("model").asText(model);
-        model = name;
-        JsonNode p = fixed.path("parameters");
-        return switch (name) {
-            case "bgnbd" ->
-                BgNbdModel.of(
-                        number(p, "r", fixedParams),
-                        number(p, "alpha", fixedParams),
-                        number(p, "a", fixedParams),
-                        number(p, "b", fixedParams));
-            case "pareto-nbd" ->
-                ParetoNbdModel.of(
-                        number(p, "r", fixedParams),
-                        number(p, "alpha", fixedParams),
-                        number(p, "s", fixedParams),
-                        number(p, "beta", fixedParams));
-            case "mbgnbd" ->
-                MbgNbdModel.of(
-                        number(p, "r", fixedParams),
-                        number(p, "alpha", fixedParams),
-                        number(p, "a", fixedParams),
-                        number(p, "b", fixedParams));
+        model = fixed.path("model").asText(model);
+        String[] names = model.equals("pareto-nbd")
+                ? new String[] {"r", "alpha", "s", "beta"}
+                : new String[] {"r", "alpha", "a", "b"};
+        double[] v = new double[4];
+        for (int k = 0; k < 4; k++) {
+            v[k] = number(fixed.path("parameters"), names[k], fixedParams);
+        }
+        return switch (model) {
+            case "bgnbd" -> BgNbdModel.of(v[0], v[1], v[2], v[3]);
+            case "pareto-nbd" -> ParetoNbdModel.of(v[0], v[1], v[2], v[3]);
+            case "mbgnbd" -> MbgNbdModel.of(v[0], v[1], v[2], v[3]);
             default -> throw new InputException(fixedParams + ": model must be bgnbd, pareto-nbd or mbgnbd");
         };
     }

@@ -212,6 +212,22 @@ class AnalyzeCommandTest {
         assertThat(json(pareto).get("log_likelihood").asDouble()).isCloseTo(-9595.0, Offset.offset(0.1));
         assertThat(json(pareto).at("/parameters/s").asDouble()).isCloseTo(0.606, Percentage.withPercentage(1));
         assertThat(json(pareto).at("/parameters/beta").isNumber()).isTrue();
+        // Re-scoring with those parameters keeps the model the JSON names, whatever --model says.
+        Path again = dir.resolve("pareto-again.json");
+        assertThat(crm(
+                                "analyze",
+                                "--summary",
+                                summary.toString(),
+                                "--fixed-params",
+                                pareto.toString(),
+                                "--out",
+                                dir.resolve("p2.csv").toString(),
+                                "--params-out",
+                                again.toString())
+                        .exitCode())
+                .isZero();
+        assertThat(json(again).get("model").asText()).isEqualTo("pareto-nbd");
+        assertThat(Files.readAllLines(dir.resolve("p2.csv"))).isEqualTo(Files.readAllLines(dir.resolve("p.csv")));
         Path mbg = dir.resolve("mbg.json");
         assertThat(crm(
                                 "analyze",
