@@ -1,0 +1,260 @@
+package dev.guanxi.crm.jdbc.internal;
+
+import dev.guanxi.crm.Aggregate;
+import dev.guanxi.crm.DuplicateKeyException;
+import dev.guanxi.crm.NotFoundException;
+import dev.guanxi.crm.StaleVersionException;
+import dev.guanxi.crm.query.Page;
+import dev.guanxi.crm.query.PageRequest;
+import dev.guanxi.crm.spi.storage.AggregateRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.argument.Argument;
+
+/**
+ * The operations every aggregate repository has, on a {@link Table}: find by id, insert, update and delete
+ * with the version check in the statement ({@code ... WHERE tenant_id = ? AND id = ? AND version = ?}), so
+ * that of two changes based on the same version exactly one succeeds whatever the isolation level.
+ *
+ * @param <I> the id type
+ * @param <A> the aggregate type
+ */
+abstract class DocRepository<I, A extends Aggregate<I>> implements AggregateRepository<I, A> {
+    /** How often an insert that lost a unique race to a transaction not yet visible is tried again. */
+    private static final int DUPLICATE_PROBES = 50;
+
+    final JdbcUnitOfWork uow;
+    final Table<I, A> table;
+    final SqlDialect sql;
+
+    DocRepository(JdbcUnitOfWork uow, Table<I, A> table) {
+        this.uow = uow;
+        this.table = table;
+        this.sql = uow.sql();
+    }
+
+    @Override
+    public Optional<A> find(I id) {
+        Objects.requireNonNull(id, "id");
+        return uow.queryOne(table.findSql, List.of(sql.id(table.idValue.apply(id))), rs -> read(rs.getString(1)));
+    }
+
+    /**
+     * @param doc a stored document
+     * @return the aggregate
+     */
+    final A read(String doc) {
+        return Json.read(table.reader, doc);
+    }
+
+    @Override
+    public void insert(A aggregate) {
+        Objects.requireNonNull(aggregate, "aggregate");
+        uow.requireWritable();
+        List<Argument> args = new ArrayList<>();
+        args.add(sql.id(table.idValue.apply(aggregate.id())));
+        args.add(sql.plain(aggregate.version(), Long.class));
+        args.add(sql.plain(Json.write(table.writer, aggregate), String.class));
+        addProjections(args, aggregate);
+        boolean postgres = sql.dialect() == dev.guanxi.crm.jdbc.Dialect.POSTGRESQL;
+        String statement = table.insertSql(sql, postgres);
+        for (int probe = 0; ; probe++) {
+            int inserted;
+            try {
+                inserted = uow.update(statement, args);
+            } catch (UniqueViolation e) {
+                inserted = 0;
+            }
+            if (inserted == 1) {
+                break;
+            }
+            Optional<DuplicateKeyException> duplicate = duplicateOf(aggregate, true);
+            if (duplicate.isPresent()) {
+                throw duplicate.get();
+            }
+            if (probe >= DUPLICATE_PROBES) {
+                throw new DuplicateKeyException(
+                        table.uniqueKeys.isEmpty()
+                                ? "id"
+                                : table.uniqueKeys.get(0).field(),
+                        String.valueOf(aggregate.id()),
+                        null);
+            }
+            // The holder of the value has not committed yet (H2 reports the conflict at once): wait for it.
+            pause(probe);
+        }
+        table.children.ifPresent(c -> c.insert(uow, aggregate));
+        afterInsert(aggregate);
+    }
+
+    @Override
+    public void update(long expectedVersion, A aggregate) {
+        Objects.requireNonNull(aggregate, "aggregate");
+        if (aggregate.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException(
+                    "new version must be " + (expectedVersion + 1) + ", got " + aggregate.version());
+        }
+        uow.requireWritable();
+        UUID id = table.idValue.apply(aggregate.id());
+        List<Argument> args = new ArrayList<>();
+        args.add(sql.plain(aggregate.version(), Long.class));
+        args.add(sql.plain(Json.write(table.writer, aggregate), String.class));
+        addProjections(args, aggregate);
+        args.add(uow.tenantArg());
+        args.add(sql.id(id));
+        args.add(sql.plain(expectedVersion, Long.class));
+        String statement = table.updateSql(sql);
+        int updated;
+        for (int probe = 0; ; probe++) {
+            try {
+                updated = table.uniqueKeys.isEmpty()
+                        ? uow.updateRaw(statement, args)
+                        : uow.guarded(() -> uow.updateRaw(statement, args));
+                break;
+            } catch (UniqueViolation e) {
+                Optional<DuplicateKeyException> duplicate = duplicateOf(aggregate, false);
+                if (duplicate.isPresent()) {
+                    throw duplicate.get();
+                }
+                if (probe >= DUPLICATE_PROBES) {
+                    throw new DuplicateKeyException(table.uniqueKeys.get(0).field(), String.valueOf(id), null);
+                }
+                pause(probe);
+            }
+        }
+        if (updated == 0) {
+            afterStale(aggregate.id());
+            throw missing(aggregate.id(), expectedVersion);
+        }
+        table.children.ifPresent(c -> {
+            c.delete(uow, id);
+            c.insert(uow, aggregate);
+        });
+        afterUpdate(aggregate);
+    }
+
+    @Override
+    public void delete(I id, long expectedVersion) {
+        Objects.requireNonNull(id, "id");
+        uow.requireWritable();
+        UUID uuid = table.idValue.apply(id);
+        int deleted = uow.update(table.deleteSql, List.of(sql.id(uuid), sql.plain(expectedVersion, Long.class)));
+        if (deleted == 0) {
+            afterStale(id);
+            throw missing(id, expectedVersion);
+        }
+        table.children.ifPresent(c -> c.delete(uow, uuid));
+        afterDelete(id, expectedVersion);
+    }
+
+    /** Called after a successful insert; the customer repository maintains its cache here. */
+    void afterInsert(A aggregate) {}
+
+    /** Called after a successful update. */
+    void afterUpdate(A aggregate) {}
+
+    /** Called after a successful delete. */
+    void afterDelete(I id, long deletedVersion) {}
+
+    /** Called when an update or delete found another version (or none). */
+    void afterStale(I id) {}
+
+    private RuntimeException missing(I id, long expectedVersion) {
+        Optional<Long> version =
+                uow.queryOne(table.existsSql, List.of(sql.id(table.idValue.apply(id))), rs -> rs.getLong(1));
+        if (version.isEmpty()) {
+            return new NotFoundException(table.entityType, id);
+        }
+        return new StaleVersionException(table.entityType, id, expectedVersion);
+    }
+
+    private void addProjections(List<Argument> args, A aggregate) {
+        for (Column<A> c : table.columns) {
+            args.add(sql.argument(c.kind(), c.type(), c.value().apply(aggregate)));
+        }
+    }
+
+    /**
+     * Finds which unique value of an aggregate another row holds.
+     *
+     * @param aggregate the aggregate that could not be written
+     * @param checkId whether the id itself may be the conflict (inserts)
+     * @return the exception naming the field and the holder, or empty if no visible row holds any of them
+     */
+    private Optional<DuplicateKeyException> duplicateOf(A aggregate, boolean checkId) {
+        UUID id = table.idValue.apply(aggregate.id());
+        if (checkId) {
+            Optional<Long> existing = uow.queryOne(table.existsSql, List.of(sql.id(id)), rs -> rs.getLong(1));
+            if (existing.isPresent()) {
+                return Optional.of(new DuplicateKeyException("id", String.valueOf(aggregate.id()), aggregate.id()));
+            }
+        }
+        for (UniqueKey<A> key : table.uniqueKeys) {
+            List<Argument> args = new ArrayList<>();
+            boolean hasNull = false;
+            for (Column<A> c : key.columns()) {
+                Object v = c.value().apply(aggregate);
+                hasNull |= v == null;
+                args.add(sql.argument(c.kind(), c.type(), v));
+            }
+            if (hasNull) {
+                continue;
+            }
+            Optional<UUID> owner = uow.queryOne(table.ownerSql(key, sql), args, rs -> sql.readUuid(rs, "id"));
+            if (owner.isPresent() && !owner.get().equals(id)) {
+                return Optional.of(
+                        new DuplicateKeyException(key.field(), key.display().apply(aggregate), idOf(owner.get())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param uuid a stored id
+     * @return the typed id
+     */
+    abstract I idOf(UUID uuid);
+
+    private static void pause(int probe) {
+        try {
+            TimeUnit.MICROSECONDS.sleep(200L + ThreadLocalRandom.current().nextLong(200L * (1 + probe)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.guanxi.crm.spi.storage.StorageException("interrupted", e);
+        }
+    }
+
+    /**
+     * Reads a page of documents: the statement must end with {@code LIMIT ? OFFSET ?} and select the
+     * document as its only column.
+     *
+     * @param statement the SQL, first parameter the tenant
+     * @param args the arguments after the tenant, without the limit and offset
+     * @param page the page
+     * @return the page
+     */
+    final Page<A> page(String statement, List<Argument> args, PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        List<Argument> all = new ArrayList<>(args);
+        all.add(sql.plain(page.limit() + 1, Integer.class));
+        all.add(sql.plain(page.offset(), Integer.class));
+        List<A> rows = uow.query(statement, all, rs -> read(rs.getString(1)));
+        boolean more = rows.size() > page.limit();
+        return new Page<>(more ? List.copyOf(rows.subList(0, page.limit())) : rows, page, more);
+    }
+
+    /**
+     * @param where the condition after {@code tenant_id = ? AND}, or empty
+     * @param orderBy the order, ending with the id tie-break
+     * @return {@code SELECT doc FROM table WHERE tenant_id = ? [AND where] ORDER BY orderBy LIMIT ? OFFSET ?}
+     */
+    final String pageSql(String where, String orderBy) {
+        return "SELECT doc FROM " + table.name + " WHERE tenant_id = ?" + (where.isEmpty() ? "" : " AND " + where)
+                + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?";
+    }
+}

@@ -1,0 +1,403 @@
+package dev.guanxi.crm.jdbc.internal;
+
+import dev.guanxi.crm.TenantId;
+import dev.guanxi.crm.spi.storage.CampaignRepository;
+import dev.guanxi.crm.spi.storage.CampaignResponseRepository;
+import dev.guanxi.crm.spi.storage.CompetitorDealingRepository;
+import dev.guanxi.crm.spi.storage.CompetitorRepository;
+import dev.guanxi.crm.spi.storage.ContractRepository;
+import dev.guanxi.crm.spi.storage.CustomerRepository;
+import dev.guanxi.crm.spi.storage.EventOutbox;
+import dev.guanxi.crm.spi.storage.InteractionRepository;
+import dev.guanxi.crm.spi.storage.InvoiceRepository;
+import dev.guanxi.crm.spi.storage.OpportunityRepository;
+import dev.guanxi.crm.spi.storage.OrderRepository;
+import dev.guanxi.crm.spi.storage.PaymentRepository;
+import dev.guanxi.crm.spi.storage.ReferenceCodeRepository;
+import dev.guanxi.crm.spi.storage.ServiceCaseRepository;
+import dev.guanxi.crm.spi.storage.StorageException;
+import dev.guanxi.crm.spi.storage.SurveyResponseRepository;
+import dev.guanxi.crm.spi.storage.TaskRepository;
+import dev.guanxi.crm.spi.storage.UnitOfWork;
+import dev.guanxi.crm.spi.storage.UnitOfWorkContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * One transaction of one tenant on one jdbi {@link Handle}. Every statement goes through {@link #update} or
+ * {@link #query}, which bind the tenant first and translate the database's exceptions: a transient
+ * concurrency failure becomes {@link TransientFailure} (the storage retries the whole work), a unique
+ * violation {@link UniqueViolation} (the repository names the field and the holder), anything else a {@link
+ * StorageException} — no {@code SQLException} or jdbi exception is ever thrown to the caller.
+ *
+ * <p>Not thread-safe: used by the one thread running the work, and invalid after it returns.
+ */
+public final class JdbcUnitOfWork implements UnitOfWork {
+    private final Handle handle;
+    private final UnitOfWorkContext context;
+    private final SqlDialect sql;
+    private final StorageState state;
+    private final Argument tenantArg;
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    private boolean open = true;
+    private int savepoints;
+
+    private JdbcCustomerRepository customers;
+    private JdbcReferenceCodeRepository referenceCodes;
+    private JdbcInteractionRepository interactions;
+    private JdbcTaskRepository tasks;
+    private JdbcOrderRepository orders;
+    private JdbcInvoiceRepository invoices;
+    private JdbcPaymentRepository payments;
+    private JdbcOpportunityRepository opportunities;
+    private JdbcContractRepository contracts;
+    private JdbcServiceCaseRepository serviceCases;
+    private JdbcSurveyResponseRepository surveyResponses;
+    private JdbcCampaignRepository campaigns;
+    private JdbcCampaignResponseRepository campaignResponses;
+    private JdbcCompetitorRepository competitors;
+    private JdbcCompetitorDealingRepository competitorDealings;
+    private JdbcEventOutbox outbox;
+
+    /**
+     * @param handle an open handle inside a transaction
+     * @param context the tenant and mode
+     * @param state the storage's shared state (dialect, tables, caches)
+     */
+    public JdbcUnitOfWork(Handle handle, UnitOfWorkContext context, StorageState state) {
+        this.handle = handle;
+        this.context = context;
+        this.state = state;
+        this.sql = state.sql();
+        this.tenantArg = sql.plain(context.tenant().value(), String.class);
+    }
+
+    @Override
+    public TenantId tenant() {
+        return context.tenant();
+    }
+
+    /** @return the dialect helper */
+    public SqlDialect sql() {
+        return sql;
+    }
+
+    /** @return the storage's shared state */
+    StorageState state() {
+        return state;
+    }
+
+    /** @return the tenant as a bind argument */
+    public Argument tenantArg() {
+        return tenantArg;
+    }
+
+    /** @return the handle, for bulk paths that need the connection (COPY) */
+    Handle handle() {
+        return handle;
+    }
+
+    /**
+     * Refuses a write in a read-only unit of work, before any SQL.
+     *
+     * @throws IllegalStateException if the unit of work is read-only
+     */
+    public void requireWritable() {
+        requireOpen();
+        if (context.readOnly()) {
+            throw new IllegalStateException("write in a read-only unit of work");
+        }
+    }
+
+    /** @return whether this unit of work may write */
+    boolean readOnly() {
+        return context.readOnly();
+    }
+
+    private void requireOpen() {
+        if (!open) {
+            throw new IllegalStateException("the unit of work has ended");
+        }
+    }
+
+    /** Ends the unit of work: every later call fails. */
+    public void close() {
+        open = false;
+    }
+
+    /**
+     * Registers something to do after a successful commit (cache updates).
+     *
+     * @param action the action
+     */
+    void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    /** @return the actions registered with {@link #afterCommit}, in order */
+    public List<Runnable> afterCommitActions() {
+        return afterCommit;
+    }
+
+    /**
+     * Runs a statement that changes rows.
+     *
+     * @param statement the SQL, with {@code ?} placeholders; the first is the tenant unless {@code tenantFirst}
+     *     is false
+     * @param args the arguments after the tenant
+     * @return the number of rows changed
+     */
+    public int update(String statement, List<Argument> args) {
+        return translate(() -> {
+            try (Update u = handle.createUpdate(statement)) {
+                u.bind(0, tenantArg);
+                for (int i = 0; i < args.size(); i++) {
+                    u.bind(i + 1, args.get(i));
+                }
+                return u.execute();
+            }
+        });
+    }
+
+    /**
+     * Runs a statement whose arguments are all given (the tenant among them, where the statement wants it).
+     *
+     * @param statement the SQL
+     * @param args every argument
+     * @return the number of rows changed
+     */
+    int updateRaw(String statement, List<Argument> args) {
+        return translate(() -> {
+            try (Update u = handle.createUpdate(statement)) {
+                for (int i = 0; i < args.size(); i++) {
+                    u.bind(i, args.get(i));
+                }
+                return u.execute();
+            }
+        });
+    }
+
+    /**
+     * Runs a batch: one statement, many argument rows, in one round trip per batch.
+     *
+     * @param statement the SQL
+     * @param rows the argument rows, each complete (tenant included where the statement wants it)
+     */
+    void batch(String statement, List<List<Argument>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        translate(() -> {
+            PreparedBatch b = handle.prepareBatch(statement);
+            for (List<Argument> row : rows) {
+                for (int i = 0; i < row.size(); i++) {
+                    b.bind(i, row.get(i));
+                }
+                b.add();
+            }
+            b.execute();
+            b.close();
+            return null;
+        });
+    }
+
+    /**
+     * Runs a query whose first parameter is the tenant.
+     *
+     * @param statement the SQL
+     * @param args the arguments after the tenant
+     * @param mapper maps one row
+     * @param <T> the row type
+     * @return the rows
+     */
+    public <T> List<T> query(String statement, List<Argument> args, RowReader<T> mapper) {
+        return translate(() -> {
+            try (Query q = handle.createQuery(statement)) {
+                q.bind(0, tenantArg);
+                for (int i = 0; i < args.size(); i++) {
+                    q.bind(i + 1, args.get(i));
+                }
+                return q.map((rs, ctx) -> mapper.read(rs)).list();
+            }
+        });
+    }
+
+    /**
+     * Runs a query for at most one row.
+     *
+     * @param statement the SQL, first parameter the tenant
+     * @param args the other arguments
+     * @param mapper maps the row
+     * @param <T> the row type
+     * @return the row, if any
+     */
+    public <T> Optional<T> queryOne(String statement, List<Argument> args, RowReader<T> mapper) {
+        List<T> rows = query(statement, args, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * Runs work in a savepoint on PostgreSQL, where a failed statement would otherwise abort the whole
+     * transaction; elsewhere (a failed statement is undone alone) it just runs the work.
+     *
+     * @param work the statement(s)
+     * @param <T> the result type
+     * @return the result
+     */
+    <T> T guarded(Supplier<T> work) {
+        if (sql.dialect() != dev.guanxi.crm.jdbc.Dialect.POSTGRESQL) {
+            return work.get();
+        }
+        String name = "gx" + (++savepoints);
+        translate(() -> handle.savepoint(name));
+        try {
+            T result = work.get();
+            translate(() -> handle.releaseSavepoint(name));
+            return result;
+        } catch (UniqueViolation e) {
+            translate(() -> handle.rollbackToSavepoint(name));
+            throw e;
+        }
+    }
+
+    /**
+     * Runs jdbi calls and translates their failures.
+     *
+     * @param call the calls
+     * @param <T> the result type
+     * @return the result
+     */
+    <T> T translate(Supplier<T> call) {
+        requireOpen();
+        try {
+            return call.get();
+        } catch (JdbiException e) {
+            throw state.translate(e);
+        }
+    }
+
+    /**
+     * Reads one row of a result.
+     *
+     * @param <T> what a row becomes
+     */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        /**
+         * @param rs the result, positioned on a row
+         * @return the value
+         * @throws SQLException if the driver fails
+         */
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    @Override
+    public CustomerRepository customers() {
+        requireOpen();
+        return customers == null ? customers = new JdbcCustomerRepository(this) : customers;
+    }
+
+    @Override
+    public ReferenceCodeRepository referenceCodes() {
+        requireOpen();
+        return referenceCodes == null ? referenceCodes = new JdbcReferenceCodeRepository(this) : referenceCodes;
+    }
+
+    @Override
+    public InteractionRepository interactions() {
+        requireOpen();
+        return interactions == null ? interactions = new JdbcInteractionRepository(this) : interactions;
+    }
+
+    @Override
+    public TaskRepository tasks() {
+        requireOpen();
+        return tasks == null ? tasks = new JdbcTaskRepository(this) : tasks;
+    }
+
+    @Override
+    public OrderRepository orders() {
+        requireOpen();
+        return orders == null ? orders = new JdbcOrderRepository(this) : orders;
+    }
+
+    @Override
+    public InvoiceRepository invoices() {
+        requireOpen();
+        return invoices == null ? invoices = new JdbcInvoiceRepository(this) : invoices;
+    }
+
+    @Override
+    public PaymentRepository payments() {
+        requireOpen();
+        return payments == null ? payments = new JdbcPaymentRepository(this) : payments;
+    }
+
+    @Override
+    public OpportunityRepository opportunities() {
+        requireOpen();
+        return opportunities == null ? opportunities = new JdbcOpportunityRepository(this) : opportunities;
+    }
+
+    @Override
+    public ContractRepository contracts() {
+        requireOpen();
+        return contracts == null ? contracts = new JdbcContractRepository(this) : contracts;
+    }
+
+    @Override
+    public ServiceCaseRepository serviceCases() {
+        requireOpen();
+        return serviceCases == null ? serviceCases = new JdbcServiceCaseRepository(this) : serviceCases;
+    }
+
+    @Override
+    public SurveyResponseRepository surveyResponses() {
+        requireOpen();
+        return surveyResponses == null ? surveyResponses = new JdbcSurveyResponseRepository(this) : surveyResponses;
+    }
+
+    @Override
+    public CampaignRepository campaigns() {
+        requireOpen();
+        return campaigns == null ? campaigns = new JdbcCampaignRepository(this) : campaigns;
+    }
+
+    @Override
+    public CampaignResponseRepository campaignResponses() {
+        requireOpen();
+        return campaignResponses == null
+                ? campaignResponses = new JdbcCampaignResponseRepository(this)
+                : campaignResponses;
+    }
+
+    @Override
+    public CompetitorRepository competitors() {
+        requireOpen();
+        return competitors == null ? competitors = new JdbcCompetitorRepository(this) : competitors;
+    }
+
+    @Override
+    public CompetitorDealingRepository competitorDealings() {
+        requireOpen();
+        return competitorDealings == null
+                ? competitorDealings = new JdbcCompetitorDealingRepository(this)
+                : competitorDealings;
+    }
+
+    @Override
+    public EventOutbox outbox() {
+        requireOpen();
+        return outbox == null ? outbox = new JdbcEventOutbox(this) : outbox;
+    }
+}
