@@ -4,6 +4,7 @@ import dev.guanxi.crm.Aggregate;
 import dev.guanxi.crm.DuplicateKeyException;
 import dev.guanxi.crm.NotFoundException;
 import dev.guanxi.crm.StaleVersionException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,22 @@ public interface AggregateRepository<I, A extends Aggregate<I>> {
      * @throws DuplicateKeyException if the id, or a value that must be unique per tenant, is taken
      */
     void insert(A aggregate);
+
+    /**
+     * Stores many new aggregates at once: the bulk path of imports. All or nothing: if one cannot be stored,
+     * none of them is, and the exception is the one {@link #insert} would have thrown for the first offending
+     * aggregate (a duplicate within the list counts too, naming the earlier aggregate as the holder). Stores
+     * override this to batch the writes; the default inserts one by one, which is atomic only because the
+     * unit of work is (use it inside a unit of work that ends on the exception).
+     *
+     * @param aggregates the new aggregates, in order
+     * @throws DuplicateKeyException if an id, or a value that must be unique per tenant, is taken
+     */
+    default void insertAll(List<A> aggregates) {
+        for (A aggregate : aggregates) {
+            insert(aggregate);
+        }
+    }
 
     /**
      * Replaces an aggregate if its stored version is still {@code expectedVersion}.

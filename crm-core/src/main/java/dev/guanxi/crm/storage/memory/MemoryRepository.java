@@ -7,6 +7,7 @@ import dev.guanxi.crm.StaleVersionException;
 import dev.guanxi.crm.spi.storage.AggregateRepository;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +60,35 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
         }
         checkUnique(aggregate);
         table.put(aggregate.id(), aggregate);
+    }
+
+    @Override
+    public void insertAll(List<A> aggregates) {
+        Objects.requireNonNull(aggregates, "aggregates");
+        // Check everything first, so that a refused list leaves nothing behind even if the caller goes on.
+        Map<Object, Object> seenIds = new HashMap<>();
+        Map<String, Map<Object, Object>> seenKeys = new HashMap<>();
+        for (A aggregate : aggregates) {
+            Objects.requireNonNull(aggregate, "aggregate");
+            if (table.get(aggregate.id()).isPresent() || seenIds.containsKey(aggregate.id())) {
+                throw new DuplicateKeyException("id", String.valueOf(aggregate.id()), aggregate.id());
+            }
+            seenIds.put(aggregate.id(), aggregate.id());
+            checkUnique(aggregate);
+            for (UniqueKey<A> key : uniqueKeys) {
+                Optional<?> value = key.value().apply(aggregate);
+                if (value.isPresent()) {
+                    Object holder = seenKeys.computeIfAbsent(key.field(), f -> new HashMap<>())
+                            .putIfAbsent(value.get(), aggregate.id());
+                    if (holder != null) {
+                        throw new DuplicateKeyException(key.field(), String.valueOf(value.get()), holder);
+                    }
+                }
+            }
+        }
+        for (A aggregate : aggregates) {
+            table.put(aggregate.id(), aggregate);
+        }
     }
 
     @Override

@@ -18,6 +18,16 @@ public interface Children<A> {
     void insert(JdbcUnitOfWork uow, A aggregate);
 
     /**
+     * Writes the child rows of many aggregates; implementations batch them.
+     *
+     * @param uow the unit of work
+     * @param aggregates the aggregates as stored
+     */
+    default void insertAll(JdbcUnitOfWork uow, java.util.List<A> aggregates) {
+        aggregates.forEach(a -> insert(uow, a));
+    }
+
+    /**
      * Deletes the child rows of an aggregate.
      *
      * @param uow the unit of work

@@ -92,6 +92,71 @@ abstract class DocRepository<I, A extends Aggregate<I>> implements AggregateRepo
         afterInsert(aggregate);
     }
 
+    /**
+     * Inserts many aggregates with JDBC batches of one statement (and their child rows likewise), inside a
+     * savepoint: if any row is refused, none stays, and the duplicate is then identified row by row so that
+     * the exception names the same field and holder as {@link #insert} would.
+     */
+    @Override
+    public void insertAll(List<A> aggregates) {
+        Objects.requireNonNull(aggregates, "aggregates");
+        if (aggregates.isEmpty()) {
+            return;
+        }
+        uow.requireWritable();
+        String statement = table.insertSql(sql, false);
+        List<List<Argument>> rows = new ArrayList<>(aggregates.size());
+        for (A aggregate : aggregates) {
+            Objects.requireNonNull(aggregate, "aggregate");
+            List<Argument> args = new ArrayList<>(4 + table.columns.size());
+            args.add(uow.tenantArg());
+            args.add(sql.id(table.idValue.apply(aggregate.id())));
+            args.add(sql.plain(aggregate.version(), Long.class));
+            args.add(sql.plain(Json.write(table.writer, aggregate), String.class));
+            addProjections(args, aggregate);
+            rows.add(args);
+        }
+        try {
+            uow.atomically(() -> {
+                uow.batch(statement, rows);
+                table.children.ifPresent(c -> c.insertAll(uow, aggregates));
+            });
+        } catch (UniqueViolation e) {
+            throw firstDuplicate(aggregates, e);
+        }
+        aggregates.forEach(this::afterInsert);
+    }
+
+    private RuntimeException firstDuplicate(List<A> aggregates, UniqueViolation cause) {
+        java.util.Map<Object, Object> seenIds = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Map<List<Object>, Object>> seenKeys = new java.util.HashMap<>();
+        for (A aggregate : aggregates) {
+            Object previous = seenIds.putIfAbsent(aggregate.id(), aggregate.id());
+            if (previous != null) {
+                return new DuplicateKeyException("id", String.valueOf(aggregate.id()), aggregate.id());
+            }
+            Optional<DuplicateKeyException> stored = duplicateOf(aggregate, true);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            for (UniqueKey<A> key : table.uniqueKeys) {
+                List<Object> value = new ArrayList<>();
+                key.columns().forEach(c -> value.add(c.value().apply(aggregate)));
+                if (value.contains(null)) {
+                    continue;
+                }
+                Object holder = seenKeys.computeIfAbsent(key.field(), f -> new java.util.HashMap<>())
+                        .putIfAbsent(value, aggregate.id());
+                if (holder != null) {
+                    return new DuplicateKeyException(key.field(), key.display().apply(aggregate), holder);
+                }
+            }
+        }
+        // Another transaction holds a value and has not committed: report it as the single insert would.
+        return new DuplicateKeyException(
+                table.uniqueKeys.isEmpty() ? "id" : table.uniqueKeys.get(0).field(), cause.getMessage(), null);
+    }
+
     @Override
     public void update(long expectedVersion, A aggregate) {
         Objects.requireNonNull(aggregate, "aggregate");

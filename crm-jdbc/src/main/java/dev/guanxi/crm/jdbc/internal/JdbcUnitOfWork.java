@@ -271,6 +271,28 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     /**
+     * Runs work in a savepoint on every database: if it throws, everything it wrote is undone and the rest of
+     * the transaction goes on (the bulk paths use this to stay all-or-nothing per call).
+     *
+     * @param work the statements
+     */
+    void atomically(Runnable work) {
+        String name = "gx" + (++savepoints);
+        translate(() -> handle.savepoint(name));
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            try {
+                translate(() -> handle.rollbackToSavepoint(name));
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        translate(() -> handle.releaseSavepoint(name));
+    }
+
+    /**
      * Runs jdbi calls and translates their failures.
      *
      * @param call the calls

@@ -256,8 +256,20 @@ final class Tables {
 
         @Override
         public void insert(JdbcUnitOfWork uow, Order o) {
-            SqlDialect sql = uow.sql();
+            insertAll(uow, List.of(o));
+        }
+
+        @Override
+        public void insertAll(JdbcUnitOfWork uow, List<Order> orders) {
             List<List<org.jdbi.v3.core.argument.Argument>> rows = new java.util.ArrayList<>();
+            for (Order o : orders) {
+                addRows(uow, o, rows);
+            }
+            uow.batch(INSERT, rows);
+        }
+
+        private static void addRows(JdbcUnitOfWork uow, Order o, List<List<org.jdbi.v3.core.argument.Argument>> rows) {
+            SqlDialect sql = uow.sql();
             int n = 0;
             for (var line : o.lines()) {
                 rows.add(List.of(
@@ -272,7 +284,6 @@ final class Tables {
                         sql.plain(amount(line.discount()), BigDecimal.class),
                         sql.plain(line.unitPrice().currency().getCurrencyCode(), String.class)));
             }
-            uow.batch(INSERT, rows);
         }
 
         @Override
