@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the per-dialect migration scripts from schema.sql.in (run from crm-jdbc/tools; commit the output)."""
+"""Writes the per-dialect migration scripts from the V<n>__<name>.sql.in templates (commit the output)."""
 import pathlib, re
 
 DIALECTS = {
@@ -22,19 +22,20 @@ DIALECTS = {
 }
 
 here = pathlib.Path(__file__).resolve().parent
-template = (here / "schema.sql.in").read_text(encoding="utf-8")
-for name, subst in DIALECTS.items():
-    text = template
-    for k, v in subst.items():
-        text = text.replace(k, v)
-    text = text.replace(" ,", ",").replace("  NOT NULL", " NOT NULL").replace(" ,\n", ",\n")
-    text = re.sub(r"VARCHAR\((\d+)\)  +", lambda m: f"VARCHAR({m.group(1)}) ", text)
-    if name == "h2":
-        # H2 counts string length in UTF-16 units, the others in code points: twice the room keeps the
-        # same limit in code points on every database.
-        text = re.sub(r"VARCHAR\((\d+)\)", lambda m: f"VARCHAR({2 * int(m.group(1))})", text)
-    text = re.sub(r"VARCHAR\((\d+)\) NOT", r"VARCHAR(\1) NOT", text)
-    out = here.parent / "src/main/resources/db/guanxi" / name / "V1__schema.sql"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
-    print("wrote", out)
+for source in sorted(here.glob("V*.sql.in")):
+  template = source.read_text(encoding="utf-8")
+  for name, subst in DIALECTS.items():
+      text = template
+      for k, v in subst.items():
+          text = text.replace(k, v)
+      text = text.replace(" ,", ",").replace("  NOT NULL", " NOT NULL").replace(" ,\n", ",\n")
+      text = re.sub(r"VARCHAR\((\d+)\)  +", lambda m: f"VARCHAR({m.group(1)}) ", text)
+      if name == "h2":
+          # H2 counts string length in UTF-16 units, the others in code points: twice the room keeps the
+          # same limit in code points on every database.
+          text = re.sub(r"VARCHAR\((\d+)\)", lambda m: f"VARCHAR({2 * int(m.group(1))})", text)
+      text = re.sub(r"VARCHAR\((\d+)\) NOT", r"VARCHAR(\1) NOT", text)
+      out = here.parent / "src/main/resources/db/guanxi" / name / source.name[: -len(".in")]
+      out.parent.mkdir(parents=True, exist_ok=True)
+      out.write_text(text, encoding="utf-8")
+      print("wrote", out)

@@ -26,7 +26,9 @@ final class Schema {
             "guanxi_campaign_response",
             "guanxi_competitor",
             "guanxi_competitor_dealing",
-            "guanxi_outbox");
+            "guanxi_outbox",
+            "guanxi_score",
+            "guanxi_score_run");
 
     private Schema() {}
 

@@ -55,6 +55,9 @@ public interface UnitOfWork {
     /** @return competitors' dealings with our customers */
     CompetitorDealingRepository competitorDealings();
 
+    /** @return the customers' score snapshots and the scoring runs */
+    ScoreRepository scores();
+
     /** @return the transactional outbox of domain events */
     EventOutbox outbox();
 }

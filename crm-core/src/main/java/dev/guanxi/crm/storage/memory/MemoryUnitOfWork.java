@@ -14,6 +14,7 @@ import dev.guanxi.crm.spi.storage.OpportunityRepository;
 import dev.guanxi.crm.spi.storage.OrderRepository;
 import dev.guanxi.crm.spi.storage.PaymentRepository;
 import dev.guanxi.crm.spi.storage.ReferenceCodeRepository;
+import dev.guanxi.crm.spi.storage.ScoreRepository;
 import dev.guanxi.crm.spi.storage.ServiceCaseRepository;
 import dev.guanxi.crm.spi.storage.SurveyResponseRepository;
 import dev.guanxi.crm.spi.storage.TaskRepository;
@@ -40,6 +41,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private CompetitorRepository competitors;
     private CompetitorDealingRepository competitorDealings;
     private EventOutbox outbox;
+    private ScoreRepository scores;
 
     MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
         this.tx = tx;
@@ -128,6 +130,11 @@ final class MemoryUnitOfWork implements UnitOfWork {
         return competitorDealings == null
                 ? competitorDealings = new MemoryCompetitorDealingRepository(tx)
                 : competitorDealings;
+    }
+
+    @Override
+    public ScoreRepository scores() {
+        return scores == null ? scores = new MemoryScoreRepository(tx) : scores;
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.guanxi.crm.spi.storage.OpportunityRepository;
 import dev.guanxi.crm.spi.storage.OrderRepository;
 import dev.guanxi.crm.spi.storage.PaymentRepository;
 import dev.guanxi.crm.spi.storage.ReferenceCodeRepository;
+import dev.guanxi.crm.spi.storage.ScoreRepository;
 import dev.guanxi.crm.spi.storage.ServiceCaseRepository;
 import dev.guanxi.crm.spi.storage.StorageException;
 import dev.guanxi.crm.spi.storage.SurveyResponseRepository;
@@ -68,6 +69,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private JdbcCompetitorRepository competitors;
     private JdbcCompetitorDealingRepository competitorDealings;
     private JdbcEventOutbox outbox;
+    private JdbcScoreRepository scores;
 
     /**
      * @param handle an open handle inside a transaction
@@ -415,6 +417,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
         return competitorDealings == null
                 ? competitorDealings = new JdbcCompetitorDealingRepository(this)
                 : competitorDealings;
+    }
+
+    @Override
+    public ScoreRepository scores() {
+        requireOpen();
+        return scores == null ? scores = new JdbcScoreRepository(this) : scores;
     }
 
     @Override

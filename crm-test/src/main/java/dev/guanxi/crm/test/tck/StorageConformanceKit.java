@@ -56,6 +56,15 @@ public abstract class StorageConformanceKit {
         }
     }
 
+    /** {@code ScoreRepository}. */
+    @Nested
+    class Scores extends ScoreRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
     /** {@code ReferenceCodeRepository}. */
     @Nested
     class ReferenceCodes extends ReferenceCodeRepositoryContract {

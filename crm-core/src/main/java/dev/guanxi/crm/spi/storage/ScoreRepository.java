@@ -1,0 +1,62 @@
+package dev.guanxi.crm.spi.storage;
+
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.query.Page;
+import dev.guanxi.crm.query.PageRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The customers' current score snapshots and the scoring runs that wrote them. Snapshots are written in bulk
+ * (one call per batch of a run): each call is all or nothing, so an interrupted run leaves every customer
+ * with either the old or the new snapshot, and running it again completes it.
+ *
+ * <p>Belongs to one {@link UnitOfWork} and is called only on the thread running its work; implementations
+ * need not be thread-safe.
+ */
+public interface ScoreRepository {
+    /**
+     * Writes snapshots, replacing each customer's current one. All or nothing.
+     *
+     * @param snapshots the snapshots; at most one per customer
+     * @throws IllegalArgumentException if two snapshots are for the same customer
+     */
+    void upsertAll(List<ScoreSnapshot> snapshots);
+
+    /**
+     * @param customerId a customer
+     * @return the customer's current snapshot, or empty if it was never scored (in this tenant)
+     */
+    Optional<ScoreSnapshot> find(CustomerId customerId);
+
+    /**
+     * Lists the current snapshots in the order of the customer ids' canonical text.
+     *
+     * @param page which slice
+     * @return the page
+     */
+    Page<ScoreSnapshot> list(PageRequest page);
+
+    /**
+     * @param runId a run
+     * @return how many current snapshots that run wrote
+     */
+    long countByRun(UUID runId);
+
+    /**
+     * Stores a run, replacing a stored run with the same id.
+     *
+     * @param run the run
+     */
+    void saveRun(ScoreRun run);
+
+    /**
+     * @param runId a run's id
+     * @return the run, or empty
+     */
+    Optional<ScoreRun> findRun(UUID runId);
+
+    /** @return the run that started last, or empty if there was none */
+    Optional<ScoreRun> latestRun();
+}

@@ -1,0 +1,92 @@
+package dev.guanxi.crm.spi.storage;
+
+import dev.guanxi.crm.ValidationException;
+import dev.guanxi.crm.ValidationRule;
+import dev.guanxi.crm.customer.CustomerId;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A customer's current scores, as written by a scoring run: named numbers (P(alive), expected purchases, CLV,
+ * loyalty score...) and named labels (grade, segment, lifecycle stage...), with the run that computed them
+ * and a hash of the inputs, so that a later run can skip customers whose inputs did not change. A store keeps
+ * one snapshot per customer (the latest); what a run computed before is replaced.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param customerId the customer
+ * @param runId the scoring run that wrote it
+ * @param asOf the date the scores describe
+ * @param inputsHash a hash of the inputs the scores were computed from, or {@code null}
+ * @param metrics name to number, iterating in name order; names {@code [a-z][A-Za-z0-9_.]{0,63}}, at most
+ *     {@value #MAX_ENTRIES}
+ * @param labels name to text (1 to {@value #LABEL_MAX} characters), same name rules
+ */
+public record ScoreSnapshot(
+        CustomerId customerId,
+        UUID runId,
+        LocalDate asOf,
+        String inputsHash,
+        SortedMap<String, BigDecimal> metrics,
+        SortedMap<String, String> labels) {
+    /** The most metrics, and the most labels, a snapshot may have. */
+    public static final int MAX_ENTRIES = 100;
+    /** The longest label value, in characters. */
+    public static final int LABEL_MAX = 200;
+    /** The longest inputs hash, in characters. */
+    public static final int HASH_MAX = 128;
+
+    private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9_.]{0,63}");
+
+    /**
+     * Validates and copies.
+     *
+     * @throws ValidationException on {@code metrics.<name>} / {@code labels.<name>} for a bad name or value,
+     *     on {@code metrics} / {@code labels} for too many entries, on {@code inputsHash} if too long
+     * @throws NullPointerException if {@code customerId}, {@code runId} or {@code asOf} is {@code null}
+     */
+    public ScoreSnapshot {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(asOf, "asOf");
+        if (inputsHash != null && (inputsHash.isEmpty() || inputsHash.length() > HASH_MAX)) {
+            throw new ValidationException(
+                    "inputsHash", ValidationRule.TOO_LONG, "inputs hash must have 1 to " + HASH_MAX + " characters");
+        }
+        metrics = copy("metrics", metrics == null ? Map.of() : metrics);
+        labels = copy("labels", labels == null ? Map.of() : labels);
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            if (e.getValue().isEmpty() || e.getValue().length() > LABEL_MAX) {
+                throw new ValidationException(
+                        "labels." + e.getKey(),
+                        ValidationRule.TOO_LONG,
+                        "label values must have 1 to " + LABEL_MAX + " characters");
+            }
+        }
+    }
+
+    private static <V> SortedMap<String, V> copy(String field, Map<String, V> values) {
+        if (values.size() > MAX_ENTRIES) {
+            throw new ValidationException(field, ValidationRule.OUT_OF_RANGE, "at most " + MAX_ENTRIES + " entries");
+        }
+        TreeMap<String, V> copy = new TreeMap<>();
+        values.forEach((name, value) -> {
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new ValidationException(
+                        field + "." + name, ValidationRule.INVALID_FORMAT, "names are [a-z][A-Za-z0-9_.]{0,63}");
+            }
+            if (value == null) {
+                throw new ValidationException(field + "." + name, ValidationRule.REQUIRED, "values must not be null");
+            }
+            copy.put(name, value);
+        });
+        return Collections.unmodifiableSortedMap(copy);
+    }
+}
