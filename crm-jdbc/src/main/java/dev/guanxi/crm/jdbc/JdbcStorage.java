@@ -19,11 +19,14 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +74,15 @@ public final class JdbcStorage implements Storage {
         this.dataSource = b.dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(b.dataSource);
+        if (b.statementLog != null) {
+            Consumer<String> log = b.statementLog;
+            jdbi.setSqlLogger(new SqlLogger() {
+                @Override
+                public void logBeforeExecution(StatementContext context) {
+                    log.accept(context.getRenderedSql());
+                }
+            });
+        }
         this.state = new StorageState(new SqlDialect(dialect), b.cacheSize, b.fetchSize);
         this.ownedPool = b.ownedPool;
     }
@@ -315,6 +327,7 @@ public final class JdbcStorage implements Storage {
         private long cacheSize = 10_000;
         private int fetchSize = 10_000;
         private boolean migrate = true;
+        private Consumer<String> statementLog;
 
         private Builder(DataSource dataSource, AutoCloseable ownedPool) {
             this.dataSource = dataSource;
@@ -371,6 +384,20 @@ public final class JdbcStorage implements Storage {
          */
         public Builder migrate(boolean migrate) {
             this.migrate = migrate;
+            return this;
+        }
+
+        /**
+         * Sets a receiver of the text of every SQL statement this storage runs (with {@code ?} placeholders,
+         * never the values), for auditing and diagnostics; for example a test can check that every statement
+         * on a tenant table names {@code tenant_id}. Called on the thread running the statement; it must be
+         * quick and thread-safe.
+         *
+         * @param log the receiver
+         * @return this builder
+         */
+        public Builder statementLog(Consumer<String> log) {
+            this.statementLog = Objects.requireNonNull(log, "log");
             return this;
         }
 
