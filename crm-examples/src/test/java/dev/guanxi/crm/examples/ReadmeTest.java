@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 class ReadmeTest {
     private static final String QUICKSTART = "crm-examples/src/main/java/dev/guanxi/crm/examples/Quickstart.java";
     private static final String ANALYTICS = "crm-examples/src/main/java/dev/guanxi/crm/examples/AnalyticsExample.java";
+    private static final String DURABLE =
+            "crm-examples/src/main/java/dev/guanxi/crm/examples/DurableStorageExample.java";
     private static final String TESTING = "crm-examples/src/test/java/dev/guanxi/crm/examples/KeyAccountRuleTest.java";
 
     @Test
@@ -21,6 +23,7 @@ class ReadmeTest {
         assertThat(blocks)
                 .containsExactly(
                         ReadmeSnippets.taggedRegion(QUICKSTART, "quickstart"),
+                        ReadmeSnippets.taggedRegion(DURABLE, "durable"),
                         ReadmeSnippets.taggedRegion(ANALYTICS, "analytics"),
                         ReadmeSnippets.taggedRegion(TESTING, "testing"));
     }
@@ -39,6 +42,22 @@ class ReadmeTest {
         assertThat(buffer.toString(StandardCharsets.UTF_8))
                 .isEqualTo("张伟 bought CNY 301.50" + System.lineSeparator() + "1 interaction: Asked for gift boxes"
                         + System.lineSeparator());
+    }
+
+    @Test
+    @DisplayName("the durable-storage example finds its customer again after reopening the H2 database")
+    void durableStorageExampleRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            DurableStorageExample.main(new String[] {dir.toString()});
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(buffer.toString(StandardCharsets.UTF_8))
+                .isEqualTo("杭州龙井茶业有限公司 is version 1" + System.lineSeparator());
+        assertThat(dir.resolve("guanxi.mv.db")).exists();
     }
 
     @Test
