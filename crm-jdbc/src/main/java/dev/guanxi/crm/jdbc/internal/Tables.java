@@ -83,28 +83,7 @@ final class Tables {
             .column(Column.instant("created_at", Customer::createdAt))
             .column(Column.instant("updated_at", Customer::updatedAt))
             .unique("externalId", CUSTOMER_EXTERNAL_ID)
-            .children(new Children<>() {
-                @Override
-                public void insert(JdbcUnitOfWork uow, Customer c) {
-                    if (c.tags().isEmpty()) {
-                        return;
-                    }
-                    SqlDialect sql = uow.sql();
-                    uow.batch(
-                            "INSERT INTO guanxi_customer_tag (tenant_id, tag, customer_id) VALUES (?, ?, ?)",
-                            c.tags().stream()
-                                    .map(t -> List.of(
-                                            uow.tenantArg(), sql.plain(t, String.class), sql.id(c.id().value())))
-                                    .toList());
-                }
-
-                @Override
-                public void delete(JdbcUnitOfWork uow, java.util.UUID id) {
-                    uow.update(
-                            "DELETE FROM guanxi_customer_tag WHERE tenant_id = ? AND customer_id = ?",
-                            List.of(uow.sql().id(id)));
-                }
-            })
+            .children(new CustomerTags())
             .build();
 
     static final Table<InteractionId, Interaction> INTERACTION = Table.builder(
@@ -247,6 +226,36 @@ final class Tables {
             .column(Column.uuid("competitor_id", d -> d.competitorId().value()))
             .column(Column.of("observed_on", LocalDate.class, CompetitorDealing::observedOn))
             .build();
+
+    /** A customer's tags as rows, so that the tag filter is an indexed lookup. */
+    private static final class CustomerTags implements Children<Customer> {
+        private static final String INSERT =
+                "INSERT INTO guanxi_customer_tag (tenant_id, tag, customer_id) VALUES (?, ?, ?)";
+
+        @Override
+        public void insert(JdbcUnitOfWork uow, Customer c) {
+            insertAll(uow, List.of(c));
+        }
+
+        @Override
+        public void insertAll(JdbcUnitOfWork uow, List<Customer> customers) {
+            SqlDialect sql = uow.sql();
+            List<List<org.jdbi.v3.core.argument.Argument>> rows = new java.util.ArrayList<>();
+            for (Customer c : customers) {
+                for (String tag : c.tags()) {
+                    rows.add(List.of(uow.tenantArg(), sql.plain(tag, String.class), sql.id(c.id().value())));
+                }
+            }
+            uow.batch(INSERT, rows);
+        }
+
+        @Override
+        public void delete(JdbcUnitOfWork uow, java.util.UUID id) {
+            uow.update(
+                    "DELETE FROM guanxi_customer_tag WHERE tenant_id = ? AND customer_id = ?",
+                    List.of(uow.sql().id(id)));
+        }
+    }
 
     /** An order's lines as rows, for market-basket analysis and product statistics in SQL. */
     private static final class OrderLines implements Children<Order> {

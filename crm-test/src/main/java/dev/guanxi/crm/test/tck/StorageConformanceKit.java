@@ -56,6 +56,15 @@ public abstract class StorageConformanceKit {
         }
     }
 
+    /** {@code AggregateRepository.insertAll}, the bulk path. */
+    @Nested
+    class BulkInserts extends BulkInsertContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
     /** {@code ScoreRepository}. */
     @Nested
     class Scores extends ScoreRepositoryContract {
