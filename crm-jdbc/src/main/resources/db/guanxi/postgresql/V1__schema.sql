@@ -44,7 +44,7 @@ CREATE INDEX ix_guanxi_customer_tag_customer ON guanxi_customer_tag (tenant_id, 
 CREATE TABLE guanxi_reference_code (
     tenant_id VARCHAR(64) NOT NULL,
     code_type VARCHAR(32) NOT NULL,
-    code VARCHAR(64) NOT NULL,
+    code VARCHAR(64) COLLATE "C" NOT NULL,
     label VARCHAR(200) NOT NULL,
     active BOOLEAN NOT NULL,
     PRIMARY KEY (tenant_id, code_type, code)

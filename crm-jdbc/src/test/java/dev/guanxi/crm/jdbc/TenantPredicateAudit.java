@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * ?} in its condition. Schema statements (migrations) are not data access and are skipped.
  */
 final class TenantPredicateAudit {
-    private static final Pattern TENANT_TABLE = Pattern.compile("\\bguanxi_(?!schema_history)\\w+");
+    private static final Pattern TENANT_TABLE = Pattern.compile("\\b(" + String.join("|", Schema.TABLES) + ")\\b");
     private final Set<String> statements = ConcurrentHashMap.newKeySet();
 
     void record(String sql) {
