@@ -14,6 +14,7 @@ import dev.guanxi.crm.spi.storage.UnitOfWorkContext;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -170,6 +171,34 @@ public final class JdbcStorage implements Storage {
             return new Migrator(dialect).migrate(h);
         } catch (JdbiException e) {
             throw new StorageException("migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks what the schema cannot enforce: on MariaDB the connection must speak {@code utf8mb4} (else 4-byte
+     * characters such as 𠮷 or emoji would be lost between the driver and the server).
+     */
+    private void checkConnection() {
+        if (dialect != Dialect.MARIADB) {
+            return;
+        }
+        try (Handle h = jdbi.open()) {
+            List<String> charsets = h.createQuery(
+                            "SELECT @@character_set_client, @@character_set_connection, @@character_set_results")
+                    .map((rs, ctx) -> List.of(
+                            String.valueOf(rs.getString(1)),
+                            String.valueOf(rs.getString(2)),
+                            String.valueOf(rs.getString(3))))
+                    .one();
+            for (String charset : charsets) {
+                if (!charset.equalsIgnoreCase("utf8mb4")) {
+                    throw new StorageException("the MariaDB connection uses character sets " + charsets
+                            + "; Guanxi needs utf8mb4 (MariaDB Connector/J 3 uses it by default; with MySQL"
+                            + " Connector/J set characterEncoding=UTF-8)");
+                }
+            }
+        } catch (JdbiException e) {
+            throw new StorageException("cannot connect: " + e.getMessage(), e.getCause() != null ? e.getCause() : e);
         }
     }
 
@@ -410,6 +439,12 @@ public final class JdbcStorage implements Storage {
         public JdbcStorage build() {
             Dialect d = dialect != null ? dialect : Dialect.detect(dataSource);
             JdbcStorage storage = new JdbcStorage(this, d);
+            try {
+                storage.checkConnection();
+            } catch (RuntimeException e) {
+                storage.close();
+                throw e;
+            }
             if (migrate) {
                 try {
                     storage.migrate();
