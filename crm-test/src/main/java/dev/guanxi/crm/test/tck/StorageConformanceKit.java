@@ -1,6 +1,7 @@
 package dev.guanxi.crm.test.tck;
 
 import dev.guanxi.crm.spi.storage.Storage;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,51 @@ public abstract class StorageConformanceKit {
      */
     protected Optional<Storage> reopen(Storage closed) {
         return Optional.empty();
+    }
+
+    /**
+     * How long the lost-update hammer (C1) runs. The catalogue's CI size is 8 threads × 10 s on each database;
+     * a test of a fast in-memory store may run it shorter:
+     *
+     * <pre>{@code
+     * protected Duration hammerDuration() {
+     *     return TransactionContract.configuredHammerDuration(Duration.ofSeconds(1));
+     * }
+     * }</pre>
+     *
+     * @return by default the system property {@value TransactionContract#HAMMER_SECONDS_PROPERTY} in seconds,
+     *     else 10 seconds
+     */
+    protected Duration hammerDuration() {
+        return TransactionContract.configuredHammerDuration(
+                Duration.ofSeconds(TransactionContract.DEFAULT_HAMMER_SECONDS));
+    }
+
+    /**
+     * How many threads the lost-update hammer (C1) runs.
+     *
+     * @return by default the system property {@value TransactionContract#HAMMER_THREADS_PROPERTY}, else 8
+     */
+    protected int hammerThreads() {
+        return Integer.getInteger(TransactionContract.HAMMER_THREADS_PROPERTY, TransactionContract.THREADS);
+    }
+
+    /**
+     * How many threads race to insert the same external id in each round of the duplicate-create race (C4).
+     *
+     * @return by default 8
+     */
+    protected int raceThreads() {
+        return TransactionContract.THREADS;
+    }
+
+    /**
+     * How many rounds the duplicate-create race (C4) runs.
+     *
+     * @return by default 200
+     */
+    protected int raceRounds() {
+        return TransactionContract.DEFAULT_RACE_ROUNDS;
     }
 
     Storage currentStorage() {
@@ -206,12 +252,32 @@ public abstract class StorageConformanceKit {
         }
     }
 
-    /** Units of work: atomicity, isolation between tenants, read-only units. */
+    /** Units of work: atomicity, isolation between tenants, read-only units, C1, C2 and C4. */
     @Nested
     class UnitsOfWork extends TransactionContract {
         @Override
         protected Storage storage() {
             return currentStorage();
+        }
+
+        @Override
+        protected Duration hammerDuration() {
+            return StorageConformanceKit.this.hammerDuration();
+        }
+
+        @Override
+        protected int hammerThreads() {
+            return StorageConformanceKit.this.hammerThreads();
+        }
+
+        @Override
+        protected int raceThreads() {
+            return StorageConformanceKit.this.raceThreads();
+        }
+
+        @Override
+        protected int raceRounds() {
+            return StorageConformanceKit.this.raceRounds();
         }
     }
 
