@@ -862,8 +862,9 @@ final class SampleAggregates {
      * @param <A> the aggregate type
      * @return the copy
      */
-    static <A extends Record> A withVersion(A aggregate, long version) {
-        return with(aggregate, Map.of("version", version));
+    @SuppressWarnings("unchecked")
+    static <A> A withVersion(A aggregate, long version) {
+        return (A) with((Record) aggregate, Map.of("version", version));
     }
 
     /**

@@ -105,6 +105,15 @@ public abstract class StorageConformanceKit {
         return TransactionContract.DEFAULT_RACE_ROUNDS;
     }
 
+    /**
+     * How many tenants the cross-tenant sweep (T1) seeds, each with the same keys and partly the same ids.
+     *
+     * @return by default 3; at least 2
+     */
+    protected int sweepTenants() {
+        return TenantSweepContract.DEFAULT_SWEEP_TENANTS;
+    }
+
     Storage currentStorage() {
         return storage;
     }
@@ -301,6 +310,20 @@ public abstract class StorageConformanceKit {
         @Override
         protected boolean reopenStorage() {
             return reopenCurrent();
+        }
+    }
+
+    /** T1: every read path in several tenants with the same keys and ids; rollback of every repository. */
+    @Nested
+    class TenantSweep extends TenantSweepContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+
+        @Override
+        protected int sweepTenants() {
+            return StorageConformanceKit.this.sweepTenants();
         }
     }
 }
