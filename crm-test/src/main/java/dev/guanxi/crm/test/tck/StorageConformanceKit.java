@@ -326,4 +326,13 @@ public abstract class StorageConformanceKit {
             return StorageConformanceKit.this.sweepTenants();
         }
     }
+
+    /** S1: SQL metacharacters in every text and every string filter. */
+    @Nested
+    class Metacharacters extends MetacharacterContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
 }
