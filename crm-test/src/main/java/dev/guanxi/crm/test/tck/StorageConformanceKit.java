@@ -114,6 +114,15 @@ public abstract class StorageConformanceKit {
         return TenantSweepContract.DEFAULT_SWEEP_TENANTS;
     }
 
+    /**
+     * How many orders, and how many payments, the exact-sum tests (M1) write.
+     *
+     * @return by default 2,000
+     */
+    protected int moneySumRows() {
+        return MoneySumContract.DEFAULT_ROWS;
+    }
+
     Storage currentStorage() {
         return storage;
     }
@@ -333,6 +342,20 @@ public abstract class StorageConformanceKit {
         @Override
         protected Storage storage() {
             return currentStorage();
+        }
+    }
+
+    /** M1: exact sums of many random amounts in currencies of 0, 2 and 3 decimals. */
+    @Nested
+    class MoneySums extends MoneySumContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+
+        @Override
+        protected int moneySumRows() {
+            return StorageConformanceKit.this.moneySumRows();
         }
     }
 }
