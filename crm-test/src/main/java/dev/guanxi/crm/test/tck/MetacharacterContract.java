@@ -17,10 +17,7 @@ import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.customer.ReferenceCode;
 import dev.guanxi.crm.customer.ReferenceCodeType;
-import dev.guanxi.crm.event.CompetitorRegistered;
-import dev.guanxi.crm.event.ContractTerminated;
 import dev.guanxi.crm.event.DomainEvent;
-import dev.guanxi.crm.event.EventMetadata;
 import dev.guanxi.crm.interaction.Direction;
 import dev.guanxi.crm.interaction.Interaction;
 import dev.guanxi.crm.interaction.InteractionId;
@@ -32,7 +29,6 @@ import dev.guanxi.crm.marketing.Campaign;
 import dev.guanxi.crm.marketing.CampaignId;
 import dev.guanxi.crm.query.PageRequest;
 import dev.guanxi.crm.sales.Contract;
-import dev.guanxi.crm.sales.ContractId;
 import dev.guanxi.crm.sales.Invoice;
 import dev.guanxi.crm.sales.Opportunity;
 import dev.guanxi.crm.sales.OpportunityId;
@@ -45,7 +41,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -123,16 +118,9 @@ public abstract class MetacharacterContract extends RepositoryContract {
                     read(tenant, uow -> uow.referenceCodes().find(code.type(), code.code()));
             assertThat(found).as("reference code %s", code).contains(code);
         }
-        List<DomainEvent> events = List.of(
-                new ContractTerminated(
-                        new EventMetadata(UUID.randomUUID(), tenant, T0),
-                        CustomerId.random(),
-                        ContractId.random(),
-                        payload),
-                new CompetitorRegistered(
-                        new EventMetadata(UUID.randomUUID(), tenant, T0), CompetitorId.random(), payload));
+        List<DomainEvent> events = SampleEvents.all(tenant, texts);
         run(tenant, uow -> uow.outbox().append(events));
-        List<DomainEvent> pending = read(tenant, uow -> uow.outbox().pending(10));
+        List<DomainEvent> pending = read(tenant, uow -> uow.outbox().pending(PageRequest.MAX_LIMIT));
         assertThat(pending).as("events with the payload").containsExactlyElementsOf(events);
     }
 

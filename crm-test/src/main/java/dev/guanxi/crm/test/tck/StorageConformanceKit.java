@@ -299,12 +299,17 @@ public abstract class StorageConformanceKit {
         }
     }
 
-    /** The transactional outbox. */
+    /** The transactional outbox, every event type, and pending events across a restart. */
     @Nested
     class Outbox extends EventOutboxContract {
         @Override
         protected Storage storage() {
             return currentStorage();
+        }
+
+        @Override
+        protected boolean reopenStorage() {
+            return reopenCurrent();
         }
     }
 
