@@ -17,8 +17,27 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
- * <p>There is one {@link Nested} group per repository, plus units of work and the outbox. Each test gets a
- * new store from {@link #createStorage()}, closed after the test.
+ * <p>There is one {@link Nested} group per repository, plus units of work and the outbox, and groups for the
+ * storage items of the reliability test catalogue: round trips of every aggregate type with every component
+ * set and with none, in hard Unicode, and dates and instants across JVM time zones (V2, D1); the lost-update
+ * hammer, stale writes and the duplicate-create race (C1, C2, C4, in the units of work); the cross-tenant
+ * sweep (T1); SQL metacharacters in every text and filter (S1); exact money sums (M1); every event type
+ * through the outbox, and pending events across a restart. Each test gets a new store from {@link
+ * #createStorage()}, closed after the test.
+ *
+ * <p>An adapter's test may override, besides {@link #createStorage()}:
+ *
+ * <ul>
+ *   <li>{@link #reopen(Storage)}: a durable store opens a new store on the closed one's data; the restart
+ *       tests fail for a durable store without it and are skipped only for a store whose {@link
+ *       Storage#capabilities()} says it is not durable;
+ *   <li>{@link #hammerDuration()} and {@link #hammerThreads()}: the size of C1, by default 8 threads × 10 s
+ *       (system properties {@value TransactionContract#HAMMER_SECONDS_PROPERTY} and {@value
+ *       TransactionContract#HAMMER_THREADS_PROPERTY} override it);
+ *   <li>{@link #raceThreads()} and {@link #raceRounds()}: the size of C4, by default 8 threads × 200 rounds;
+ *   <li>{@link #sweepTenants()}: the tenants of T1, by default 3;
+ *   <li>{@link #moneySumRows()}: the orders and payments of M1, by default 2,000 each.
+ * </ul>
  */
 public abstract class StorageConformanceKit {
     private Storage storage;
