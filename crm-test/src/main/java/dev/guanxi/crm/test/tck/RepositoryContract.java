@@ -24,6 +24,19 @@ public abstract class RepositoryContract {
     protected abstract Storage storage();
 
     /**
+     * Closes the store under test without any further call and opens a new store on the same data, which
+     * {@link #storage()} returns from then on: how a test checks what survives a restart. Only a {@link
+     * dev.guanxi.crm.spi.storage.StorageCapabilities#durable() durable} store can do this; the conformance kit
+     * implements it through {@link StorageConformanceKit#reopen}.
+     *
+     * @return {@code true} if the store was reopened, {@code false} if this contract cannot reopen it (the
+     *     default)
+     */
+    protected boolean reopenStorage() {
+        return false;
+    }
+
+    /**
      * Runs a read-write unit of work in a tenant.
      *
      * @param tenant the tenant

@@ -1,6 +1,8 @@
 package dev.guanxi.crm.test.tck;
 
 import dev.guanxi.crm.spi.storage.Storage;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -15,8 +17,27 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
- * <p>There is one {@link Nested} group per repository, plus units of work and the outbox. Each test gets a
- * new store from {@link #createStorage()}, closed after the test.
+ * <p>There is one {@link Nested} group per repository, plus units of work and the outbox, and groups for the
+ * storage items of the reliability test catalogue: round trips of every aggregate type with every component
+ * set and with none, in hard Unicode, and dates and instants across JVM time zones (V2, D1); the lost-update
+ * hammer, stale writes and the duplicate-create race (C1, C2, C4, in the units of work); the cross-tenant
+ * sweep (T1); SQL metacharacters in every text and filter (S1); exact money sums (M1); every event type
+ * through the outbox, and pending events across a restart. Each test gets a new store from {@link
+ * #createStorage()}, closed after the test.
+ *
+ * <p>An adapter's test may override, besides {@link #createStorage()}:
+ *
+ * <ul>
+ *   <li>{@link #reopen(Storage)}: a durable store opens a new store on the closed one's data; the restart
+ *       tests fail for a durable store without it and are skipped only for a store whose {@link
+ *       Storage#capabilities()} says it is not durable;
+ *   <li>{@link #hammerDuration()} and {@link #hammerThreads()}: the size of C1, by default 8 threads × 10 s
+ *       (system properties {@value TransactionContract#HAMMER_SECONDS_PROPERTY} and {@value
+ *       TransactionContract#HAMMER_THREADS_PROPERTY} override it);
+ *   <li>{@link #raceThreads()} and {@link #raceRounds()}: the size of C4, by default 8 threads × 200 rounds;
+ *   <li>{@link #sweepTenants()}: the tenants of T1, by default 3;
+ *   <li>{@link #moneySumRows()}: the orders and payments of M1, by default 2,000 each.
+ * </ul>
  */
 public abstract class StorageConformanceKit {
     private Storage storage;
@@ -43,8 +64,94 @@ public abstract class StorageConformanceKit {
         }
     }
 
+    /**
+     * Opens a new store on the data of a closed one, as after a restart of the JVM: a durable store's test
+     * implements this (for example by opening the same database file or URL again); a store that is not
+     * {@linkplain dev.guanxi.crm.spi.storage.StorageCapabilities#durable() durable} keeps the default. The kit
+     * closes the old store first and closes the new one after the test. The tests that use this (outbox
+     * events surviving a restart, dates read after a restart in another time zone) are skipped for a store that
+     * says it is not durable, and fail for a durable store whose test does not implement this.
+     *
+     * @param closed the store under test, already closed
+     * @return a new store on the same data, or empty if this test cannot reopen the store (the default)
+     */
+    protected Optional<Storage> reopen(Storage closed) {
+        return Optional.empty();
+    }
+
+    /**
+     * How long the lost-update hammer (C1) runs. The catalogue's CI size is 8 threads × 10 s on each database;
+     * a test of a fast in-memory store may run it shorter:
+     *
+     * <pre>{@code
+     * protected Duration hammerDuration() {
+     *     return TransactionContract.configuredHammerDuration(Duration.ofSeconds(1));
+     * }
+     * }</pre>
+     *
+     * @return by default the system property {@value TransactionContract#HAMMER_SECONDS_PROPERTY} in seconds,
+     *     else 10 seconds
+     */
+    protected Duration hammerDuration() {
+        return TransactionContract.configuredHammerDuration(
+                Duration.ofSeconds(TransactionContract.DEFAULT_HAMMER_SECONDS));
+    }
+
+    /**
+     * How many threads the lost-update hammer (C1) runs.
+     *
+     * @return by default the system property {@value TransactionContract#HAMMER_THREADS_PROPERTY}, else 8
+     */
+    protected int hammerThreads() {
+        return Integer.getInteger(TransactionContract.HAMMER_THREADS_PROPERTY, TransactionContract.THREADS);
+    }
+
+    /**
+     * How many threads race to insert the same external id in each round of the duplicate-create race (C4).
+     *
+     * @return by default 8
+     */
+    protected int raceThreads() {
+        return TransactionContract.THREADS;
+    }
+
+    /**
+     * How many rounds the duplicate-create race (C4) runs.
+     *
+     * @return by default 200
+     */
+    protected int raceRounds() {
+        return TransactionContract.DEFAULT_RACE_ROUNDS;
+    }
+
+    /**
+     * How many tenants the cross-tenant sweep (T1) seeds, each with the same keys and partly the same ids.
+     *
+     * @return by default 3; at least 2
+     */
+    protected int sweepTenants() {
+        return TenantSweepContract.DEFAULT_SWEEP_TENANTS;
+    }
+
+    /**
+     * How many orders, and how many payments, the exact-sum tests (M1) write.
+     *
+     * @return by default 2,000
+     */
+    protected int moneySumRows() {
+        return MoneySumContract.DEFAULT_ROWS;
+    }
+
     Storage currentStorage() {
         return storage;
+    }
+
+    boolean reopenCurrent() {
+        Storage closed = storage;
+        closed.close();
+        Optional<Storage> reopened = reopen(closed);
+        reopened.ifPresent(s -> storage = s);
+        return reopened.isPresent();
     }
 
     /** {@code CustomerRepository}. */
@@ -200,21 +307,97 @@ public abstract class StorageConformanceKit {
         }
     }
 
-    /** Units of work: atomicity, isolation between tenants, read-only units. */
+    /** Units of work: atomicity, isolation between tenants, read-only units, C1, C2 and C4. */
     @Nested
     class UnitsOfWork extends TransactionContract {
         @Override
         protected Storage storage() {
             return currentStorage();
         }
+
+        @Override
+        protected Duration hammerDuration() {
+            return StorageConformanceKit.this.hammerDuration();
+        }
+
+        @Override
+        protected int hammerThreads() {
+            return StorageConformanceKit.this.hammerThreads();
+        }
+
+        @Override
+        protected int raceThreads() {
+            return StorageConformanceKit.this.raceThreads();
+        }
+
+        @Override
+        protected int raceRounds() {
+            return StorageConformanceKit.this.raceRounds();
+        }
     }
 
-    /** The transactional outbox. */
+    /** The transactional outbox, every event type, and pending events across a restart. */
     @Nested
     class Outbox extends EventOutboxContract {
         @Override
         protected Storage storage() {
             return currentStorage();
+        }
+
+        @Override
+        protected boolean reopenStorage() {
+            return reopenCurrent();
+        }
+    }
+
+    /** Every aggregate type with every component set and with none (V2), and time zones (D1). */
+    @Nested
+    class RoundTrips extends RoundTripContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+
+        @Override
+        protected boolean reopenStorage() {
+            return reopenCurrent();
+        }
+    }
+
+    /** T1: every read path in several tenants with the same keys and ids; rollback of every repository. */
+    @Nested
+    class TenantSweep extends TenantSweepContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+
+        @Override
+        protected int sweepTenants() {
+            return StorageConformanceKit.this.sweepTenants();
+        }
+    }
+
+    /** S1: SQL metacharacters in every text and every string filter. */
+    @Nested
+    class Metacharacters extends MetacharacterContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** M1: exact sums of many random amounts in currencies of 0, 2 and 3 decimals. */
+    @Nested
+    class MoneySums extends MoneySumContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+
+        @Override
+        protected int moneySumRows() {
+            return StorageConformanceKit.this.moneySumRows();
         }
     }
 }
