@@ -2,6 +2,7 @@ package dev.guanxi.crm.jdbc;
 
 import dev.guanxi.crm.spi.storage.Storage;
 import dev.guanxi.crm.test.tck.StorageConformanceKit;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 
@@ -35,6 +36,15 @@ abstract class JdbcConformanceKit extends StorageConformanceKit {
             throw new AssertionError("detected " + storage.dialect() + ", expected " + expectedDialect());
         }
         return storage;
+    }
+
+    /** A durable store: a new storage on the same database sees what the closed one committed. */
+    @Override
+    protected Optional<Storage> reopen(Storage closed) {
+        return Optional.of(JdbcStorage.builder(dataSource())
+                .statementLog(AUDIT::record)
+                .migrate(false)
+                .build());
     }
 
     @AfterAll
