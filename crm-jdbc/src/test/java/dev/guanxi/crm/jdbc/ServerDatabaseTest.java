@@ -74,6 +74,49 @@ class ServerDatabaseTest {
     }
 
     @Test
+    @DisplayName("PostgreSQL: a large insertAll goes through COPY (no INSERT statement) and stores orders exactly")
+    void postgresBulkUsesCopy() {
+        java.util.Set<String> statements = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        dev.guanxi.crm.TenantId tenant = dev.guanxi.crm.TenantId.of("copy");
+        try (JdbcStorage s = JdbcStorage.builder(TestDatabases.postgres())
+                .statementLog(statements::add)
+                .build()) {
+            List<dev.guanxi.crm.sales.Order> orders = new ArrayList<>();
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+            for (int i = 0; i < 500; i++) {
+                dev.guanxi.crm.customer.CustomerId customer = dev.guanxi.crm.customer.CustomerId.random();
+                dev.guanxi.crm.sales.NewOrder draft = dev.guanxi.crm.test.Fixtures.anOrder(customer)
+                        .orderNumber("C,\"" + i + "\"")
+                        .build();
+                dev.guanxi.crm.sales.Order o = dev.guanxi.crm.sales.Order.place(
+                        dev.guanxi.crm.sales.OrderId.random(),
+                        draft,
+                        java.time.Instant.parse("2026-01-01T00:00:00.000001Z"));
+                orders.add(o);
+                sum = sum.add(o.total().amount());
+            }
+            s.inTransaction(dev.guanxi.crm.spi.storage.UnitOfWorkContext.write(tenant), uow -> {
+                uow.orders().insertAll(orders);
+                return null;
+            });
+            assertThat(statements).noneMatch(q -> q.startsWith("INSERT INTO guanxi_order"));
+            for (dev.guanxi.crm.sales.Order o : List.of(orders.get(0), orders.get(499))) {
+                java.util.Optional<dev.guanxi.crm.sales.Order> found = s.inTransaction(
+                        dev.guanxi.crm.spi.storage.UnitOfWorkContext.read(tenant),
+                        uow -> uow.orders().findByOrderNumber(o.orderNumber()));
+                assertThat(found).contains(o);
+            }
+            long[] minor = {0};
+            long n = s.inTransaction(
+                    dev.guanxi.crm.spi.storage.UnitOfWorkContext.read(tenant),
+                    uow -> uow.orders()
+                            .scanPurchases(dev.guanxi.crm.sales.PurchaseScan.all(), (c, d, m, cur) -> minor[0] += m));
+            assertThat(n).isEqualTo(500);
+            assertThat(java.math.BigDecimal.valueOf(minor[0], 2)).isEqualByComparingTo(sum);
+        }
+    }
+
+    @Test
     @DisplayName("MariaDB: a connection that does not speak utf8mb4 is refused before anything is written")
     void mariaDbNeedsUtf8mb4() {
         DataSource utf8mb4 = TestDatabases.mariadb();

@@ -28,6 +28,18 @@ public interface Children<A> {
     }
 
     /**
+     * Writes the child rows of many aggregates with PostgreSQL's COPY, if this kind of children supports it.
+     *
+     * @param uow the unit of work
+     * @param copy the driver's copy API
+     * @param aggregates the aggregates as stored
+     * @return {@code false} if not supported (the caller then uses {@link #insertAll})
+     */
+    default boolean copyAll(JdbcUnitOfWork uow, org.postgresql.copy.CopyManager copy, java.util.List<A> aggregates) {
+        return false;
+    }
+
+    /**
      * Deletes the child rows of an aggregate.
      *
      * @param uow the unit of work

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * What the units of work of one storage share: the dialect, the read caches and the translation of database
@@ -159,7 +158,7 @@ public final class StorageState {
      * @return {@link TransientFailure}, {@link UniqueViolation} or a plain {@link StorageException}, with the
      *     driver's {@link SQLException} as the cause
      */
-    StorageException translate(JdbiException e) {
+    StorageException translate(Exception e) {
         SQLException cause = SqlDialect.sqlCause(e);
         Throwable reported = cause != null ? cause : e;
         if (sql.isTransient(e)) {

@@ -277,6 +277,48 @@ final class Tables {
             uow.batch(INSERT, rows);
         }
 
+        @Override
+        public boolean copyAll(JdbcUnitOfWork uow, org.postgresql.copy.CopyManager copy, List<Order> orders) {
+            StringBuilder csv = new StringBuilder(orders.size() * 160);
+            String tenant = uow.tenant().value();
+            for (Order o : orders) {
+                int n = 0;
+                for (var line : o.lines()) {
+                    PostgresCopy.field(csv, Column.Kind.PLAIN, tenant);
+                    csv.append(',');
+                    PostgresCopy.field(csv, Column.Kind.UUID, o.id().value());
+                    csv.append(',').append(++n).append(',');
+                    PostgresCopy.field(csv, Column.Kind.UUID, o.customerId().value());
+                    csv.append(',').append(o.orderDate()).append(',');
+                    PostgresCopy.field(csv, Column.Kind.PLAIN, line.productCode());
+                    csv.append(',').append(line.quantity().toPlainString()).append(',');
+                    csv.append(line.unitPrice().amount().toPlainString()).append(',');
+                    PostgresCopy.field(csv, Column.Kind.PLAIN, amount(line.discount()));
+                    csv.append(',')
+                            .append(line.unitPrice().currency().getCurrencyCode())
+                            .append('\n');
+                }
+            }
+            PostgresCopy.copy(
+                    uow,
+                    copy,
+                    PostgresCopy.statement(
+                            "guanxi_order_line",
+                            List.of(
+                                    "tenant_id",
+                                    "order_id",
+                                    "line_no",
+                                    "customer_id",
+                                    "order_date",
+                                    "product_code",
+                                    "quantity",
+                                    "unit_price",
+                                    "discount",
+                                    "currency")),
+                    csv);
+            return true;
+        }
+
         private static void addRows(JdbcUnitOfWork uow, Order o, List<List<org.jdbi.v3.core.argument.Argument>> rows) {
             SqlDialect sql = uow.sql();
             int n = 0;

@@ -29,9 +29,10 @@ public abstract class BulkInsertContract extends RepositoryContract {
     protected BulkInsertContract() {}
 
     private static Customer customer(int n, String externalId) {
+        // Quotes, commas, a backslash and a surrogate pair: what a CSV-based bulk path must carry exactly.
         return Customer.create(
                 CustomerId.random(),
-                CustomerDraft.person("Bulk 客户 " + n)
+                CustomerDraft.person("Bulk \"客户\", O'Neil \\ 𠮷 " + n)
                         .externalId(externalId)
                         .tag("bulk")
                         .build(),
@@ -84,7 +85,11 @@ public abstract class BulkInsertContract extends RepositoryContract {
     void duplicateOfStoredRefusesAll() {
         Customer holder = customer(0, "EXT-TAKEN");
         run(TENANT_A, uow -> uow.customers().insert(holder));
-        List<Customer> batch = List.of(customer(1, "EXT-1"), customer(2, "EXT-TAKEN"), customer(3, "EXT-3"));
+        // Large enough for a store's fastest bulk path (e.g. PostgreSQL COPY), with the duplicate in the middle.
+        List<Customer> batch = new ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            batch.add(customer(i, i == 150 ? "EXT-TAKEN" : "EXT-" + i));
+        }
         // The caller swallows the refusal and commits: still nothing of the list may be stored.
         DuplicateKeyException refused = write(TENANT_A, uow -> {
             try {
@@ -107,7 +112,10 @@ public abstract class BulkInsertContract extends RepositoryContract {
     @DisplayName("two customers with one external id in the same list are refused, naming the earlier one")
     void duplicateWithinListRefusesAll() {
         Customer first = customer(1, "EXT-SAME");
-        List<Customer> batch = List.of(customer(0, "EXT-0"), first, customer(2, "EXT-SAME"));
+        List<Customer> batch = new ArrayList<>(List.of(customer(0, "EXT-0"), first));
+        for (int i = 2; i < 300; i++) {
+            batch.add(customer(i, i == 299 ? "EXT-SAME" : "EXT-" + i));
+        }
         assertThatThrownBy(() -> run(TENANT_A, uow -> uow.customers().insertAll(batch)))
                 .isInstanceOfSatisfying(DuplicateKeyException.class, e -> {
                     assertThat(e.field()).isEqualTo("externalId");
