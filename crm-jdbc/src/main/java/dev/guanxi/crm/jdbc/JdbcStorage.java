@@ -275,7 +275,7 @@ public final class JdbcStorage implements Storage {
         }
         if (e instanceof JdbiException j) {
             // From begin/commit, outside the repositories' own translation.
-            if (new SqlDialect(dialect).isTransient(j)) {
+            if (state.sql().isTransient(j)) {
                 return new TransientFailure("transient concurrency failure: " + j.getMessage(), j.getCause());
             }
             return new StorageException("database failure: " + j.getMessage(), j.getCause() != null ? j.getCause() : j);

@@ -1,5 +1,8 @@
 /**
- * Durable storage on JDBC (H2, PostgreSQL, MariaDB). Not yet implemented: this module builds empty until the
- * storage issue lands; until then use the in-memory store of {@code crm-core}.
+ * Durable CRM storage on JDBC through jdbi: {@link dev.guanxi.crm.jdbc.JdbcStorage} for H2 (embedded, the
+ * default), PostgreSQL and MariaDB, with versioned migrations per {@link dev.guanxi.crm.jdbc.Dialect}.
+ *
+ * <p>Everything outside this package ({@code dev.guanxi.crm.jdbc.internal}) is implementation and may change
+ * in any release.
  */
 package dev.guanxi.crm.jdbc;

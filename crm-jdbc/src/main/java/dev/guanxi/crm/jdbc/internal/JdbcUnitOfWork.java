@@ -154,8 +154,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     /**
      * Runs a statement that changes rows.
      *
-     * @param statement the SQL, with {@code ?} placeholders; the first is the tenant unless {@code tenantFirst}
-     *     is false
+     * @param statement the SQL, with {@code ?} placeholders, the first of which is the tenant
      * @param args the arguments after the tenant
      * @return the number of rows changed
      */
