@@ -149,7 +149,19 @@ public final class JdbcStorage implements Storage {
      * @return the storage
      */
     public static JdbcStorage h2InMemory(String name) {
-        return builder("jdbc:h2:mem:" + name + ";LOCK_TIMEOUT=10000", "sa", "").build();
+        // Kept while the storage is open even when no connection is (DB_CLOSE_DELAY=-1), dropped on close.
+        String url = "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(32);
+        AutoCloseable shutdown = () -> {
+            try (Connection c = pool.getConnection();
+                    java.sql.Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } finally {
+                pool.dispose();
+            }
+        };
+        return new Builder(pool, shutdown).dialect(Dialect.H2).build();
     }
 
     /** @return the database this storage writes to */
