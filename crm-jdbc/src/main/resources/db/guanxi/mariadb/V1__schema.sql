@@ -258,16 +258,16 @@ CREATE TABLE guanxi_competitor_dealing (
 CREATE INDEX ix_guanxi_competitor_dealing_customer ON guanxi_competitor_dealing (tenant_id, customer_id, observed_on);
 CREATE INDEX ix_guanxi_competitor_dealing_competitor ON guanxi_competitor_dealing (tenant_id, competitor_id, observed_on);
 
+CREATE SEQUENCE guanxi_outbox_seq;
 CREATE TABLE guanxi_outbox (
-    seq BIGINT NOT NULL AUTO_INCREMENT,
+    seq BIGINT NOT NULL DEFAULT (NEXT VALUE FOR guanxi_outbox_seq),
     tenant_id VARCHAR(64) NOT NULL,
     event_id BINARY(16) NOT NULL,
     event_type VARCHAR(64) NOT NULL,
     payload LONGTEXT NOT NULL,
     occurred_at DATETIME(6) NOT NULL,
     delivered_at DATETIME(6),
-    PRIMARY KEY (tenant_id, seq),
-    KEY ix_guanxi_outbox_seq (seq)
+    PRIMARY KEY (tenant_id, seq)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 CREATE INDEX ix_guanxi_outbox_pending ON guanxi_outbox (tenant_id, delivered_at, seq);
 CREATE UNIQUE INDEX ux_guanxi_outbox_event ON guanxi_outbox (tenant_id, event_id);
