@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * (codes, dates, amounts as {@code DECIMAL} with a currency column, instants in UTC with microseconds) that
  * queries filter and sort on through indexes. Every update and delete checks the version in the statement,
  * so concurrent changes never overwrite each other, at any isolation level; units of work run at READ
- * COMMITTED. A unit of work that fails on a transient concurrency failure of the database (PostgreSQL
+ * COMMITTED (the default of H2 and PostgreSQL; set per transaction on MariaDB). A unit of work that fails on a transient concurrency failure of the database (PostgreSQL
  * {@code 40001}/{@code 40P01}, MariaDB deadlock {@code 1213}, H2 deadlock or lock timeout) is rolled back and
  * run again, at most {@value #MAX_ATTEMPTS} times with jittered exponential backoff, then fails with {@link
  * ConcurrencyFailureException}. No {@link SQLException} or jdbi exception is ever thrown: failures are
@@ -255,15 +255,18 @@ public final class JdbcStorage implements Storage {
         try (handle) {
             Connection connection = handle.getConnection();
             boolean readOnlyBefore = connection.isReadOnly();
-            int isolationBefore = connection.getTransactionIsolation();
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             if (context.readOnly() && dialect == Dialect.POSTGRESQL) {
-                connection.setReadOnly(true);
+                connection.setReadOnly(true); // the server refuses writes too (BEGIN READ ONLY)
             }
             JdbcUnitOfWork uow = new JdbcUnitOfWork(handle, context, state);
             T result;
             try {
                 handle.begin();
+                if (dialect == Dialect.MARIADB) {
+                    // READ COMMITTED for this transaction only (H2 and PostgreSQL have it by default), so that the
+                    // holder of a duplicate key is visible to the lookup that names it; the session is unchanged.
+                    handle.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+                }
                 result = work.run(uow);
                 uow.close();
                 handle.commit();
@@ -272,7 +275,7 @@ public final class JdbcStorage implements Storage {
                 rollbackQuietly(handle, e);
                 throw translated(e);
             } finally {
-                restore(connection, readOnlyBefore, isolationBefore);
+                restore(connection, readOnlyBefore);
             }
             uow.afterCommitActions().forEach(Runnable::run);
             return result;
@@ -303,13 +306,10 @@ public final class JdbcStorage implements Storage {
         }
     }
 
-    private static void restore(Connection connection, boolean readOnly, int isolation) {
+    private static void restore(Connection connection, boolean readOnly) {
         try {
             if (connection.isReadOnly() != readOnly) {
                 connection.setReadOnly(readOnly);
-            }
-            if (connection.getTransactionIsolation() != isolation) {
-                connection.setTransactionIsolation(isolation);
             }
         } catch (SQLException e) {
             LOG.debug("cannot restore connection settings", e);
