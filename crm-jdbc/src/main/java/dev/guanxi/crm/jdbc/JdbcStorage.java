@@ -246,41 +246,22 @@ public final class JdbcStorage implements Storage {
     }
 
     private <T> T attempt(UnitOfWorkContext context, TransactionWork<T> work) {
-        Handle handle;
+        JdbcUnitOfWork uow = new JdbcUnitOfWork(jdbi, context, state);
         try {
-            handle = jdbi.open();
-        } catch (JdbiException e) {
-            throw new StorageException("cannot connect: " + e.getMessage(), e.getCause() != null ? e.getCause() : e);
-        }
-        try (handle) {
-            Connection connection = handle.getConnection();
-            boolean readOnlyBefore = connection.isReadOnly();
-            if (context.readOnly() && dialect == Dialect.POSTGRESQL) {
-                connection.setReadOnly(true); // the server refuses writes too (BEGIN READ ONLY)
-            }
-            JdbcUnitOfWork uow = new JdbcUnitOfWork(handle, context, state);
             T result;
             try {
-                handle.begin();
-                if (dialect == Dialect.MARIADB) {
-                    // READ COMMITTED for this transaction only (H2 and PostgreSQL have it by default), so that the
-                    // holder of a duplicate key is visible to the lookup that names it; the session is unchanged.
-                    handle.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-                }
                 result = work.run(uow);
                 uow.close();
-                handle.commit();
+                uow.commit();
             } catch (RuntimeException | Error e) {
                 uow.close();
-                rollbackQuietly(handle, e);
+                uow.rollback(e);
                 throw translated(e);
-            } finally {
-                restore(connection, readOnlyBefore);
             }
             uow.afterCommitActions().forEach(Runnable::run);
             return result;
-        } catch (SQLException e) {
-            throw new StorageException("database failure: " + e.getMessage(), e);
+        } finally {
+            uow.release();
         }
     }
 
@@ -296,24 +277,6 @@ public final class JdbcStorage implements Storage {
             return new StorageException("database failure: " + j.getMessage(), j.getCause() != null ? j.getCause() : j);
         }
         return (RuntimeException) e;
-    }
-
-    private static void rollbackQuietly(Handle handle, Throwable cause) {
-        try {
-            handle.rollback();
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private static void restore(Connection connection, boolean readOnly) {
-        try {
-            if (connection.isReadOnly() != readOnly) {
-                connection.setReadOnly(readOnly);
-            }
-        } catch (SQLException e) {
-            LOG.debug("cannot restore connection settings", e);
-        }
     }
 
     private static void backoff(int attempt) {

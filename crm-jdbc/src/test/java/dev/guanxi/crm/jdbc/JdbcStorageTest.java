@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -223,6 +224,36 @@ class JdbcStorageTest {
             });
             assertThat(find(one, ACME, c.id())).isEmpty();
             assertThat(find(one, GLOBEX, c.id())).contains(twin);
+        }
+    }
+
+    @Test
+    @DisplayName("a unit of work served from the cache opens no connection; one that reads the database does")
+    void cacheHitsNeedNoConnection() {
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:lazy" + NAMES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        AtomicInteger connections = new AtomicInteger();
+        DataSource counting = (DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        connections.incrementAndGet();
+                    }
+                    return method.invoke(h2, args);
+                });
+        try (JdbcStorage s = JdbcStorage.builder(counting).build()) {
+            Customer c = customer("Lazy");
+            write(s, ACME, uow -> {
+                uow.customers().insert(c);
+                return null;
+            });
+            int before = connections.get();
+            for (int i = 0; i < 100; i++) {
+                assertThat(find(s, ACME, c.id())).contains(c);
+            }
+            assertThat(connections.get()).isEqualTo(before);
+            assertThat(count(s, ACME)).isEqualTo(1);
+            assertThat(connections.get()).isEqualTo(before + 1);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.guanxi.crm.jdbc.internal;
 
 import dev.guanxi.crm.TenantId;
+import dev.guanxi.crm.jdbc.Dialect;
 import dev.guanxi.crm.spi.storage.CampaignRepository;
 import dev.guanxi.crm.spi.storage.CampaignResponseRepository;
 import dev.guanxi.crm.spi.storage.CompetitorDealingRepository;
@@ -21,6 +22,7 @@ import dev.guanxi.crm.spi.storage.SurveyResponseRepository;
 import dev.guanxi.crm.spi.storage.TaskRepository;
 import dev.guanxi.crm.spi.storage.UnitOfWork;
 import dev.guanxi.crm.spi.storage.UnitOfWorkContext;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -44,7 +47,9 @@ import org.jdbi.v3.core.statement.Update;
  * <p>Not thread-safe: used by the one thread running the work, and invalid after it returns.
  */
 public final class JdbcUnitOfWork implements UnitOfWork {
-    private final Handle handle;
+    private final Jdbi jdbi;
+    private Handle handle;
+    private boolean readOnlyBefore;
     private final UnitOfWorkContext context;
     private final SqlDialect sql;
     private final StorageState state;
@@ -72,12 +77,15 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private JdbcScoreRepository scores;
 
     /**
-     * @param handle an open handle inside a transaction
+     * Creates a unit of work that opens its connection and transaction only when the first statement runs, so
+     * that work served entirely from the caches never touches the database.
+     *
+     * @param jdbi where to open the handle
      * @param context the tenant and mode
      * @param state the storage's shared state (dialect, tables, caches)
      */
-    public JdbcUnitOfWork(Handle handle, UnitOfWorkContext context, StorageState state) {
-        this.handle = handle;
+    public JdbcUnitOfWork(Jdbi jdbi, UnitOfWorkContext context, StorageState state) {
+        this.jdbi = jdbi;
         this.context = context;
         this.state = state;
         this.sql = state.sql();
@@ -104,9 +112,77 @@ public final class JdbcUnitOfWork implements UnitOfWork {
         return tenantArg;
     }
 
-    /** @return the handle, for bulk paths that need the connection (COPY) */
+    /** @return the handle, opened and in a transaction; for statements and the bulk paths (COPY) */
     Handle handle() {
+        requireOpen();
+        if (handle == null) {
+            handle = begin();
+        }
         return handle;
+    }
+
+    private Handle begin() {
+        Handle h = jdbi.open();
+        try {
+            Connection connection = h.getConnection();
+            readOnlyBefore = connection.isReadOnly();
+            if (context.readOnly() && sql.dialect() == Dialect.POSTGRESQL) {
+                connection.setReadOnly(true); // the server refuses writes too (BEGIN READ ONLY)
+            }
+            h.begin();
+            if (sql.dialect() == Dialect.MARIADB) {
+                // READ COMMITTED for this transaction only (H2 and PostgreSQL have it by default), so that the
+                // holder of a duplicate key is visible to the lookup that names it; the session is unchanged.
+                h.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+            }
+            return h;
+        } catch (SQLException e) {
+            h.close();
+            throw new StorageException("cannot start a transaction: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            h.close();
+            throw e;
+        }
+    }
+
+    /** Commits the transaction, if one was started. Jdbi failures are left to the caller to translate. */
+    public void commit() {
+        if (handle != null) {
+            handle.commit();
+        }
+    }
+
+    /**
+     * Rolls the transaction back, if one was started, adding a failure to roll back to {@code cause}.
+     *
+     * @param cause why
+     */
+    public void rollback(Throwable cause) {
+        if (handle != null) {
+            try {
+                handle.rollback();
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    /** Gives the connection back (restoring its read-only flag). Idempotent. */
+    public void release() {
+        if (handle == null) {
+            return;
+        }
+        try {
+            Connection connection = handle.getConnection();
+            if (connection.isReadOnly() != readOnlyBefore) {
+                connection.setReadOnly(readOnlyBefore);
+            }
+        } catch (SQLException e) {
+            // The pool will find out; nothing to restore on a broken connection.
+        } finally {
+            handle.close();
+            handle = null;
+        }
     }
 
     /**
@@ -160,7 +236,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
      */
     public int update(String statement, List<Argument> args) {
         return translate(() -> {
-            try (Update u = handle.createUpdate(statement)) {
+            try (Update u = handle().createUpdate(statement)) {
                 u.bind(0, tenantArg);
                 for (int i = 0; i < args.size(); i++) {
                     u.bind(i + 1, args.get(i));
@@ -179,7 +255,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
      */
     int updateRaw(String statement, List<Argument> args) {
         return translate(() -> {
-            try (Update u = handle.createUpdate(statement)) {
+            try (Update u = handle().createUpdate(statement)) {
                 for (int i = 0; i < args.size(); i++) {
                     u.bind(i, args.get(i));
                 }
@@ -199,7 +275,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
             return;
         }
         translate(() -> {
-            PreparedBatch b = handle.prepareBatch(statement);
+            PreparedBatch b = handle().prepareBatch(statement);
             for (List<Argument> row : rows) {
                 for (int i = 0; i < row.size(); i++) {
                     b.bind(i, row.get(i));
@@ -223,7 +299,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
      */
     public <T> List<T> query(String statement, List<Argument> args, RowReader<T> mapper) {
         return translate(() -> {
-            try (Query q = handle.createQuery(statement)) {
+            try (Query q = handle().createQuery(statement)) {
                 q.bind(0, tenantArg);
                 for (int i = 0; i < args.size(); i++) {
                     q.bind(i + 1, args.get(i));
@@ -256,17 +332,17 @@ public final class JdbcUnitOfWork implements UnitOfWork {
      * @return the result
      */
     <T> T guarded(Supplier<T> work) {
-        if (sql.dialect() != dev.guanxi.crm.jdbc.Dialect.POSTGRESQL) {
+        if (sql.dialect() != Dialect.POSTGRESQL) {
             return work.get();
         }
         String name = "gx" + (++savepoints);
-        translate(() -> handle.savepoint(name));
+        translate(() -> handle().savepoint(name));
         try {
             T result = work.get();
-            translate(() -> handle.releaseSavepoint(name));
+            translate(() -> handle().releaseSavepoint(name));
             return result;
         } catch (UniqueViolation e) {
-            translate(() -> handle.rollbackToSavepoint(name));
+            translate(() -> handle().rollbackToSavepoint(name));
             throw e;
         }
     }
@@ -279,18 +355,18 @@ public final class JdbcUnitOfWork implements UnitOfWork {
      */
     void atomically(Runnable work) {
         String name = "gx" + (++savepoints);
-        translate(() -> handle.savepoint(name));
+        translate(() -> handle().savepoint(name));
         try {
             work.run();
         } catch (RuntimeException e) {
             try {
-                translate(() -> handle.rollbackToSavepoint(name));
+                translate(() -> handle().rollbackToSavepoint(name));
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
             throw e;
         }
-        translate(() -> handle.releaseSavepoint(name));
+        translate(() -> handle().releaseSavepoint(name));
     }
 
     /**
