@@ -8,7 +8,7 @@
 #   2. the streaming purchase scan                                          (-Xmx256m)
 # Sizes (environment): PURCHASES (1000000), CUSTOMERS (100000), READS (50000), C360_OPS (10000), RUNS (1),
 # SCAN_PG (10000000, PostgreSQL), SCAN_OTHERS (1000000, H2 and MariaDB), DBS (h2,postgresql,mariadb).
-# SKIP_BUILD=1 skips the Maven build. On 2 shared cores the defaults take about an hour; databases and their
+# SKIP_BUILD=1 skips the Maven build. On 2 cores the defaults take 1–2 hours (seeding dominates); databases and their
 # files live in crm-bench/target/storage-bench and are deleted after each run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
