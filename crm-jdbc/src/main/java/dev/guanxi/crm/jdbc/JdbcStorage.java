@@ -84,7 +84,7 @@ public final class JdbcStorage implements Storage {
                 }
             });
         }
-        this.state = new StorageState(new SqlDialect(dialect), b.cacheSize, b.fetchSize);
+        this.state = new StorageState(new SqlDialect(dialect), b.cacheSize, b.fetchSize, b.statementLog);
         this.ownedPool = b.ownedPool;
     }
 

@@ -36,7 +36,9 @@ final class TenantPredicateAudit {
                 continue;
             }
             checked++;
-            if (upper.startsWith("INSERT INTO") || upper.startsWith("MERGE INTO")) {
+            if (upper.startsWith("COPY ")) {
+                assertThat(s).as("copy lists the tenant first").containsPattern("^COPY guanxi_\\w+ \\(tenant_id,");
+            } else if (upper.startsWith("INSERT INTO") || upper.startsWith("MERGE INTO")) {
                 assertThat(s)
                         .as("insert lists the tenant first")
                         .containsPattern("^\\w+ INTO guanxi_\\w+ \\(tenant_id,");

@@ -23,6 +23,7 @@ import dev.guanxi.crm.spi.storage.TaskRepository;
 import dev.guanxi.crm.spi.storage.UnitOfWork;
 import dev.guanxi.crm.spi.storage.UnitOfWorkContext;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,7 +34,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
 
@@ -274,18 +274,21 @@ public final class JdbcUnitOfWork implements UnitOfWork {
         if (rows.isEmpty()) {
             return;
         }
-        translate(() -> {
-            PreparedBatch b = handle().prepareBatch(statement);
+        // Plain JDBC on purpose: jdbi prepares batches with prepareStatement(sql, type, concurrency), which MariaDB
+        // Connector/J turns into single-row round trips (no bulk protocol); and binding costs no jdbi lookups here.
+        Handle h = translate(this::handle);
+        state.logStatement(statement);
+        try (PreparedStatement ps = h.getConnection().prepareStatement(statement)) {
             for (List<Argument> row : rows) {
                 for (int i = 0; i < row.size(); i++) {
-                    b.bind(i, row.get(i));
+                    row.get(i).apply(i + 1, ps, null);
                 }
-                b.add();
+                ps.addBatch();
             }
-            b.execute();
-            b.close();
-            return null;
-        });
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw state.translate(e);
+        }
     }
 
     /**

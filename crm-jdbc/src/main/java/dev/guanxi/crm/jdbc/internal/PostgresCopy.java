@@ -50,6 +50,7 @@ final class PostgresCopy {
      * @param csv the rows
      */
     static void copy(JdbcUnitOfWork uow, CopyManager copy, String statement, CharSequence csv) {
+        uow.state().logStatement(statement);
         try {
             copy.copyIn(statement, new StringReader(csv.toString()));
         } catch (SQLException e) {

@@ -61,6 +61,18 @@ public final class SqlDialect {
      * @throws SQLException if the driver fails
      */
     public UUID readUuid(ResultSet rs, String column) throws SQLException {
+        return readUuid(rs, rs.findColumn(column));
+    }
+
+    /**
+     * Reads an id column by position.
+     *
+     * @param rs the row
+     * @param column the column index, from 1
+     * @return the id, or {@code null} for SQL NULL
+     * @throws SQLException if the driver fails
+     */
+    public UUID readUuid(ResultSet rs, int column) throws SQLException {
         if (dialect != Dialect.MARIADB) {
             return rs.getObject(column, UUID.class);
         }
@@ -119,14 +131,29 @@ public final class SqlDialect {
             case INSTANT -> instant((Instant) value);
             case PLAIN, JSON -> value;
         };
-        int sqlType = nullType(kind, type);
-        return (position, statement, ctx) -> {
-            if (bound == null) {
+        return new Bound(bound, nullType(kind, type));
+    }
+
+    /**
+     * A value bound with {@code setObject}, or {@code setNull} with its SQL type. A class rather than a lambda so
+     * that describing it (jdbi does, for error messages) costs nothing.
+     */
+    private record Bound(Object value, int sqlType) implements Argument {
+        @Override
+        public void apply(
+                int position, java.sql.PreparedStatement statement, org.jdbi.v3.core.statement.StatementContext ctx)
+                throws SQLException {
+            if (value == null) {
                 statement.setNull(position, sqlType);
             } else {
-                statement.setObject(position, bound);
+                statement.setObject(position, value);
             }
-        };
+        }
+
+        @Override
+        public String toString() {
+            return "?";
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * What the units of work of one storage share: the dialect, the read caches and the translation of database
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StorageState {
     private final SqlDialect sql;
     private final int fetchSize;
+    private final Consumer<String> statementLog;
     private final Cache<CustomerKey, Versioned> customers;
     private final Cache<CodeKey, List<ReferenceCode>> codes;
     private final AtomicLong codeGeneration = new AtomicLong();
@@ -37,9 +39,11 @@ public final class StorageState {
      * @param sql the dialect helper
      * @param cacheSize the most customers (and reference code lists) to cache; 0 disables the caches
      * @param fetchSize rows fetched per round trip by streaming reads
+     * @param statementLog receives the text of statements run outside jdbi (batches), or {@code null}
      */
-    public StorageState(SqlDialect sql, long cacheSize, int fetchSize) {
+    public StorageState(SqlDialect sql, long cacheSize, int fetchSize, Consumer<String> statementLog) {
         this.sql = sql;
+        this.statementLog = statementLog;
         this.fetchSize = fetchSize;
         this.customers = cacheSize > 0
                 ? Caffeine.newBuilder().maximumSize(cacheSize).recordStats().build()
@@ -54,6 +58,17 @@ public final class StorageState {
     /** @return the dialect helper */
     public SqlDialect sql() {
         return sql;
+    }
+
+    /**
+     * Reports a statement run on plain JDBC (jdbi's logger sees the others).
+     *
+     * @param statement the SQL text
+     */
+    void logStatement(String statement) {
+        if (statementLog != null) {
+            statementLog.accept(statement);
+        }
     }
 
     /** @return rows per round trip for streaming reads */
