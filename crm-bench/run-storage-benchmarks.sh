@@ -7,7 +7,7 @@
 #   1. bulk import (1,000,000 orders), customer-by-id reads, customer 360   (-Xmx2g: the warm customer cache)
 #   2. the streaming purchase scan                                          (-Xmx256m)
 # Sizes (environment): PURCHASES (1000000, PostgreSQL), IMPORT_OTHERS (200000, H2 and MariaDB), CUSTOMERS (100000),
-# READS (50000), C360_OPS (10000), RUNS (2), SCAN_PG (10000000), SCAN_OTHERS (1000000), DBS (h2,postgresql,mariadb).
+# READS (50000), C360_OPS (10000), RUNS (1), SCAN_PG (10000000), SCAN_OTHERS (1000000), DBS (h2,postgresql,mariadb).
 # SKIP_BUILD=1 skips the Maven build. On 2 shared cores the defaults take about an hour; databases and their
 # files live in crm-bench/target/storage-bench and are deleted after each run.
 set -euo pipefail
@@ -20,7 +20,7 @@ fi
 mkdir -p "$out"
 rm -f "$out/results.md"
 bench=(java -cp crm-bench/target/crm-bench.jar dev.guanxi.crm.bench.StorageBenchmark)
-common=(--runs "${RUNS:-2}" --customers "${CUSTOMERS:-100000}" --reads "${READS:-50000}" --warmup-reads 5000
+common=(--runs "${RUNS:-1}" --customers "${CUSTOMERS:-100000}" --reads "${READS:-50000}" --warmup-reads 5000
   --c360-customers 2000 --c360-ops "${C360_OPS:-10000}" --markdown "$out/results.md")
 
 # 1. import, reads, customer 360 (-Xmx2g: the warm customer cache). PostgreSQL imports 1,000,000 purchases; H2 and
@@ -38,10 +38,10 @@ fi
 
 # 2. the streaming purchase scan with a small heap: 10,000,000 purchases on PostgreSQL, SCAN_OTHERS elsewhere
 if [[ "$dbs" == *",postgresql,"* ]]; then
-  "${bench[0]}" -Xmx256m "${bench[@]:1}" --db postgresql --phases scan --scan-purchases "${SCAN_PG:-10000000}" \
+  "${bench[0]}" -Xmx256m "${bench[@]:1}" --db postgresql --phases scan --scan-purchases "${SCAN_PG:-10000000}" --runs "${RUNS:-1}" \
     --markdown "$out/results.md" | tee "$out/scan-postgresql.log"
 fi
 if [ -n "$others" ]; then
-  "${bench[0]}" -Xmx256m "${bench[@]:1}" --db "$others" --phases scan --scan-purchases "${SCAN_OTHERS:-1000000}" \
+  "${bench[0]}" -Xmx256m "${bench[@]:1}" --db "$others" --phases scan --scan-purchases "${SCAN_OTHERS:-1000000}" --runs "${RUNS:-1}" \
     --markdown "$out/results.md" | tee "$out/scan-others.log"
 fi
