@@ -285,6 +285,11 @@ class JdbcStorageTest {
         assertThatThrownBy(() -> JdbcStorage.builder("jdbc:oracle:thin:@x", "u", "p"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Dialect.ofUrl("jdbc:mysql://h/db")).isEqualTo(Dialect.MARIADB);
+        JdbcStorage.Builder builder = JdbcStorage.builder(new org.h2.jdbcx.JdbcDataSource());
+        assertThatThrownBy(() -> builder.cacheSize(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.fetchSize(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JdbcStorage.builder((javax.sql.DataSource) null))
+                .isInstanceOf(NullPointerException.class);
         assertThat(Dialect.ofUrl("jdbc:postgresql://h/db")).isEqualTo(Dialect.POSTGRESQL);
     }
 
