@@ -7,7 +7,13 @@ package dev.guanxi.crm.event;
  * <p>Every event is an immutable, thread-safe record, so a listener may hand it to another thread as it is.
  */
 public sealed interface DomainEvent
-        permits CustomerEvent, InteractionEvent, SalesEvent, ServiceEvent, MarketingEvent, CompetitorEvent {
+        permits CustomerEvent,
+                InteractionEvent,
+                SalesEvent,
+                ServiceEvent,
+                MarketingEvent,
+                CompetitorEvent,
+                CustomerValueEvent {
     /** @return the event's id, tenant and time */
     EventMetadata metadata();
 }

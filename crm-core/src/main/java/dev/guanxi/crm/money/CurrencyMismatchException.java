@@ -27,6 +27,20 @@ public class CurrencyMismatchException extends ValidationException {
         this.second = second;
     }
 
+    /**
+     * Creates the exception with its own message, for subclasses.
+     *
+     * @param first the currency of the left operand
+     * @param second the currency of the right operand
+     * @param message what happened
+     * @since 0.1.0
+     */
+    protected CurrencyMismatchException(Currency first, Currency second, String message) {
+        super("currency", ValidationRule.CURRENCY_MISMATCH, message);
+        this.first = first;
+        this.second = second;
+    }
+
     /** @return the currency of the left operand */
     public Currency first() {
         return first;
