@@ -73,4 +73,23 @@ public interface AggregateRepository<I, A extends Aggregate<I>> {
      * @throws NotFoundException if there is no such aggregate
      */
     void delete(I id, long expectedVersion);
+
+    /**
+     * Visits every aggregate of this repository in the unit of work's tenant, once each, in ascending order of
+     * id (the order of the stores of this SDK; a host's store may choose another, but it must be the same on
+     * every call with the same data). Stores stream the rows (no list of the whole tenant is built), so a
+     * scoring run or a statistics pass reads a large tenant in bounded memory. O(n) in the tenant's aggregates
+     * of this type.
+     *
+     * <p>The visitor runs inside the unit of work, on its thread: it must not use the unit of work, and an
+     * exception it throws ends the scan and reaches the caller unchanged.
+     *
+     * @param visitor receives each aggregate
+     * @return how many aggregates were visited
+     * @throws UnsupportedOperationException if the store does not support scans (the default)
+     * @since 0.1.0
+     */
+    default long scan(java.util.function.Consumer<? super A> visitor) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support scan");
+    }
 }

@@ -176,6 +176,33 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
         return rows;
     }
 
+    @Override
+    public long scan(java.util.function.Consumer<? super A> visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        List<Keyed<A>> rows = new ArrayList<>();
+        for (A a : table.rows()) {
+            rows.add(new Keyed<>(idKey(a.id()), a));
+        }
+        rows.sort(Comparator.comparing(Keyed::key));
+        for (Keyed<A> k : rows) {
+            visitor.accept(k.row());
+        }
+        return rows.size();
+    }
+
+    /** The id's sort key: the UUID's text for the SDK's id records, as the JDBC stores order them. */
+    private static String idKey(Object id) {
+        if (id instanceof Record r && r.getClass().getRecordComponents().length == 1) {
+            try {
+                return String.valueOf(
+                        r.getClass().getRecordComponents()[0].getAccessor().invoke(r));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return String.valueOf(id);
+    }
+
     /**
      * Counts the aggregates that match, without sorting them.
      *

@@ -343,6 +343,29 @@ abstract class DocRepository<I, A extends Aggregate<I>> implements AggregateRepo
         }
     }
 
+    @Override
+    public long scan(java.util.function.Consumer<? super A> visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        // tenant_id first: the order is the primary key's, so no database sorts the rows.
+        String statement = "SELECT doc FROM " + table.name + " WHERE tenant_id = ? ORDER BY tenant_id, id";
+        int fetchSize = uow.state().fetchSize();
+        return uow.translate(() -> {
+            try (org.jdbi.v3.core.statement.Query q = uow.handle().createQuery(statement)) {
+                q.bind(0, uow.tenantArg());
+                q.setFetchSize(fetchSize);
+                return q.scanResultSet((supplier, ctx) -> {
+                    java.sql.ResultSet rs = supplier.get();
+                    long n = 0;
+                    while (rs.next()) {
+                        visitor.accept(read(rs.getString(1)));
+                        n++;
+                    }
+                    return n;
+                });
+            }
+        });
+    }
+
     /**
      * Reads a page of documents: the statement must end with {@code LIMIT ? OFFSET ?} and select the
      * document as its only column.

@@ -10,6 +10,8 @@ import dev.guanxi.crm.StaleVersionException;
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.spi.storage.AggregateRepository;
 import dev.guanxi.crm.spi.storage.UnitOfWork;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -159,6 +161,44 @@ public abstract class VersionedAggregateContract<I, A extends Aggregate<I>> exte
         assertThatThrownBy(() -> run(TENANT_B, uow -> repository(uow).delete(a.id(), a.version())))
                 .isInstanceOf(NotFoundException.class);
         assertThat(findIn(TENANT_A, a.id())).contains(a);
+    }
+
+    /** A scan visits every aggregate of the tenant once, in id order, and nothing of another tenant. */
+    @Test
+    @DisplayName("a scan visits each of the tenant's aggregates once, in ascending id order, and no other tenant's")
+    protected void scanVisitsTheTenantOnly() {
+        List<A> mine = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            mine.add(newAggregate());
+        }
+        A other = newAggregate();
+        run(TENANT_A, uow -> repository(uow).insertAll(mine));
+        run(TENANT_B, uow -> repository(uow).insert(other));
+        List<A> seen = new ArrayList<>();
+        long count = read(TENANT_A, uow -> repository(uow).scan(seen::add));
+        assertThat(count).isEqualTo(5);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(mine);
+        List<String> ids = new ArrayList<>();
+        for (A a : seen) {
+            ids.add(idText(a.id()));
+        }
+        assertThat(ids).isSorted();
+        List<A> empty = new ArrayList<>();
+        long none = read(new TenantId("nobody"), uow -> repository(uow).scan(empty::add));
+        assertThat(none).isZero();
+        assertThat(empty).isEmpty();
+    }
+
+    private static String idText(Object id) {
+        if (id instanceof Record r && r.getClass().getRecordComponents().length == 1) {
+            try {
+                return String.valueOf(
+                        r.getClass().getRecordComponents()[0].getAccessor().invoke(r));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return String.valueOf(id);
     }
 
     /** A unit of work that throws leaves nothing it wrote. */
