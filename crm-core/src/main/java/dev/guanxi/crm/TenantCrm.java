@@ -70,6 +70,14 @@ public final class TenantCrm {
     }
 
     /**
+     * @return customer value: the scoring run (80/20 grading, RFM, credit, loyalty, selection matrix) and
+     *     scoring of one customer on demand
+     */
+    public dev.guanxi.crm.classification.Scoring scoring() {
+        return new dev.guanxi.crm.internal.scoring.DefaultScoring(context, tenant);
+    }
+
+    /**
      * Delivers events that were committed but not delivered (the JVM stopped in between), oldest first.
      * Hosts call this once at start-up.
      *

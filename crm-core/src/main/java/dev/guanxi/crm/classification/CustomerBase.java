@@ -52,6 +52,7 @@ public final class CustomerBase {
     private final double[] pAlive;
     private final double[] clv;
     private final Map<String, double[]> columns;
+    private final Map<Class<?>, Object> attachments;
 
     private CustomerBase(Builder b) {
         this.asOf = b.asOf;
@@ -86,6 +87,7 @@ public final class CustomerBase {
             copy.put(name, values.clone());
         });
         this.columns = Collections.unmodifiableMap(copy);
+        this.attachments = Map.copyOf(b.attachments);
     }
 
     /**
@@ -260,6 +262,18 @@ public final class CustomerBase {
     }
 
     /**
+     * Returns an attachment: typed per-customer data a rule needs beyond the columns (the scoring run attaches
+     * each customer's invoices for the credit rule and survey answers for the loyalty rule).
+     *
+     * @param type the attachment's type
+     * @param <T> the type
+     * @return the attachment, or empty if none of that type was attached
+     */
+    public <T> Optional<T> attachment(Class<T> type) {
+        return Optional.ofNullable(type.cast(attachments.get(type)));
+    }
+
+    /**
      * @param minorUnits an amount of this base's currency
      * @return the amount as money, for explanations
      */
@@ -277,6 +291,7 @@ public final class CustomerBase {
         private final Currency currency;
         private final Map<CustomerId, Integer> index = new HashMap<>();
         private final Map<String, double[]> columns = new HashMap<>();
+        private final Map<Class<?>, Object> attachments = new HashMap<>();
         private int size;
         private CustomerId[] ids = new CustomerId[16];
         private String[] regions = new String[16];
@@ -497,6 +512,31 @@ public final class CustomerBase {
             }
             columns.put(name, values);
             return this;
+        }
+
+        /**
+         * Attaches typed data for rules (see {@link CustomerBase#attachment(Class)}), replacing an earlier
+         * attachment of the same type. The value should be immutable.
+         *
+         * @param type the type rules look it up by
+         * @param value the data
+         * @param <T> the type
+         * @return this builder
+         */
+        public <T> Builder attach(Class<T> type, T value) {
+            attachments.put(Objects.requireNonNull(type, "type"), type.cast(Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        /**
+         * Finds a customer's index.
+         *
+         * @param id the customer
+         * @return the index, or -1 if the customer was not added
+         */
+        public int indexOf(CustomerId id) {
+            Integer i = index.get(id);
+            return i == null ? -1 : i;
         }
 
         /** @return the number of customers so far */

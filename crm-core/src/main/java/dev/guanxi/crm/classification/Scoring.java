@@ -1,0 +1,55 @@
+package dev.guanxi.crm.classification;
+
+import dev.guanxi.crm.Beta;
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.customer.NoSuchCustomerException;
+import dev.guanxi.crm.money.MissingExchangeRateException;
+import dev.guanxi.crm.spi.storage.ScoreSnapshot;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Customer value for one tenant: the scoring run over every customer and scoring of one customer on demand.
+ * Obtained from {@code crm.tenant(id).scoring()}; thread-safe.
+ *
+ * <p>A run streams the tenant's data from storage into a {@link CustomerBase} (customers, purchases in the
+ * value period converted into the base currency, receivables, service cases and surveys — no list of domain
+ * objects of the whole tenant is built for purchases), runs the {@link CustomerScoring} rules, and writes one
+ * dated {@link ScoreSnapshot} per customer, in batches (each batch atomic), under a {@link
+ * dev.guanxi.crm.spi.storage.ScoreRun}. Changes against the previous snapshot become events in the batch's
+ * transaction, delivered after commit: {@link dev.guanxi.crm.event.CustomerGradeChanged} for the 80/20 grade,
+ * {@link dev.guanxi.crm.event.CreditGradeChanged} and {@link dev.guanxi.crm.event.ArrearsWarningRaised} when
+ * the credit and loyalty rules are composed.
+ */
+@Beta
+public interface Scoring {
+    /**
+     * Runs the scoring over every customer of the tenant. O(n log n) in customers plus O(facts) to read.
+     *
+     * @param request what to compute
+     * @return what the run did, with the results in memory
+     * @throws MissingExchangeRateException if an amount is in a currency without a rate to the base currency
+     *     (nothing is written then)
+     */
+    ScoringReport run(ScoringRequest request);
+
+    /**
+     * Scores one customer on demand and stores its snapshot. The population-relative rules (80/20, RFM,
+     * matrix) rank the customer among the whole tenant, so this reads the tenant's data as a run does: O(n log
+     * n); only this customer's snapshot is written and only its events are published.
+     *
+     * @param customerId the customer
+     * @param request what to compute
+     * @return the customer's explained results, one per rule
+     * @throws NoSuchCustomerException if the tenant has no such customer
+     */
+    List<Classification> scoreCustomer(CustomerId customerId, ScoringRequest request);
+
+    /**
+     * Reads a customer's stored snapshot.
+     *
+     * @param customerId the customer
+     * @return the latest snapshot, or empty if the customer was never scored
+     */
+    Optional<ScoreSnapshot> snapshot(CustomerId customerId);
+}

@@ -1,0 +1,40 @@
+package dev.guanxi.crm.classification;
+
+import dev.guanxi.crm.Beta;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * What a scoring run did.
+ *
+ * <p>Immutable and thread-safe (the result is).
+ *
+ * @param runId the run's id (of its {@link dev.guanxi.crm.spi.storage.ScoreRun})
+ * @param asOf the day scored
+ * @param customers how many customers were scored
+ * @param purchases how many purchases were read
+ * @param snapshotsWritten how many snapshots were written
+ * @param eventsPublished how many events the run published
+ * @param elapsed how long the run took
+ * @param result every rule's results, for reports
+ */
+@Beta
+public record ScoringReport(
+        UUID runId,
+        LocalDate asOf,
+        int customers,
+        long purchases,
+        int snapshotsWritten,
+        int eventsPublished,
+        Duration elapsed,
+        ScoringResult result) {
+    /** Rejects nulls. */
+    public ScoringReport {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(result, "result");
+    }
+}

@@ -1,0 +1,214 @@
+package dev.guanxi.crm.internal.scoring;
+
+import dev.guanxi.crm.TenantId;
+import dev.guanxi.crm.classification.Classification;
+import dev.guanxi.crm.classification.CustomerBase;
+import dev.guanxi.crm.classification.Scoring;
+import dev.guanxi.crm.classification.ScoringReport;
+import dev.guanxi.crm.classification.ScoringRequest;
+import dev.guanxi.crm.classification.ScoringResult;
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.customer.NoSuchCustomerException;
+import dev.guanxi.crm.event.DomainEvent;
+import dev.guanxi.crm.internal.CrmContext;
+import dev.guanxi.crm.money.CurrencyConverter;
+import dev.guanxi.crm.query.Page;
+import dev.guanxi.crm.query.PageRequest;
+import dev.guanxi.crm.sales.PurchaseScan;
+import dev.guanxi.crm.service.CaseKind;
+import dev.guanxi.crm.spi.storage.ScoreRun;
+import dev.guanxi.crm.spi.storage.ScoreSnapshot;
+import dev.guanxi.crm.spi.storage.UnitOfWork;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The scoring run: reads the tenant into a {@link CustomerBase} in one read-only unit of work (streaming
+ * scans), classifies, then writes snapshots and events batch by batch. Thread-safe (holds no mutable state).
+ */
+public final class DefaultScoring implements Scoring {
+    private final CrmContext context;
+    private final TenantId tenant;
+
+    /**
+     * @param context the CRM's context
+     * @param tenant the tenant
+     */
+    public DefaultScoring(CrmContext context, TenantId tenant) {
+        this.context = context;
+        this.tenant = tenant;
+    }
+
+    /** The base and what reading it counted. */
+    private record Loaded(CustomerBase base, long purchases) {}
+
+    @Override
+    public ScoringReport run(ScoringRequest request) {
+        Objects.requireNonNull(request, "request");
+        Instant started = context.now();
+        Loaded loaded = context.read(tenant, uow -> load(uow, request));
+        ScoringResult result = request.scoring().classify(loaded.base());
+        Map<CustomerId, Map<String, String>> previous = context.read(tenant, DefaultScoring::previousLabels);
+        UUID runId = UUID.randomUUID();
+        ScoreRun run = new ScoreRun(
+                runId,
+                request.asOf(),
+                started,
+                null,
+                new java.util.TreeMap<>(Map.of(
+                        "customers", String.valueOf(loaded.base().size()),
+                        "purchases", String.valueOf(loaded.purchases()),
+                        "rules", String.join(",", result.results().keySet()),
+                        "currency", request.currency().getCurrencyCode())));
+        context.write(tenant, scope -> {
+            scope.uow().scores().saveRun(run);
+            return null;
+        });
+        int n = loaded.base().size();
+        int events = 0;
+        for (int from = 0; from < n; from += request.batchSize()) {
+            int to = Math.min(n, from + request.batchSize());
+            events += writeBatch(result, runId, from, to, previous, request.asOf());
+        }
+        Instant completed = context.now();
+        context.write(tenant, scope -> {
+            scope.uow().scores().saveRun(run.complete(completed));
+            return null;
+        });
+        return new ScoringReport(
+                runId, request.asOf(), n, loaded.purchases(), n, events, Duration.between(started, completed), result);
+    }
+
+    @Override
+    public List<Classification> scoreCustomer(CustomerId customerId, ScoringRequest request) {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(request, "request");
+        Loaded loaded = context.read(tenant, uow -> {
+            if (uow.customers().find(customerId).isEmpty()) {
+                throw new NoSuchCustomerException(customerId);
+            }
+            return load(uow, request);
+        });
+        ScoringResult result = request.scoring().classify(loaded.base());
+        int i = result.indexOf(customerId);
+        Map<CustomerId, Map<String, String>> previous = new HashMap<>();
+        context.read(tenant, uow -> uow.scores().find(customerId)).ifPresent(s -> previous.put(customerId, s.labels()));
+        UUID runId = UUID.randomUUID();
+        context.write(tenant, scope -> {
+            scope.uow()
+                    .scores()
+                    .saveRun(new ScoreRun(
+                            runId,
+                            request.asOf(),
+                            scope.now(),
+                            scope.now(),
+                            new java.util.TreeMap<>(Map.of("customer", customerId.toString()))));
+            return null;
+        });
+        writeBatch(result, runId, i, i + 1, previous, request.asOf());
+        return result.explain(i);
+    }
+
+    @Override
+    public Optional<ScoreSnapshot> snapshot(CustomerId customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        return context.read(tenant, uow -> uow.scores().find(customerId));
+    }
+
+    private int writeBatch(
+            ScoringResult result,
+            UUID runId,
+            int from,
+            int to,
+            Map<CustomerId, Map<String, String>> previous,
+            LocalDate asOf) {
+        return context.write(tenant, scope -> {
+            List<ScoreSnapshot> snapshots = new ArrayList<>(to - from);
+            List<DomainEvent> events = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                ScoreSnapshot snapshot = result.snapshot(i, runId, null, Map.of());
+                snapshots.add(snapshot);
+                Map<String, String> before = previous.getOrDefault(snapshot.customerId(), Map.of());
+                for (ScoringEvents.Detector detector : ScoringEvents.DETECTORS) {
+                    detector.detect(result, i, before, snapshot, scope.metadata(), asOf)
+                            .ifPresent(events::add);
+                }
+            }
+            scope.uow().scores().upsertAll(snapshots);
+            events.forEach(scope::publish);
+            return events.size();
+        });
+    }
+
+    private static Map<CustomerId, Map<String, String>> previousLabels(UnitOfWork uow) {
+        Map<CustomerId, Map<String, String>> labels = new HashMap<>();
+        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            Page<ScoreSnapshot> p = uow.scores().list(page);
+            for (ScoreSnapshot s : p.items()) {
+                labels.put(s.customerId(), s.labels());
+            }
+            if (!p.hasMore()) {
+                return labels;
+            }
+            page = new PageRequest(page.offset() + page.limit(), page.limit());
+        }
+    }
+
+    private static Loaded load(UnitOfWork uow, ScoringRequest request) {
+        LocalDate asOf = request.asOf();
+        CurrencyConverter converter = CurrencyConverter.to(request.currency(), request.rates());
+        CustomerBase.Builder b = CustomerBase.builder(asOf, request.currency()).recentDays(request.recentDays());
+        uow.customers()
+                .scan(c -> b.customer(
+                        c.id(),
+                        c.region(),
+                        c.customerType(),
+                        c.owner() == null ? null : c.owner().value()));
+        long[] purchases = {0};
+        uow.orders().scanPurchases(PurchaseScan.between(request.valueFrom(), asOf), (id, date, minor, currency) -> {
+            int i = b.indexOf(id);
+            if (i >= 0) {
+                b.purchase(i, (int) date.toEpochDay(), converter.toBaseMinor(minor, currency, date));
+                purchases[0]++;
+            }
+        });
+        int n = b.size();
+        uow.invoices().scan(invoice -> {
+            int i = b.indexOf(invoice.customerId());
+            if (i >= 0 && invoice.isOverdue(asOf)) {
+                b.overdue(i, converter.toBaseMinor(invoice.outstanding().minorUnits(), invoice.currency(), asOf));
+            }
+        });
+        double[] cases = new double[n];
+        double[] complaints = new double[n];
+        double[] complaintsOpen = new double[n];
+        uow.serviceCases().scan(c -> {
+            int i = b.indexOf(c.customerId());
+            LocalDate opened = LocalDate.ofInstant(c.openedAt(), ZoneOffset.UTC);
+            if (i < 0 || opened.isAfter(asOf)) {
+                return;
+            }
+            if (!opened.isBefore(request.valueFrom())) {
+                cases[i]++;
+            }
+            if (c.kind() == CaseKind.COMPLAINT) {
+                complaints[i]++;
+                if (c.isActive()) {
+                    complaintsOpen[i]++;
+                }
+            }
+        });
+        b.column("serviceCases", cases).column("complaints", complaints).column("complaintsOpen", complaintsOpen);
+        return new Loaded(b.build(), purchases[0]);
+    }
+}

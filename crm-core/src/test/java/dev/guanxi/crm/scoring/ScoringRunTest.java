@@ -1,0 +1,211 @@
+package dev.guanxi.crm.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.guanxi.crm.Crm;
+import dev.guanxi.crm.TenantCrm;
+import dev.guanxi.crm.classification.Classification;
+import dev.guanxi.crm.classification.ScoringReport;
+import dev.guanxi.crm.classification.ScoringRequest;
+import dev.guanxi.crm.customer.CustomerDraft;
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.customer.NoSuchCustomerException;
+import dev.guanxi.crm.event.CustomerGradeChanged;
+import dev.guanxi.crm.event.DomainEvent;
+import dev.guanxi.crm.money.ExchangeRates;
+import dev.guanxi.crm.money.MissingExchangeRateException;
+import dev.guanxi.crm.money.Money;
+import dev.guanxi.crm.sales.NewInvoice;
+import dev.guanxi.crm.sales.NewOrder;
+import dev.guanxi.crm.sales.OrderLine;
+import dev.guanxi.crm.spi.storage.ScoreSnapshot;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The scoring run of a tenant")
+class ScoringRunTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
+    static final Currency USD = Currency.getInstance("USD");
+
+    final List<DomainEvent> events = new CopyOnWriteArrayList<>();
+    Crm crm;
+    TenantCrm acme;
+
+    @BeforeEach
+    void setUp() {
+        crm = Crm.builder()
+                .clock(Clock.fixed(Instant.parse("2026-06-30T12:00:00Z"), ZoneOffset.UTC))
+                .listener(events::add)
+                .build();
+        acme = crm.tenant("acme");
+    }
+
+    CustomerId customer(String name) {
+        return acme.customers().register(CustomerDraft.person(name).build()).id();
+    }
+
+    void buy(CustomerId who, LocalDate day, String amount, String currency) {
+        acme.sales()
+                .recordPurchase(NewOrder.builder(who, day)
+                        .line(OrderLine.of("SKU", 1, Money.of(amount, currency)))
+                        .build());
+    }
+
+    @Test
+    @DisplayName("grades every customer, stores one dated snapshot each, and publishes first grades as events")
+    void firstRun() {
+        // values 700, 200, 60, 40 of 1000: shares above 0, .70, .90, .96 -> KEY, KEY (crosses 80%), ORDINARY, SMALL
+        CustomerId a = customer("A");
+        CustomerId b = customer("B");
+        CustomerId c = customer("C");
+        CustomerId d = customer("D");
+        CustomerId none = customer("no purchases");
+        buy(a, TODAY.minusDays(10), "700.00", "USD");
+        buy(b, TODAY.minusDays(20), "200.00", "USD");
+        buy(c, TODAY.minusDays(30), "60.00", "USD");
+        buy(d, TODAY.minusDays(40), "40.00", "USD");
+        buy(d, TODAY.minusDays(400), "9999.00", "USD"); // before the value period: ignored
+        events.clear();
+
+        ScoringReport report = acme.scoring().run(ScoringRequest.of(TODAY, USD));
+
+        assertThat(report.customers()).isEqualTo(5);
+        assertThat(report.purchases()).isEqualTo(4);
+        assertThat(report.snapshotsWritten()).isEqualTo(5);
+        Map<CustomerId, String> grades = Map.of(a, "KEY", b, "KEY", c, "ORDINARY", d, "SMALL", none, "SMALL");
+        grades.forEach((id, grade) -> {
+            Optional<ScoreSnapshot> s = acme.scoring().snapshot(id);
+            assertThat(s).isPresent();
+            assertThat(s.get().labels())
+                    .containsEntry("abc", grade)
+                    .containsKey("rfm")
+                    .containsKey("matrix");
+            assertThat(s.get().asOf()).isEqualTo(TODAY);
+            assertThat(s.get().runId()).isEqualTo(report.runId());
+        });
+        ScoreSnapshot first = acme.scoring().snapshot(a).orElseThrow();
+        assertThat(first.metrics().get("abc.measure")).isEqualByComparingTo(new BigDecimal("700"));
+        assertThat(first.labels().get("abc.reason")).startsWith("KEY: rank 1 of 5");
+        List<CustomerGradeChanged> changes = events.stream()
+                .filter(CustomerGradeChanged.class::isInstance)
+                .map(CustomerGradeChanged.class::cast)
+                .toList();
+        assertThat(changes)
+                .hasSize(5)
+                .allSatisfy(e -> assertThat(e.previousGrade()).isNull());
+        assertThat(report.eventsPublished()).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("a second run publishes only the grades that changed, with the grade before")
+    void secondRunPublishesChanges() {
+        CustomerId a = customer("A");
+        CustomerId b = customer("B");
+        buy(a, TODAY.minusDays(10), "900.00", "USD");
+        buy(b, TODAY.minusDays(10), "100.00", "USD");
+        acme.scoring().run(ScoringRequest.of(TODAY, USD));
+        events.clear();
+        // before: a 900 (KEY), b 100 (share above .90: ORDINARY); after: b 5100 of 6000 (KEY), a 900 with .85 above
+        buy(b, TODAY.minusDays(1), "5000.00", "USD");
+
+        acme.scoring().run(ScoringRequest.of(TODAY, USD));
+
+        List<CustomerGradeChanged> changes = events.stream()
+                .filter(CustomerGradeChanged.class::isInstance)
+                .map(CustomerGradeChanged.class::cast)
+                .toList();
+        assertThat(changes)
+                .extracting(
+                        CustomerGradeChanged::customerId,
+                        CustomerGradeChanged::previousGrade,
+                        CustomerGradeChanged::newGrade)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(b, "ORDINARY", "KEY"),
+                        org.assertj.core.groups.Tuple.tuple(a, "KEY", "ORDINARY"));
+    }
+
+    @Test
+    @DisplayName("overdue receivables lower the default value measure")
+    void overdueLowersValue() {
+        CustomerId a = customer("A");
+        buy(a, TODAY.minusDays(10), "700.00", "USD");
+        acme.sales()
+                .issueInvoice(NewInvoice.builder(a, "INV-1", Money.of("250.00", "USD"))
+                        .issuedOn(TODAY.minusDays(60))
+                        .dueOn(TODAY.minusDays(30))
+                        .build());
+        acme.scoring().run(ScoringRequest.of(TODAY, USD));
+        assertThat(acme.scoring().snapshot(a).orElseThrow().metrics().get("abc.measure"))
+                .isEqualByComparingTo(new BigDecimal("450"));
+    }
+
+    @Test
+    @DisplayName("purchases in another currency are converted at the host's rate; without a rate nothing is written")
+    void currencies() {
+        CustomerId a = customer("A");
+        CustomerId b = customer("B");
+        buy(a, TODAY.minusDays(10), "100.00", "USD");
+        buy(b, TODAY.minusDays(10), "100.00", "EUR");
+
+        assertThatThrownBy(() -> acme.scoring().run(ScoringRequest.of(TODAY, USD)))
+                .isInstanceOfSatisfying(MissingExchangeRateException.class, e -> {
+                    assertThat(e.first()).isEqualTo(Currency.getInstance("EUR"));
+                    assertThat(e.second()).isEqualTo(USD);
+                    assertThat(e.on()).isEqualTo(TODAY.minusDays(10));
+                });
+        assertThat(acme.scoring().snapshot(a)).isEmpty();
+
+        ExchangeRates rates =
+                ExchangeRates.fixed(USD, Map.of(Currency.getInstance("EUR"), new BigDecimal("1.08335")), TODAY);
+        acme.scoring().run(ScoringRequest.of(TODAY, USD).withRates(rates));
+        // 100.00 EUR x 1.08335 = 108.335 -> 108.34 USD (half-even at the cent: 108.335 -> 108.34)
+        assertThat(acme.scoring().snapshot(b).orElseThrow().metrics().get("abc.measure"))
+                .isEqualByComparingTo(new BigDecimal("108.34"));
+    }
+
+    @Test
+    @DisplayName("one customer is scored on demand against the whole tenant, and only its snapshot is written")
+    void onDemand() {
+        CustomerId a = customer("A");
+        CustomerId b = customer("B");
+        buy(a, TODAY.minusDays(10), "900.00", "USD");
+        buy(b, TODAY.minusDays(10), "100.00", "USD");
+
+        List<Classification> results = acme.scoring().scoreCustomer(b, ScoringRequest.of(TODAY, USD));
+
+        assertThat(results).extracting(Classification::rule).containsExactly("abc", "rfm", "matrix");
+        // 900 of 1000 lies above b: share above 0.90, at or above 0.80 and below 0.95 -> ORDINARY
+        assertThat(results.get(0).label()).isEqualTo("ORDINARY");
+        assertThat(acme.scoring().snapshot(b)).isPresent();
+        assertThat(acme.scoring().snapshot(a)).isEmpty();
+        assertThatThrownBy(() -> acme.scoring().scoreCustomer(CustomerId.random(), ScoringRequest.of(TODAY, USD)))
+                .isInstanceOf(NoSuchCustomerException.class);
+    }
+
+    @Test
+    @DisplayName("another tenant's customers are neither read nor scored")
+    void tenantIsolation() {
+        CustomerId a = customer("A");
+        buy(a, TODAY.minusDays(10), "100.00", "USD");
+        TenantCrm other = crm.tenant("other");
+        CustomerId x =
+                other.customers().register(CustomerDraft.person("X").build()).id();
+        ScoringReport report = other.scoring().run(ScoringRequest.of(TODAY, USD));
+        assertThat(report.customers()).isEqualTo(1);
+        assertThat(report.purchases()).isZero();
+        assertThat(other.scoring().snapshot(a)).isEmpty();
+        assertThat(acme.scoring().snapshot(x)).isEmpty();
+    }
+}
