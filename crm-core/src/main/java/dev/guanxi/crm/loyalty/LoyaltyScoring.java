@@ -153,7 +153,7 @@ public final class LoyaltyScoring {
 
     /**
      * Scores one customer: the score, one contribution per factor with a short note, the type and the super-value
-     * flag. Gives exactly the numbers {@code LoyaltyScores} gives for the same inputs. O(1).
+     * flag. Gives exactly the numbers {@link LoyaltyScores} gives for the same inputs. O(1).
      *
      * @param inputs the customer's inputs
      * @return the score
