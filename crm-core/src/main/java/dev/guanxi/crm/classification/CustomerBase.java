@@ -53,8 +53,10 @@ public final class CustomerBase {
     private final double[] clv;
     private final Map<String, double[]> columns;
     private final Map<Class<?>, Object> attachments;
+    private final int recentDays;
 
     private CustomerBase(Builder b) {
+        this.recentDays = b.recentDays;
         this.asOf = b.asOf;
         this.currency = b.currency;
         this.size = b.size;
@@ -205,6 +207,11 @@ public final class CustomerBase {
         return regularity[i];
     }
 
+    /** @return the length of the recent window in days, or 0 if none was set */
+    public int recentDays() {
+        return recentDays;
+    }
+
     /**
      * @param i a customer index
      * @return the purchase amount in the recent window (as the builder was told), minor units
@@ -312,6 +319,7 @@ public final class CustomerBase {
         private double[] pAlive = new double[16];
         private double[] clv = new double[16];
         private int recentFromDay = Integer.MAX_VALUE;
+        private int recentDays;
 
         private Builder(LocalDate asOf, Currency currency) {
             this.asOf = Objects.requireNonNull(asOf, "asOf");
@@ -332,6 +340,7 @@ public final class CustomerBase {
                         "recentDays", ValidationRule.OUT_OF_RANGE, "recentDays must be 1 or more");
             }
             this.recentFromDay = (int) asOf.toEpochDay() - days + 1;
+            this.recentDays = days;
             return this;
         }
 

@@ -3,7 +3,8 @@ package dev.guanxi.crm.classification;
 import dev.guanxi.crm.Beta;
 
 /**
- * The built-in rule set of a scoring run, in order: 80/20 grading, RFM, credit, loyalty, selection matrix.
+ * The built-in rule set of a scoring run, in order: 80/20 grading, RFM, credit, loyalty (with the recent window
+ * of {@link ScoringRequest#DEFAULT_RECENT_DAYS} days), selection matrix.
  *
  * <p>Thread-safe (stateless).
  */
@@ -16,6 +17,9 @@ public final class StandardRules {
         return CustomerScoring.builder()
                 .add(AbcGrading.defaults())
                 .add(RfmAnalysis.standard())
+                .add(dev.guanxi.crm.loyalty.LoyaltyRule.of(dev.guanxi.crm.loyalty.LoyaltyScoring.builder()
+                        .recentWindowDays(ScoringRequest.DEFAULT_RECENT_DAYS)
+                        .build()))
                 .add(SelectionMatrix.defaults())
                 .build();
     }

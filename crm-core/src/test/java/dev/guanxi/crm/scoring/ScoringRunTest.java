@@ -185,7 +185,7 @@ class ScoringRunTest {
 
         List<Classification> results = acme.scoring().scoreCustomer(b, ScoringRequest.of(TODAY, USD));
 
-        assertThat(results).extracting(Classification::rule).containsExactly("abc", "rfm", "matrix");
+        assertThat(results).extracting(Classification::rule).containsExactly("abc", "rfm", "loyalty", "matrix");
         // 900 of 1000 lies above b: share above 0.90, at or above 0.80 and below 0.95 -> ORDINARY
         assertThat(results.get(0).label()).isEqualTo("ORDINARY");
         assertThat(acme.scoring().snapshot(b)).isPresent();

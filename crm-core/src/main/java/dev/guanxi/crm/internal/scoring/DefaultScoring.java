@@ -11,11 +11,13 @@ import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.customer.NoSuchCustomerException;
 import dev.guanxi.crm.event.DomainEvent;
 import dev.guanxi.crm.internal.CrmContext;
+import dev.guanxi.crm.loyalty.SatisfactionTrend;
 import dev.guanxi.crm.money.CurrencyConverter;
 import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
 import dev.guanxi.crm.sales.PurchaseScan;
 import dev.guanxi.crm.service.CaseKind;
+import dev.guanxi.crm.service.SurveyResponse;
 import dev.guanxi.crm.spi.storage.ScoreRun;
 import dev.guanxi.crm.spi.storage.ScoreSnapshot;
 import dev.guanxi.crm.spi.storage.UnitOfWork;
@@ -192,6 +194,8 @@ public final class DefaultScoring implements Scoring {
         double[] cases = new double[n];
         double[] complaints = new double[n];
         double[] complaintsOpen = new double[n];
+        double[] complaintsResolved = new double[n];
+        double[] complaintsReopened = new double[n];
         uow.serviceCases().scan(c -> {
             int i = b.indexOf(c.customerId());
             LocalDate opened = LocalDate.ofInstant(c.openedAt(), ZoneOffset.UTC);
@@ -203,12 +207,40 @@ public final class DefaultScoring implements Scoring {
             }
             if (c.kind() == CaseKind.COMPLAINT) {
                 complaints[i]++;
+                complaintsReopened[i] += c.reopenCount();
                 if (c.isActive()) {
                     complaintsOpen[i]++;
+                } else {
+                    complaintsResolved[i]++;
                 }
             }
         });
-        b.column("serviceCases", cases).column("complaints", complaints).column("complaintsOpen", complaintsOpen);
+        Map<Integer, List<SurveyResponse>> surveys = new HashMap<>();
+        uow.surveyResponses().scan(r -> {
+            int i = b.indexOf(r.customerId());
+            if (i >= 0 && !LocalDate.ofInstant(r.respondedAt(), ZoneOffset.UTC).isAfter(asOf)) {
+                surveys.computeIfAbsent(i, k -> new ArrayList<>()).add(r);
+            }
+        });
+        double[] satisfactionMean = new double[n];
+        double[] satisfactionSlope = new double[n];
+        double[] surveyCount = new double[n];
+        java.util.Arrays.fill(satisfactionMean, Double.NaN);
+        java.util.Arrays.fill(satisfactionSlope, Double.NaN);
+        surveys.forEach((i, list) -> {
+            SatisfactionTrend trend = SatisfactionTrend.of(list);
+            satisfactionMean[i] = trend.mean();
+            satisfactionSlope[i] = trend.slopePerYear();
+            surveyCount[i] = trend.count();
+        });
+        b.column("serviceCases", cases)
+                .column("complaints", complaints)
+                .column("complaintsOpen", complaintsOpen)
+                .column("complaintsResolved", complaintsResolved)
+                .column("complaintsReopened", complaintsReopened)
+                .column("satisfactionMean", satisfactionMean)
+                .column("satisfactionSlope", satisfactionSlope)
+                .column("surveys", surveyCount);
         return new Loaded(b.build(), purchases[0]);
     }
 }
