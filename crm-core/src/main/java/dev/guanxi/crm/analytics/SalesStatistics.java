@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -156,7 +157,7 @@ public final class SalesStatistics {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, Comparator.comparing(names::get));
+            Arrays.sort(order, Comparator.comparing(names::get));
             int[] rank = new int[FIRST_VALUE + names.size()];
             for (int r = 0; r < order.length; r++) {
                 rank[FIRST_VALUE + order[r]] = r;
