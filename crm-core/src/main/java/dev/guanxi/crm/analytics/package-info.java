@@ -49,6 +49,15 @@
  * running to 0 or infinity), and {@code requireConverged()} returns the model or throws {@link
  * dev.guanxi.crm.analytics.FitNotConvergedException}. {@link dev.guanxi.crm.analytics.FitOptions} sets the limits.
  *
+ * <p><b>Sales statistics.</b> {@link dev.guanxi.crm.analytics.SalesStatistics} adds up sales, orders, units,
+ * payments collected, overdue amounts, invoices issued, service cases opened and resolved and campaign responses
+ * in one pass over the stored records (customers first), grouped by the {@link
+ * dev.guanxi.crm.analytics.StatisticsDimension}s of a {@link dev.guanxi.crm.analytics.StatisticsRequest} (owner,
+ * region, customer type, product, {@link dev.guanxi.crm.analytics.StatisticsPeriod period}); the result is a
+ * {@link dev.guanxi.crm.analytics.StatisticsTable} of {@link dev.guanxi.crm.analytics.StatisticsRow}s with a grand
+ * total, exact amounts in one base currency, columns per {@link dev.guanxi.crm.analytics.StatisticsMeasure} for
+ * charts and a text rendering.
+ *
  * <p>Numerics work on primitive arrays in log-space, allocation-free in the inner loops, in a fixed order (the
  * same input gives the same bits). No third-party type appears in a public signature. Invalid input is a {@link
  * dev.guanxi.crm.ValidationException} naming the field ({@code frequency}, {@code recency}, {@code T} or {@code
