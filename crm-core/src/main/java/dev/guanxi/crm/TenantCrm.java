@@ -77,6 +77,11 @@ public final class TenantCrm {
         return new dev.guanxi.crm.internal.scoring.DefaultScoring(context, tenant);
     }
 
+    /** @return analysis over the stored data: sales statistics, market-basket rules and recommendations */
+    public dev.guanxi.crm.analytics.Analysis analysis() {
+        return new dev.guanxi.crm.internal.analytics.DefaultAnalysis(context, tenant);
+    }
+
     /**
      * Delivers events that were committed but not delivered (the JVM stopped in between), oldest first.
      * Hosts call this once at start-up.

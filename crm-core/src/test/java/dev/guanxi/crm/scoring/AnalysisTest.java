@@ -1,0 +1,86 @@
+package dev.guanxi.crm.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.guanxi.crm.Crm;
+import dev.guanxi.crm.TenantCrm;
+import dev.guanxi.crm.analytics.StatisticsDimension;
+import dev.guanxi.crm.analytics.StatisticsMeasure;
+import dev.guanxi.crm.analytics.StatisticsPeriod;
+import dev.guanxi.crm.analytics.StatisticsRequest;
+import dev.guanxi.crm.analytics.StatisticsRow;
+import dev.guanxi.crm.analytics.StatisticsTable;
+import dev.guanxi.crm.customer.CustomerDraft;
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.customer.ReferenceCodeType;
+import dev.guanxi.crm.money.Money;
+import dev.guanxi.crm.sales.NewOrder;
+import dev.guanxi.crm.sales.Order;
+import dev.guanxi.crm.sales.OrderLine;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Sales statistics over a tenant's stored data")
+class AnalysisTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
+
+    @Test
+    @DisplayName("groups the stored orders by region and month in one pass, cancelled orders left out, no other tenant")
+    void byRegionAndMonth() {
+        Crm crm = Crm.builder()
+                .clock(Clock.fixed(Instant.parse("2026-06-30T12:00:00Z"), ZoneOffset.UTC))
+                .build();
+        TenantCrm acme = crm.tenant("acme");
+        acme.referenceCodes().define(ReferenceCodeType.REGION, "EAST", "East");
+        acme.referenceCodes().define(ReferenceCodeType.REGION, "WEST", "West");
+        CustomerId east = acme.customers()
+                .register(CustomerDraft.person("E").region("EAST").build())
+                .id();
+        CustomerId west = acme.customers()
+                .register(CustomerDraft.person("W").region("WEST").build())
+                .id();
+        buy(acme, east, LocalDate.of(2026, 5, 3), "10.00");
+        buy(acme, east, LocalDate.of(2026, 6, 3), "20.00");
+        Order cancelled = buy(acme, east, LocalDate.of(2026, 6, 4), "999.00");
+        acme.sales().cancelOrder(cancelled.id(), cancelled.version());
+        buy(acme, west, LocalDate.of(2026, 6, 5), "5.50");
+        TenantCrm other = crm.tenant("other");
+        CustomerId stranger =
+                other.customers().register(CustomerDraft.person("S").build()).id();
+        buy(other, stranger, LocalDate.of(2026, 6, 5), "123.00");
+
+        StatisticsTable table = acme.analysis()
+                .statistics(StatisticsRequest.builder()
+                        .groupBy(StatisticsDimension.REGION, StatisticsDimension.PERIOD)
+                        .period(StatisticsPeriod.MONTH)
+                        .asOf(TODAY)
+                        .currency(Currency.getInstance("USD"))
+                        .build());
+
+        List<StatisticsRow> rows = table.rows();
+        assertThat(rows)
+                .extracting(StatisticsRow::key)
+                .containsExactly(List.of("EAST", "2026-05"), List.of("EAST", "2026-06"), List.of("WEST", "2026-06"));
+        assertThat(rows)
+                .extracting(r -> r.value(StatisticsMeasure.SALES))
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("10.00"), new BigDecimal("20.00"), new BigDecimal("5.50"));
+        BigDecimal total = table.total().value(StatisticsMeasure.SALES);
+        assertThat(total).isEqualByComparingTo("35.50");
+        assertThat(table.total().value(StatisticsMeasure.ORDERS)).isEqualByComparingTo("3");
+    }
+
+    private static Order buy(TenantCrm tenant, CustomerId who, LocalDate day, String amount) {
+        return tenant.sales()
+                .recordPurchase(NewOrder.builder(who, day)
+                        .line(OrderLine.of("SKU", 1, Money.of(amount, "USD")))
+                        .build());
+    }
+}
