@@ -17,6 +17,7 @@ public final class StandardRules {
         return CustomerScoring.builder()
                 .add(AbcGrading.defaults())
                 .add(RfmAnalysis.standard())
+                .add(dev.guanxi.crm.credit.CreditRule.defaults())
                 .add(dev.guanxi.crm.loyalty.LoyaltyRule.of(dev.guanxi.crm.loyalty.LoyaltyScoring.builder()
                         .recentWindowDays(ScoringRequest.DEFAULT_RECENT_DAYS)
                         .build()))

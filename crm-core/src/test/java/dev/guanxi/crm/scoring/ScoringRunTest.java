@@ -11,6 +11,7 @@ import dev.guanxi.crm.classification.ScoringRequest;
 import dev.guanxi.crm.customer.CustomerDraft;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.customer.NoSuchCustomerException;
+import dev.guanxi.crm.event.CreditGradeChanged;
 import dev.guanxi.crm.event.CustomerGradeChanged;
 import dev.guanxi.crm.event.DomainEvent;
 import dev.guanxi.crm.money.ExchangeRates;
@@ -105,7 +106,14 @@ class ScoringRunTest {
         assertThat(changes)
                 .hasSize(5)
                 .allSatisfy(e -> assertThat(e.previousGrade()).isNull());
-        assertThat(report.eventsPublished()).isEqualTo(5);
+        List<CreditGradeChanged> credit = events.stream()
+                .filter(CreditGradeChanged.class::isInstance)
+                .map(CreditGradeChanged.class::cast)
+                .toList();
+        assertThat(credit)
+                .hasSize(5)
+                .allSatisfy(e -> assertThat(e.previousGrade()).isNull());
+        assertThat(report.eventsPublished()).isEqualTo(events.size());
     }
 
     @Test
@@ -185,13 +193,45 @@ class ScoringRunTest {
 
         List<Classification> results = acme.scoring().scoreCustomer(b, ScoringRequest.of(TODAY, USD));
 
-        assertThat(results).extracting(Classification::rule).containsExactly("abc", "rfm", "loyalty", "matrix");
+        assertThat(results)
+                .extracting(Classification::rule)
+                .containsExactly("abc", "rfm", "credit", "loyalty", "matrix");
         // 900 of 1000 lies above b: share above 0.90, at or above 0.80 and below 0.95 -> ORDINARY
         assertThat(results.get(0).label()).isEqualTo("ORDINARY");
         assertThat(acme.scoring().snapshot(b)).isPresent();
         assertThat(acme.scoring().snapshot(a)).isEmpty();
         assertThatThrownBy(() -> acme.scoring().scoreCustomer(CustomerId.random(), ScoringRequest.of(TODAY, USD)))
                 .isInstanceOf(NoSuchCustomerException.class);
+    }
+
+    @Test
+    @DisplayName("an overdue invoice lowers the credit grade; the snapshot says why and which collection actions apply")
+    void creditGrade() {
+        CustomerId good = customer("good");
+        CustomerId late = customer("late");
+        buy(good, TODAY.minusDays(10), "100.00", "USD");
+        buy(late, TODAY.minusDays(10), "100.00", "USD");
+        var paid = acme.sales()
+                .issueInvoice(NewInvoice.builder(good, "INV-G", Money.of("100.00", "USD"))
+                        .issuedOn(TODAY.minusDays(60))
+                        .dueOn(TODAY.minusDays(30))
+                        .build());
+        acme.sales()
+                .recordPayment(
+                        dev.guanxi.crm.sales.NewPayment.builder(good, Money.of("100.00", "USD"), TODAY.minusDays(35))
+                                .forInvoice(paid.id())
+                                .build());
+        acme.sales()
+                .issueInvoice(NewInvoice.builder(late, "INV-L", Money.of("100.00", "USD"))
+                        .issuedOn(TODAY.minusDays(120))
+                        .dueOn(TODAY.minusDays(90))
+                        .build());
+        acme.scoring().run(ScoringRequest.of(TODAY, USD));
+        ScoreSnapshot g = acme.scoring().snapshot(good).orElseThrow();
+        ScoreSnapshot l = acme.scoring().snapshot(late).orElseThrow();
+        assertThat(g.metrics().get("credit.score")).isGreaterThan(l.metrics().get("credit.score"));
+        assertThat(g.metrics().get("credit.gradeIndex")).isLessThan(l.metrics().get("credit.gradeIndex"));
+        assertThat(l.labels().get("credit.reason")).contains("collection");
     }
 
     @Test

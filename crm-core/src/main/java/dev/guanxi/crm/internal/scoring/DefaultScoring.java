@@ -7,14 +7,18 @@ import dev.guanxi.crm.classification.Scoring;
 import dev.guanxi.crm.classification.ScoringReport;
 import dev.guanxi.crm.classification.ScoringRequest;
 import dev.guanxi.crm.classification.ScoringResult;
+import dev.guanxi.crm.credit.PaymentBehaviour;
+import dev.guanxi.crm.credit.PaymentBehaviours;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.customer.NoSuchCustomerException;
 import dev.guanxi.crm.event.DomainEvent;
 import dev.guanxi.crm.internal.CrmContext;
 import dev.guanxi.crm.loyalty.SatisfactionTrend;
 import dev.guanxi.crm.money.CurrencyConverter;
+import dev.guanxi.crm.money.Money;
 import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
+import dev.guanxi.crm.sales.Invoice;
 import dev.guanxi.crm.sales.PurchaseScan;
 import dev.guanxi.crm.service.CaseKind;
 import dev.guanxi.crm.service.SurveyResponse;
@@ -151,13 +155,23 @@ public final class DefaultScoring implements Scoring {
         });
     }
 
+    /** A previous snapshot's labels plus its arrears warning flag, as the event detectors read them. */
+    private static Map<String, String> previous(ScoreSnapshot s) {
+        Map<String, String> labels = new HashMap<>(s.labels());
+        java.math.BigDecimal warned = s.metrics().get(ScoringEvents.WARNED);
+        if (warned != null) {
+            labels.put(ScoringEvents.WARNED, warned.signum() == 0 ? "0" : "1");
+        }
+        return labels;
+    }
+
     private static Map<CustomerId, Map<String, String>> previousLabels(UnitOfWork uow) {
         Map<CustomerId, Map<String, String>> labels = new HashMap<>();
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
         while (true) {
             Page<ScoreSnapshot> p = uow.scores().list(page);
             for (ScoreSnapshot s : p.items()) {
-                labels.put(s.customerId(), s.labels());
+                labels.put(s.customerId(), previous(s));
             }
             if (!p.hasMore()) {
                 return labels;
@@ -170,12 +184,17 @@ public final class DefaultScoring implements Scoring {
         LocalDate asOf = request.asOf();
         CurrencyConverter converter = CurrencyConverter.to(request.currency(), request.rates());
         CustomerBase.Builder b = CustomerBase.builder(asOf, request.currency()).recentDays(request.recentDays());
-        uow.customers()
-                .scan(c -> b.customer(
-                        c.id(),
-                        c.region(),
-                        c.customerType(),
-                        c.owner() == null ? null : c.owner().value()));
+        Map<Integer, Money> limits = new HashMap<>();
+        uow.customers().scan(c -> {
+            int i = b.customer(
+                    c.id(),
+                    c.region(),
+                    c.customerType(),
+                    c.owner() == null ? null : c.owner().value());
+            if (c.creditLimit() != null) {
+                limits.put(i, c.creditLimit());
+            }
+        });
         long[] purchases = {0};
         uow.orders().scanPurchases(PurchaseScan.between(request.valueFrom(), asOf), (id, date, minor, currency) -> {
             int i = b.indexOf(id);
@@ -185,12 +204,28 @@ public final class DefaultScoring implements Scoring {
             }
         });
         int n = b.size();
+        Map<Integer, List<Invoice>> invoices = new HashMap<>();
         uow.invoices().scan(invoice -> {
             int i = b.indexOf(invoice.customerId());
-            if (i >= 0 && invoice.isOverdue(asOf)) {
+            if (i < 0 || invoice.issueDate().isAfter(asOf)) {
+                return;
+            }
+            invoices.computeIfAbsent(i, k -> new ArrayList<>()).add(invoice);
+            if (invoice.isOverdue(asOf)) {
                 b.overdue(i, converter.toBaseMinor(invoice.outstanding().minorUnits(), invoice.currency(), asOf));
             }
         });
+        PaymentBehaviours.Builder behaviours = PaymentBehaviours.builder(request.currency(), n);
+        PaymentBehaviour none = PaymentBehaviour.of(List.of(), null, asOf, converter);
+        for (int i = 0; i < n; i++) {
+            List<Invoice> list = invoices.get(i);
+            Money limit = limits.get(i);
+            behaviours.add(
+                    list == null && limit == null
+                            ? none
+                            : PaymentBehaviour.of(list == null ? List.of() : list, limit, asOf, converter));
+        }
+        b.attach(PaymentBehaviours.class, behaviours.build());
         double[] cases = new double[n];
         double[] complaints = new double[n];
         double[] complaintsOpen = new double[n];

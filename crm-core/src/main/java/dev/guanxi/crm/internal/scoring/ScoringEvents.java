@@ -2,10 +2,14 @@ package dev.guanxi.crm.internal.scoring;
 
 import dev.guanxi.crm.classification.AbcGrading;
 import dev.guanxi.crm.classification.ScoringResult;
+import dev.guanxi.crm.credit.CreditRule;
+import dev.guanxi.crm.event.ArrearsWarningRaised;
+import dev.guanxi.crm.event.CreditGradeChanged;
 import dev.guanxi.crm.event.CustomerGradeChanged;
 import dev.guanxi.crm.event.DomainEvent;
 import dev.guanxi.crm.event.EventMetadata;
 import dev.guanxi.crm.spi.storage.ScoreSnapshot;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,9 @@ final class ScoringEvents {
                 LocalDate asOf);
     }
 
+    /** The pseudo-label under which the previous snapshot's arrears warning is passed to the detectors. */
+    static final String WARNED = "credit.arrearsWarning";
+
     /** The 80/20 grade changed (or was given for the first time). */
     static final Detector GRADE = (result, i, before, after, metadata, asOf) -> {
         String now = after.labels().get(AbcGrading.NAME);
@@ -37,5 +44,33 @@ final class ScoringEvents {
         return Optional.of(new CustomerGradeChanged(metadata, after.customerId(), AbcGrading.NAME, was, now, asOf));
     };
 
-    static final List<Detector> DETECTORS = List.of(GRADE);
+    /** The credit grade changed (or was given for the first time). */
+    static final Detector CREDIT = (result, i, before, after, metadata, asOf) -> {
+        String now = after.labels().get(CreditRule.NAME);
+        String was = before.get(CreditRule.NAME);
+        if (now == null || now.equals(was)) {
+            return Optional.empty();
+        }
+        int score =
+                (int) Math.round(result.result(CreditRule.NAME).orElseThrow().score(i));
+        return Optional.of(new CreditGradeChanged(metadata, after.customerId(), was, now, score, asOf));
+    };
+
+    /** The arrears risk crossed the warning threshold (it was below it, or unknown, before). */
+    static final Detector ARREARS = (result, i, before, after, metadata, asOf) -> {
+        BigDecimal now = after.metrics().get(CreditRule.NAME + ".arrearsWarning");
+        if (now == null || now.signum() == 0 || "1".equals(before.get(WARNED))) {
+            return Optional.empty();
+        }
+        var credit = result.result(CreditRule.NAME).orElseThrow();
+        int risk = (int) Math.round(credit.metric("arrearsRisk", i));
+        String reason = credit.explain(i).reason();
+        int at = reason.indexOf("arrears warning: ");
+        String why = at < 0 ? reason : reason.substring(at + "arrears warning: ".length());
+        int threshold = (int) Math.round(credit.metric("arrearsThreshold", i));
+        return Optional.of(
+                new ArrearsWarningRaised(metadata, after.customerId(), Math.min(100, risk), threshold, why, asOf));
+    };
+
+    static final List<Detector> DETECTORS = List.of(GRADE, CREDIT, ARREARS);
 }
