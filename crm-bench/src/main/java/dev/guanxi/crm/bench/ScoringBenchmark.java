@@ -171,6 +171,17 @@ public final class ScoringBenchmark {
             ms[r] = (System.nanoTime() - start) / 1e6;
             out.printf("run %d: %.0f ms%n", r + 1, ms[r]);
         }
+        // one more pass, rule by rule, to show where the time goes
+        Map<String, dev.guanxi.crm.classification.Classifications> earlier = new java.util.LinkedHashMap<>();
+        StringBuilder perRule = new StringBuilder("per rule:");
+        for (dev.guanxi.crm.classification.ClassificationRule rule : rules.rules()) {
+            long start = System.nanoTime();
+            earlier.put(
+                    rule.name(),
+                    rule.classify(base, new dev.guanxi.crm.classification.ClassificationContext(base.asOf(), earlier)));
+            perRule.append(String.format(" %s %.0f ms", rule.name(), (System.nanoTime() - start) / 1e6));
+        }
+        out.println(perRule);
         Map<String, Map<String, Integer>> counts = new java.util.LinkedHashMap<>();
         if (last != null) {
             last.results().forEach((name, c) -> counts.put(name, c.counts()));

@@ -261,9 +261,6 @@ public final class Grading {
     }
 
     static int[] rankOrder(CustomerId[] ids, double[] measures) {
-        return IndexSort.sorted(ids.length, (a, b) -> {
-            int c = Double.compare(measures[b], measures[a]);
-            return c != 0 ? c : IndexSort.compareIds(ids[a], ids[b]);
-        });
+        return IndexSort.byValue(measures, true, (a, b) -> IndexSort.compareIds(ids[a], ids[b]));
     }
 }

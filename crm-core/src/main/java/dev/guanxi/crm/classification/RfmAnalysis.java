@@ -50,7 +50,7 @@ public final class RfmAnalysis implements ClassificationRule {
      */
     static int[] quintiles(double[] values, boolean[] included) {
         int n = values.length;
-        int[] order = IndexSort.sorted(n, (a, b) -> Double.compare(values[a], values[b]));
+        int[] order = IndexSort.byValue(values, false, null);
         int m = 0;
         for (boolean in : included) {
             if (in) {

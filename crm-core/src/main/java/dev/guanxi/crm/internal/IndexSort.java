@@ -1,6 +1,7 @@
 package dev.guanxi.crm.internal;
 
 import dev.guanxi.crm.customer.CustomerId;
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -36,6 +37,63 @@ public final class IndexSort {
         int[] tmp = new int[n];
         mergeSort(a, tmp, 0, n, comparator);
         return a;
+    }
+
+    /**
+     * Returns {@code 0 .. n-1} sorted by a {@code double} key (ascending or descending), ties (equal keys) in
+     * the order of a tie-break comparator, or in index order if it is {@code null}. {@code NaN} sorts as the
+     * largest key. Much faster than {@link #sorted} for large n: the keys are packed with the index into
+     * {@code long}s and sorted with {@link Arrays#sort(long[])}; only runs whose keys agree in their high bits are
+     * then ordered exactly.
+     *
+     * @param values the keys
+     * @param descending {@code true} for the largest key first
+     * @param tieBreak orders equal keys, or {@code null}
+     * @return the sorted indexes
+     */
+    public static int[] byValue(double[] values, boolean descending, IndexComparator tieBreak) {
+        int n = values.length;
+        if (n < 64) {
+            return sorted(n, (a, b) -> {
+                int c = descending ? Double.compare(values[b], values[a]) : Double.compare(values[a], values[b]);
+                return c != 0 || tieBreak == null ? (c != 0 ? c : Integer.compare(a, b)) : tieBreak.compare(a, b);
+            });
+        }
+        int bits = 32 - Integer.numberOfLeadingZeros(n - 1);
+        long low = (1L << bits) - 1;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long raw = Double.doubleToLongBits(values[i]);
+            long ascending = raw ^ ((raw >> 63) & Long.MAX_VALUE); // signed order == numeric order
+            long key = descending ? ~ascending : ascending;
+            keys[i] = (key & ~low) | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = (int) (keys[k] & low);
+        }
+        IndexComparator exact = (a, b) -> {
+            int c = descending ? Double.compare(values[b], values[a]) : Double.compare(values[a], values[b]);
+            if (c != 0) {
+                return c;
+            }
+            return tieBreak == null ? Integer.compare(a, b) : tieBreak.compare(a, b);
+        };
+        int start = 0;
+        int[] tmp = new int[0];
+        for (int k = 1; k <= n; k++) {
+            if (k == n || (keys[k] & ~low) != (keys[start] & ~low)) {
+                if (k - start > 1) {
+                    if (tmp.length < n) {
+                        tmp = new int[n];
+                    }
+                    mergeSort(order, tmp, start, k, exact);
+                }
+                start = k;
+            }
+        }
+        return order;
     }
 
     private static void mergeSort(int[] a, int[] tmp, int from, int to, IndexComparator c) {
