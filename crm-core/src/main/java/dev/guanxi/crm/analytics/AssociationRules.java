@@ -69,7 +69,7 @@ public final class AssociationRules {
     private final long minCount;
     private final List<FrequentItemset> itemsets;
     private final List<AssociationRule> rules;
-    /** Rules with one product as consequent, by the first product of their antecedent: positions in rules. */
+    /** Rules with one product as consequent, by the rarest product of their antecedent: positions in rules. */
     private final Map<String, int[]> singleConsequentRules;
 
     private AssociationRules(
@@ -83,7 +83,7 @@ public final class AssociationRules {
         this.minCount = minCount;
         this.itemsets = List.copyOf(itemsets);
         this.rules = List.copyOf(rules);
-        this.singleConsequentRules = indexSingleConsequentRules(this.rules);
+        this.singleConsequentRules = indexSingleConsequentRules(this.itemsets, this.rules);
     }
 
     /**
@@ -209,7 +209,19 @@ public final class AssociationRules {
         return Integer.compare(a.size(), b.size());
     }
 
-    private static Map<String, int[]> indexSingleConsequentRules(List<AssociationRule> rules) {
+    /**
+     * Indexes the rules with one product as consequent under the least frequent product of their antecedent (ties:
+     * the first code), so that a query visits only rules that can apply and a popular product bought does not
+     * drag in every longer rule that mentions it.
+     */
+    private static Map<String, int[]> indexSingleConsequentRules(
+            List<FrequentItemset> itemsets, List<AssociationRule> rules) {
+        Map<String, Long> countOf = new HashMap<>();
+        for (FrequentItemset s : itemsets) {
+            if (s.size() == 1) {
+                countOf.put(s.items().get(0), s.count());
+            }
+        }
         Map<String, int[]> lists = new HashMap<>();
         Map<String, Integer> sizes = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -217,20 +229,28 @@ public final class AssociationRules {
             if (rule.consequent().size() != 1) {
                 continue;
             }
-            String first = rule.antecedent().get(0);
-            int[] list = lists.get(first);
-            int size = sizes.getOrDefault(first, 0);
+            String key = rule.antecedent().get(0);
+            long least = countOf.getOrDefault(key, Long.MAX_VALUE);
+            for (String product : rule.antecedent()) {
+                long c = countOf.getOrDefault(product, Long.MAX_VALUE);
+                if (c < least) {
+                    least = c;
+                    key = product;
+                }
+            }
+            int[] list = lists.get(key);
+            int size = sizes.getOrDefault(key, 0);
             if (list == null) {
                 list = new int[4];
             } else if (size == list.length) {
                 list = Arrays.copyOf(list, size * 2);
             }
             list[size] = i;
-            lists.put(first, list);
-            sizes.put(first, size + 1);
+            lists.put(key, list);
+            sizes.put(key, size + 1);
         }
         Map<String, int[]> index = new HashMap<>(lists.size() * 2);
-        lists.forEach((first, list) -> index.put(first, Arrays.copyOf(list, sizes.get(first))));
+        lists.forEach((key, list) -> index.put(key, Arrays.copyOf(list, sizes.get(key))));
         return index;
     }
 
@@ -273,8 +293,8 @@ public final class AssociationRules {
      * consequent are used: a rule A ⇒ {Y, Z} never has a higher confidence than A ⇒ {Y}, which is mined too
      * whenever it reaches the confidence threshold. Product codes unknown to the rules are ignored.
      *
-     * <p>O(r) for the r single-consequent rules whose antecedent starts with a product bought, plus a sort of the
-     * candidates.
+     * <p>O(r) for the r single-consequent rules indexed under a product bought (each rule is indexed once, under
+     * the least frequent product of its antecedent), plus a sort of the candidates.
      *
      * @param bought the product codes already bought, not null, no null element
      * @param limit how many recommendations at most, at least 0
@@ -350,7 +370,13 @@ public final class AssociationRules {
             for (int i = from; i < from + len; i++) {
                 h = h * 0x9E3779B1 + items[i];
             }
-            return h ^ (h >>> 15);
+            // a full avalanche (murmur3's finaliser): consecutive item ids must not fill consecutive slots, or
+            // linear probing walks through long runs
+            h ^= h >>> 16;
+            h *= 0x85EBCA6B;
+            h ^= h >>> 13;
+            h *= 0xC2B2AE35;
+            return h ^ (h >>> 16);
         }
 
         /** The count of the itemset items[0..len), which must be frequent (every subset of a frequent set is). */
