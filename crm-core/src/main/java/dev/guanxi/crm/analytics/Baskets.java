@@ -62,7 +62,8 @@ public final class Baskets {
      * One basket per placed order: the distinct product codes of its {@link Order#lines() lines}, keyed by its
      * {@link dev.guanxi.crm.sales.OrderId}. Cancelled orders are skipped. O(lines).
      *
-     * @param orders the orders, e.g. one page after another of {@code Sales.listOrders}; not null, no null element
+     * @param orders the orders (e.g. the pages of {@code Sales.listOrders} one after another); not null, no null
+     *     element
      * @return the baskets
      */
     public static Baskets fromOrders(Iterable<Order> orders) {

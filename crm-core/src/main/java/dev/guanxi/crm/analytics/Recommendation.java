@@ -1,6 +1,7 @@
 package dev.guanxi.crm.analytics;
 
 import dev.guanxi.crm.Beta;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -31,7 +32,7 @@ public record Recommendation(String productCode, double score, AssociationRule b
         if (!(score > 0 && score <= 1)) {
             throw new IllegalArgumentException("score must be in (0, 1]: " + score);
         }
-        if (!because.consequent().equals(java.util.List.of(productCode))) {
+        if (!because.consequent().equals(List.of(productCode))) {
             throw new IllegalArgumentException(
                     "the rule's consequent " + because.consequent() + " is not " + productCode);
         }
