@@ -58,6 +58,15 @@
  * total, exact amounts in one base currency, columns per {@link dev.guanxi.crm.analytics.StatisticsMeasure} for
  * charts and a text rendering.
  *
+ * <p><b>Market baskets.</b> "Customers who bought beer also bought diapers": collect order lines in {@link
+ * dev.guanxi.crm.analytics.Baskets} (one basket per order or per customer, by the key given; from {@link
+ * dev.guanxi.crm.sales.Order}s with {@link dev.guanxi.crm.analytics.Baskets#fromOrders(Iterable)}), mine them with
+ * {@link dev.guanxi.crm.analytics.AssociationRules#mine(Baskets, AssociationOptions)} (FP-growth; thresholds in
+ * {@link dev.guanxi.crm.analytics.AssociationOptions}) into {@link dev.guanxi.crm.analytics.FrequentItemset}s and
+ * {@link dev.guanxi.crm.analytics.AssociationRule}s with support, confidence and lift, and ask for {@link
+ * dev.guanxi.crm.analytics.Recommendation}s for what a customer has bought. Every itemset, rule and recommendation
+ * explains itself with {@code reason()}.
+ *
  * <p>Numerics work on primitive arrays in log-space, allocation-free in the inner loops, in a fixed order (the
  * same input gives the same bits). No third-party type appears in a public signature. Invalid input is a {@link
  * dev.guanxi.crm.ValidationException} naming the field ({@code frequency}, {@code recency}, {@code T} or {@code
