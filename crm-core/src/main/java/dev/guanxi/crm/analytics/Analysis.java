@@ -21,4 +21,27 @@ public interface Analysis {
      * @throws MissingExchangeRateException if an amount needs a rate the request's converter does not have
      */
     StatisticsTable statistics(StatisticsRequest request);
+
+    /**
+     * Mines market-basket association rules from the stored order lines, one basket per placed order
+     * (cancelled orders are not baskets). Streams the orders once: O(order lines) to collect, then FP-growth.
+     *
+     * @param options the thresholds
+     * @return the frequent itemsets and rules
+     */
+    AssociationRules associationRules(AssociationOptions options);
+
+    /**
+     * Recommends products to a customer — "customers who bought X also bought Y" — from rules mined before
+     * (mining is the expensive part: a host mines nightly and recommends many times). The customer's bought
+     * products are read from its placed orders.
+     *
+     * @param customerId the customer
+     * @param rules rules from {@link #associationRules(AssociationOptions)}
+     * @param limit the most recommendations, 0 or more
+     * @return recommendations, best first, each with the rule that fired
+     * @throws dev.guanxi.crm.customer.NoSuchCustomerException if the tenant has no such customer
+     */
+    java.util.List<Recommendation> recommendations(
+            dev.guanxi.crm.customer.CustomerId customerId, AssociationRules rules, int limit);
 }

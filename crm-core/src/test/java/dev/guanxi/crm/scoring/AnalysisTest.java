@@ -77,6 +77,52 @@ class AnalysisTest {
         assertThat(table.total().value(StatisticsMeasure.ORDERS)).isEqualByComparingTo("3");
     }
 
+    @Test
+    @DisplayName("mines rules from the stored order lines and recommends what a customer has not bought yet")
+    void basketRulesAndRecommendations() {
+        Crm crm = Crm.builder()
+                .clock(Clock.fixed(Instant.parse("2026-06-30T12:00:00Z"), ZoneOffset.UTC))
+                .build();
+        TenantCrm acme = crm.tenant("acme");
+        CustomerId a =
+                acme.customers().register(CustomerDraft.person("A").build()).id();
+        CustomerId b =
+                acme.customers().register(CustomerDraft.person("B").build()).id();
+        // 4 baskets: {beer, diapers} x3, {beer} x1; a cancelled {beer, chips} order is not a basket
+        for (int k = 0; k < 3; k++) {
+            order(acme, a, "beer", "diapers");
+        }
+        Order cancelled = order(acme, a, "beer", "chips");
+        acme.sales().cancelOrder(cancelled.id(), cancelled.version());
+        order(acme, b, "beer");
+
+        dev.guanxi.crm.analytics.AssociationRules rules = acme.analysis()
+                .associationRules(
+                        dev.guanxi.crm.analytics.AssociationOptions.defaults().withMinSupport(0.5));
+
+        // beer -> diapers: support 3/4, confidence 3/4, lift (3/4) / (3/4) = 1
+        assertThat(rules.basketCount()).isEqualTo(4);
+        assertThat(rules.rules()).anySatisfy(r -> {
+            assertThat(r.antecedent()).containsExactly("beer");
+            assertThat(r.consequent()).containsExactly("diapers");
+            assertThat(r.confidence()).isEqualTo(0.75);
+        });
+        assertThat(rules.itemsets()).noneSatisfy(i -> assertThat(i.items()).contains("chips"));
+        List<dev.guanxi.crm.analytics.Recommendation> forB = acme.analysis().recommendations(b, rules, 5);
+        assertThat(forB)
+                .extracting(dev.guanxi.crm.analytics.Recommendation::productCode)
+                .containsExactly("diapers");
+        assertThat(acme.analysis().recommendations(a, rules, 5)).isEmpty();
+    }
+
+    private static Order order(TenantCrm tenant, CustomerId who, String... products) {
+        NewOrder.Builder o = NewOrder.builder(who, TODAY.minusDays(3));
+        for (String p : products) {
+            o.line(OrderLine.of(p, 1, Money.of("1.00", "USD")));
+        }
+        return tenant.sales().recordPurchase(o.build());
+    }
+
     private static Order buy(TenantCrm tenant, CustomerId who, LocalDate day, String amount) {
         return tenant.sales()
                 .recordPurchase(NewOrder.builder(who, day)
