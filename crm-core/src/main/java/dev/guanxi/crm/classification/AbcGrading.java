@@ -84,15 +84,17 @@ public final class AbcGrading implements ClassificationRule {
         CustomerId[] ids = new CustomerId[n];
         double[] values = new double[n];
         double unit = Math.pow(10, base.currency().getDefaultFractionDigits());
-        double total = 0;
         for (int i = 0; i < n; i++) {
             ids[i] = base.customerId(i);
             values[i] = value(base, i, unit);
-            if (values[i] > 0) {
-                total += values[i];
-            }
         }
         int[] order = Grading.rankOrder(ids, values);
+        // Sum in rank order, one customer after the other, as the running sums below and the Pareto curve do:
+        // then the total does not depend on the order customers were added in, and the curve ends at exactly 1.
+        double total = 0;
+        for (int i : order) {
+            total += Math.max(0, values[i]);
+        }
         CustomerGrade[] grades = new CustomerGrade[n];
         int[] ranks = new int[n];
         double[] above = new double[n];
@@ -103,13 +105,13 @@ public final class AbcGrading implements ClassificationRule {
         while (k < n) {
             int end = k;
             double v = values[order[k]];
-            double groupSum = 0;
+            double sumAfter = sumAbove;
             while (end < n && values[order[end]] == v) {
-                groupSum += Math.max(0, v);
+                sumAfter += Math.max(0, v);
                 end++;
             }
             double shareAbove = total > 0 ? sumAbove / total : 0;
-            double shareAfter = total > 0 ? (sumAbove + groupSum) / total : 0;
+            double shareAfter = total > 0 ? sumAfter / total : 0;
             double fractionAbove = (double) k / n;
             CustomerGrade grade = v > 0
                     ? cutoffs.gradeOf(
@@ -122,7 +124,7 @@ public final class AbcGrading implements ClassificationRule {
                 above[i] = Math.min(1, shareAbove);
                 cumulative[i] = Math.min(1, shareAfter);
             }
-            sumAbove += groupSum;
+            sumAbove = sumAfter;
             k = end;
         }
         return new Grading(

@@ -197,7 +197,7 @@ public final class CustomerBase {
 
     /**
      * Purchase regularity: {@code 1 / (1 + cv)} where {@code cv} is the coefficient of variation of the days
-     * between consecutive purchases (1 = perfectly regular, towards 0 = erratic); {@code NaN} with fewer than
+     * between consecutive purchases (their population standard deviation over their mean; 1 = perfectly regular, towards 0 = erratic); {@code NaN} with fewer than
      * three purchases (fewer than two gaps).
      *
      * @param i a customer index
@@ -320,6 +320,7 @@ public final class CustomerBase {
         private double[] clv = new double[16];
         private int recentFromDay = Integer.MAX_VALUE;
         private int recentDays;
+        private long purchaseCount;
 
         private Builder(LocalDate asOf, Currency currency) {
             this.asOf = Objects.requireNonNull(asOf, "asOf");
@@ -328,16 +329,21 @@ public final class CustomerBase {
 
         /**
          * Sets the recent window: purchases on or after {@code asOf - days + 1} count into {@link
-         * CustomerBase#recentSales(int)}. Default: no recent window (recent sales are 0).
+         * CustomerBase#recentSales(int)}. Default: no recent window (recent sales are 0). Set it before the first
+         * purchase: purchases recorded earlier would not be counted.
          *
          * @param days the window's length, 1 or more
          * @return this builder
          * @throws ValidationException {@code recentDays}, {@link ValidationRule#OUT_OF_RANGE} if below 1
+         * @throws IllegalStateException if a purchase was already recorded
          */
         public Builder recentDays(int days) {
             if (days < 1) {
                 throw new ValidationException(
                         "recentDays", ValidationRule.OUT_OF_RANGE, "recentDays must be 1 or more");
+            }
+            if (purchaseCount > 0) {
+                throw new IllegalStateException("set the recent window before the first purchase");
             }
             this.recentFromDay = (int) asOf.toEpochDay() - days + 1;
             this.recentDays = days;
@@ -436,6 +442,7 @@ public final class CustomerBase {
                 recentSales[i] = Math.addExact(recentSales[i], minorUnits);
             }
             purchases[i]++;
+            purchaseCount++;
             if (firstDay[i] == NO_DAY || epochDay < firstDay[i]) {
                 firstDay[i] = epochDay;
             }

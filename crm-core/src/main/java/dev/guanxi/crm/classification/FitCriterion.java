@@ -13,7 +13,10 @@ import java.util.Objects;
  */
 @Beta
 public interface FitCriterion {
-    /** @return the criterion's name, used in explanations and as a metric name ({@code [a-z][a-zA-Z0-9]*}) */
+    /**
+     * @return the criterion's name, used in explanations and as a metric name ({@code [a-z][a-zA-Z0-9]{0,30}},
+     *     not {@code value} or {@code fit})
+     */
     String name();
 
     /**

@@ -241,7 +241,8 @@ public final class Grading {
                 n,
                 value,
                 what,
-                100 * above[i],
+                // what placed the customer: the share of value above, or the fraction of customers above
+                100 * (share ? above[i] : (ranks[i] - 1) / (double) ids.length),
                 of,
                 relation,
                 100 * limit,

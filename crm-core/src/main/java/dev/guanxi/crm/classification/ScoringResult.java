@@ -120,11 +120,7 @@ public final class ScoringResult {
 
     private static void put(Map<String, BigDecimal> metrics, String name, double value) {
         if (Double.isFinite(value)) {
-            metrics.put(
-                    name,
-                    BigDecimal.valueOf(value)
-                            .setScale(METRIC_SCALE, RoundingMode.HALF_EVEN)
-                            .stripTrailingZeros());
+            metrics.put(name, BigDecimal.valueOf(value).setScale(METRIC_SCALE, RoundingMode.HALF_EVEN));
         }
     }
 }

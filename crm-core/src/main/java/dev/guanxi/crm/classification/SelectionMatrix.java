@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The relationship-customer selection matrix (关系客户选择矩阵): customer value × the company's fit to serve
@@ -230,6 +231,8 @@ public final class SelectionMatrix implements ClassificationRule {
 
     /** Builds a {@link SelectionMatrix}. Not thread-safe. */
     public static final class Builder {
+        private static final Pattern CRITERION_NAME = Pattern.compile("[a-z][a-zA-Z0-9]{0,30}");
+
         private ValueAxis axis = ValueAxis.GRADING;
         private double valueThreshold = 0.2;
         private double fitThreshold = 0.5;
@@ -282,10 +285,26 @@ public final class SelectionMatrix implements ClassificationRule {
          * @param criterion the criterion
          * @param weight its weight, greater than zero
          * @return this builder
-         * @throws ValidationException {@code weight}, {@link ValidationRule#OUT_OF_RANGE}, unless finite and > 0
+         * @throws ValidationException {@code weight}, {@link ValidationRule#OUT_OF_RANGE}, unless finite and > 0;
+         *     {@code criterion}, {@link ValidationRule#INVALID_FORMAT}, if its name is not a metric name ({@code
+         *     [a-z][a-zA-Z0-9]{0,30}}), {@link ValidationRule#DUPLICATE} if the name is taken (also by the
+         *     matrix's own metrics {@code value} and {@code fit})
          */
         public Builder criterion(FitCriterion criterion, double weight) {
             Objects.requireNonNull(criterion, "criterion");
+            String name = criterion.name();
+            if (name == null || !CRITERION_NAME.matcher(name).matches()) {
+                throw new ValidationException(
+                        "criterion",
+                        ValidationRule.INVALID_FORMAT,
+                        "a criterion name is a metric name, [a-z][a-zA-Z0-9]{0,30}: " + name);
+            }
+            if (name.equals("value") || name.equals("fit")) {
+                throw new ValidationException(
+                        "criterion",
+                        ValidationRule.DUPLICATE,
+                        "criterion " + name + " clashes with the matrix's " + name);
+            }
             if (!Double.isFinite(weight) || weight <= 0) {
                 throw new ValidationException("weight", ValidationRule.OUT_OF_RANGE, "a weight must be > 0");
             }

@@ -14,10 +14,13 @@ import java.util.List;
 /**
  * The public BTYD datasets of ../shared/data/btyd (see its README: CDNOW sample of Fader and Hardie, copied
  * from the lifetimes repository), found by walking up from the working directory to the directory that has
- * {@code shared/data/btyd} beside the repository.
+ * {@code shared/data/btyd} beside the repository. Public for the tests of other packages (the classification
+ * tests grade the CDNOW sample).
  */
-final class BtydData {
-    static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
+public final class BtydData {
+    /** The end of the standard 39-week calibration period of the CDNOW data. */
+    public static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
+
     static final LocalDate OBSERVATION_END = LocalDate.of(1998, 6, 30);
     static final LocalDate COHORT_START = LocalDate.of(1997, 1, 1);
 
@@ -79,7 +82,13 @@ final class BtydData {
         return rows;
     }
 
-    static List<String> lines(String name) {
+    /**
+     * Reads a file of the datasets directory.
+     *
+     * @param name the file's name, e.g. {@code CDNOW_sample.txt}
+     * @return its lines
+     */
+    public static List<String> lines(String name) {
         try {
             return Files.readAllLines(directory().resolve(name), StandardCharsets.UTF_8);
         } catch (IOException e) {
