@@ -83,6 +83,19 @@ public final class CurrencyConverter {
     }
 
     /**
+     * Lists the rates this converter has used so far (each currency and day once), so that a result converted
+     * with them can record which rates, of which days, it rests on.
+     *
+     * @return the rates, ordered by currency code, then day
+     */
+    public java.util.List<ExchangeRate> ratesUsed() {
+        java.util.List<ExchangeRate> used = new java.util.ArrayList<>(cache.values());
+        used.sort(java.util.Comparator.comparing((ExchangeRate r) -> r.from().getCurrencyCode())
+                .thenComparing(ExchangeRate::date));
+        return java.util.List.copyOf(used);
+    }
+
+    /**
      * Converts an amount.
      *
      * @param amount the amount

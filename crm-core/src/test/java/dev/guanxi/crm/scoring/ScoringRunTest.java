@@ -177,7 +177,14 @@ class ScoringRunTest {
 
         ExchangeRates rates =
                 ExchangeRates.fixed(USD, Map.of(Currency.getInstance("EUR"), new BigDecimal("1.08335")), TODAY);
-        acme.scoring().run(ScoringRequest.of(TODAY, USD).withRates(rates));
+        ScoringReport report = acme.scoring().run(ScoringRequest.of(TODAY, USD).withRates(rates));
+        dev.guanxi.crm.spi.storage.ScoreRun run = crm.storage()
+                .inTransaction(
+                        dev.guanxi.crm.spi.storage.UnitOfWorkContext.read(acme.tenant()),
+                        uow -> uow.scores().findRun(report.runId()))
+                .orElseThrow();
+        assertThat(run.attributes()).containsEntry("exchangeRates", "EUR->USD 1.08335 of 2026-06-30");
+        assertThat(run.completedAt()).isNotNull();
         // 100.00 EUR x 1.08335 = 108.335 -> 108.34 USD (half-even at the cent: 108.335 -> 108.34)
         assertThat(acme.scoring().snapshot(b).orElseThrow().metrics().get("abc.measure"))
                 .isEqualByComparingTo(new BigDecimal("108.34"));

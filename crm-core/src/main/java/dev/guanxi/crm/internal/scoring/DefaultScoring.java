@@ -15,6 +15,7 @@ import dev.guanxi.crm.event.DomainEvent;
 import dev.guanxi.crm.internal.CrmContext;
 import dev.guanxi.crm.loyalty.SatisfactionTrend;
 import dev.guanxi.crm.money.CurrencyConverter;
+import dev.guanxi.crm.money.ExchangeRate;
 import dev.guanxi.crm.money.Money;
 import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
@@ -55,7 +56,7 @@ public final class DefaultScoring implements Scoring {
     }
 
     /** The base and what reading it counted. */
-    private record Loaded(CustomerBase base, long purchases) {}
+    private record Loaded(CustomerBase base, long purchases, List<ExchangeRate> rates) {}
 
     @Override
     public ScoringReport run(ScoringRequest request) {
@@ -74,7 +75,8 @@ public final class DefaultScoring implements Scoring {
                         "customers", String.valueOf(loaded.base().size()),
                         "purchases", String.valueOf(loaded.purchases()),
                         "rules", String.join(",", result.results().keySet()),
-                        "currency", request.currency().getCurrencyCode())));
+                        "currency", request.currency().getCurrencyCode(),
+                        "exchangeRates", describe(loaded.rates()))));
         context.write(tenant, scope -> {
             scope.uow().scores().saveRun(run);
             return null;
@@ -153,6 +155,26 @@ public final class DefaultScoring implements Scoring {
             events.forEach(scope::publish);
             return events.size();
         });
+    }
+
+    /** The rates used, one per line: {@code EUR->USD 1.08335 of 2026-06-30}. */
+    private static String describe(List<ExchangeRate> rates) {
+        StringBuilder s = new StringBuilder();
+        for (ExchangeRate r : rates) {
+            if (s.length() > ScoreRun.VALUE_MAX - 200) {
+                s.append("...");
+                break;
+            }
+            s.append(s.length() == 0 ? "" : "\n")
+                    .append(r.from())
+                    .append("->")
+                    .append(r.to())
+                    .append(' ')
+                    .append(r.rate().toPlainString())
+                    .append(" of ")
+                    .append(r.date());
+        }
+        return s.length() == 0 ? "none" : s.toString();
     }
 
     /** A previous snapshot's labels plus its arrears warning flag, as the event detectors read them. */
@@ -276,6 +298,6 @@ public final class DefaultScoring implements Scoring {
                 .column("satisfactionMean", satisfactionMean)
                 .column("satisfactionSlope", satisfactionSlope)
                 .column("surveys", surveyCount);
-        return new Loaded(b.build(), purchases[0]);
+        return new Loaded(b.build(), purchases[0], converter.ratesUsed());
     }
 }
