@@ -10,6 +10,12 @@ import dev.guanxi.crm.analytics.CustomerSummaries;
 import dev.guanxi.crm.analytics.GammaGammaModel;
 import dev.guanxi.crm.analytics.PeriodUnit;
 import dev.guanxi.crm.analytics.TransactionLog;
+import dev.guanxi.crm.classification.AbcGrading;
+import dev.guanxi.crm.classification.Classification;
+import dev.guanxi.crm.classification.Classifications;
+import dev.guanxi.crm.classification.ScoringReport;
+import dev.guanxi.crm.classification.ScoringRequest;
+import dev.guanxi.crm.classification.ScoringResult;
 import dev.guanxi.crm.customer.ContactPurpose;
 import dev.guanxi.crm.customer.Customer;
 import dev.guanxi.crm.customer.CustomerDraft;
@@ -389,6 +395,7 @@ public final class Demo {
         long overdueCases = countAll(p -> shop.service().overdueCases(AS_OF, p));
 
         Analytics analytics = analytics(shop);
+        ValueSummary value = value(shop);
         Map<String, Long> events = new TreeMap<>();
         eventCounts.forEach((k, v) -> events.put(k, v.get()));
         return new Summary(
@@ -411,8 +418,67 @@ public final class Demo {
                 service.meanCsat(),
                 funnel,
                 analytics,
+                value,
                 events,
                 loadSeconds);
+    }
+
+    /**
+     * What the scoring run says about customer value: label counts per rule, the 80/20 grades' share of value,
+     * the arrears warnings, and the explanation of the top customer's grade.
+     *
+     * @param rules per rule, the number of customers per label
+     * @param gradeShares per 80/20 grade, its share of value in percent
+     * @param arrearsWarnings customers flagged by the arrears early warning
+     * @param example the top customer's explained 80/20 grade, credit grade and loyalty
+     * @param seconds how long the run took
+     */
+    public record ValueSummary(
+            Map<String, Map<String, Integer>> rules,
+            Map<String, Double> gradeShares,
+            long arrearsWarnings,
+            List<String> example,
+            double seconds) {}
+
+    private static ValueSummary value(TenantCrm shop) {
+        ScoringReport report =
+                shop.scoring().run(ScoringRequest.of(TODAY, USD).withValueFrom(LocalDate.of(1997, 1, 1)));
+        ScoringResult result = report.result();
+        Map<String, Map<String, Integer>> rules = new LinkedHashMap<>();
+        result.results().forEach((name, c) -> {
+            Map<String, Integer> sorted = new TreeMap<>(c.counts());
+            rules.put(name, sorted);
+        });
+        Classifications abc = result.result(AbcGrading.NAME).orElseThrow();
+        double total = 0;
+        Map<String, Double> sums = new TreeMap<>();
+        int top = 0;
+        for (int i = 0; i < abc.size(); i++) {
+            double v = Math.max(0, abc.metric("measure", i));
+            total += v;
+            sums.merge(abc.label(i), v, Double::sum);
+            if (abc.metric("rank", i) < abc.metric("rank", top)) {
+                top = i;
+            }
+        }
+        Map<String, Double> shares = new TreeMap<>();
+        for (Map.Entry<String, Double> e : sums.entrySet()) {
+            shares.put(e.getKey(), total > 0 ? 100 * e.getValue() / total : 0);
+        }
+        Classifications credit = result.result("credit").orElseThrow();
+        long warnings = 0;
+        for (int i = 0; i < credit.size(); i++) {
+            if (credit.metric("arrearsWarning", i) > 0) {
+                warnings++;
+            }
+        }
+        List<String> example = new ArrayList<>();
+        example.add(shop.customers().get(result.base().customerId(top)).displayName());
+        for (Classification c : result.explain(top)) {
+            example.add(c.rule() + ": " + c.reason());
+        }
+        return new ValueSummary(
+                rules, shares, warnings, example, report.elapsed().toMillis() / 1000.0);
     }
 
     /**
@@ -571,6 +637,7 @@ public final class Demo {
      * @param meanCsat mean CSAT of the surveys
      * @param funnel the campaign's AIDA funnel
      * @param analytics what the BG/NBD and Gamma-Gamma models say about the customer base
+     * @param value what the scoring run says about customer value
      * @param events events delivered per type
      * @param seconds how long loading and summarising took
      */
@@ -594,6 +661,7 @@ public final class Demo {
             double meanCsat,
             CampaignFunnel funnel,
             Analytics analytics,
+            ValueSummary value,
             Map<String, Long> events,
             double seconds) {
 
@@ -658,6 +726,28 @@ public final class Demo {
             out.println("  12-month CLV of the customer base (1% monthly discount): " + analytics.clvTotal()
                     + "; highest CLV:");
             analytics.topClv().forEach(line -> out.println("    " + line));
+            out.println();
+            out.println("Customer value (scoring run: 80/20 grading, RFM, credit, loyalty, selection matrix;"
+                    + " purchases since 1997-01-01):");
+            value.rules().forEach((rule, counts) -> {
+                StringBuilder line = new StringBuilder();
+                counts.forEach((label, n) -> {
+                    line.append(line.length() == 0 ? "" : ", ")
+                            .append(label)
+                            .append(' ')
+                            .append(n);
+                    if (rule.equals(AbcGrading.NAME)) {
+                        line.append(String.format(
+                                Locale.ROOT,
+                                " (%.1f%% of value)",
+                                value.gradeShares().get(label)));
+                    }
+                });
+                out.printf(Locale.ROOT, "  %-8s %s%n", rule, line);
+            });
+            out.printf(Locale.ROOT, "  arrears early warnings: %,d customers%n", value.arrearsWarnings());
+            out.println("  why " + value.example().get(0) + " is where it is:");
+            value.example().stream().skip(1).forEach(line -> out.println("    " + line));
             out.println();
             out.println("Events delivered to listeners after commit:");
             events.forEach((type, n) -> out.printf(Locale.ROOT, "  %-26s %,7d%n", type, n));
