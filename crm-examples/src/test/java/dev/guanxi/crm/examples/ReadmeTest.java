@@ -14,6 +14,7 @@ class ReadmeTest {
     private static final String ANALYTICS = "crm-examples/src/main/java/dev/guanxi/crm/examples/AnalyticsExample.java";
     private static final String DURABLE =
             "crm-examples/src/main/java/dev/guanxi/crm/examples/DurableStorageExample.java";
+    private static final String VALUE = "crm-examples/src/main/java/dev/guanxi/crm/examples/CustomerValueExample.java";
     private static final String TESTING = "crm-examples/src/test/java/dev/guanxi/crm/examples/KeyAccountRuleTest.java";
 
     @Test
@@ -25,6 +26,7 @@ class ReadmeTest {
                         ReadmeSnippets.taggedRegion(QUICKSTART, "quickstart"),
                         ReadmeSnippets.taggedRegion(DURABLE, "durable"),
                         ReadmeSnippets.taggedRegion(ANALYTICS, "analytics"),
+                        ReadmeSnippets.taggedRegion(VALUE, "value"),
                         ReadmeSnippets.taggedRegion(TESTING, "testing"));
     }
 
@@ -42,6 +44,27 @@ class ReadmeTest {
         assertThat(buffer.toString(StandardCharsets.UTF_8))
                 .isEqualTo("张伟 bought CNY 301.50" + System.lineSeparator() + "1 interaction: Asked for gift boxes"
                         + System.lineSeparator());
+    }
+
+    @Test
+    @DisplayName("the customer-value example grades, credit-rates and explains its four customers")
+    void customerValueExampleRuns() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            CustomerValueExample.main(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        // values 5,200 / 1,400 - 1,400 overdue = 0 / 300 / 100 of 5,600 positive: shares above 0, -, .929, .982
+        assertThat(buffer.toString(StandardCharsets.UTF_8).lines()).hasSize(5).satisfies(lines -> {
+            assertThat(lines.get(0)).startsWith("KEY ").contains(" BULK KEY: rank 1 of 4, value 5,200.00 CNY");
+            assertThat(lines.get(1)).startsWith("SMALL C BULK SMALL: value 0.00 CNY is not positive");
+            assertThat(lines.get(2)).startsWith("ORDINARY ").contains("REGULAR ORDINARY: rank 2 of 4");
+            assertThat(lines.get(3)).startsWith("SMALL ").contains("hold 98.2% of the total value");
+            assertThat(lines.get(4)).startsWith("grade C").contains("collection: ");
+        });
     }
 
     @Test
