@@ -182,6 +182,7 @@ public final class ScoringBenchmark {
             perRule.append(String.format(" %s %.0f ms", rule.name(), (System.nanoTime() - start) / 1e6));
         }
         out.println(perRule);
+        earlier.clear();
         Map<String, Map<String, Integer>> counts = new java.util.LinkedHashMap<>();
         if (last != null) {
             last.results().forEach((name, c) -> counts.put(name, c.counts()));
