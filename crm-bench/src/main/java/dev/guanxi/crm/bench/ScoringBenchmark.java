@@ -34,7 +34,8 @@ import java.util.UUID;
  *       scoring run does while streaming from storage).
  *   <li>Then {@code --warmup} unmeasured and {@code --runs} measured classifications with {@link CustomerScoring}
  *       of the rules (in that order) {@code abc}, {@code rfm}, {@code credit}, {@code loyalty}; prints the median,
- *       minimum and maximum, the label counts (so the work cannot be optimised away), and the heap: live heap after
+ *       minimum and maximum, the label counts (so the work cannot be optimised away; every run must give the same
+ *       counts), and the heap: live heap after
  *       a full GC with the base and one result held, and the sum of the heap pools' peaks.
  * </ol>
  *
@@ -167,8 +168,19 @@ public final class ScoringBenchmark {
         ScoringResult last = null;
         for (int r = 0; r < o.runs(); r++) {
             long start = System.nanoTime();
+            ScoringResult previous = last;
             last = rules.classify(base);
             ms[r] = (System.nanoTime() - start) / 1e6;
+            if (previous != null) {
+                for (String rule : last.results().keySet()) {
+                    if (!last.results()
+                            .get(rule)
+                            .counts()
+                            .equals(previous.results().get(rule).counts())) {
+                        throw new IllegalStateException("run " + (r + 1) + " labelled differently: " + rule);
+                    }
+                }
+            }
             out.printf("run %d: %.0f ms%n", r + 1, ms[r]);
         }
         // one more pass, rule by rule, to show where the time goes
