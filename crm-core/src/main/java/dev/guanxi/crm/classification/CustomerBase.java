@@ -410,7 +410,20 @@ public final class CustomerBase {
          *     date}, {@link ValidationRule#FUTURE} if after {@code asOf}
          */
         public Builder purchase(CustomerId id, int epochDay, long minorUnits) {
-            return purchase(customer(id), epochDay, minorUnits);
+            Objects.requireNonNull(id, "id");
+            int known = indexOf(id);
+            if (known < 0) {
+                // validate before the customer is added, so that a refused purchase leaves nothing behind
+                if (minorUnits < 0) {
+                    throw new ValidationException(
+                            "amount", ValidationRule.OUT_OF_RANGE, "a purchase amount is not negative");
+                }
+                if (epochDay > asOf.toEpochDay()) {
+                    throw new ValidationException("date", ValidationRule.FUTURE, "a purchase lies after the as-of day");
+                }
+                known = customer(id);
+            }
+            return purchase(known, epochDay, minorUnits);
         }
 
         /**

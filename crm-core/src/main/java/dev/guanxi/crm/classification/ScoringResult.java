@@ -107,7 +107,7 @@ public final class ScoringResult {
                 labels.put(
                         rule + ".reason",
                         reason.length() > ScoreSnapshot.LABEL_MAX
-                                ? reason.substring(0, ScoreSnapshot.LABEL_MAX - 1) + "…"
+                                ? cut(reason, ScoreSnapshot.LABEL_MAX - 1) + "…"
                                 : reason);
             }
             put(metrics, rule + ".score", c.score(i));
@@ -116,6 +116,12 @@ public final class ScoringResult {
             }
         }
         return new ScoreSnapshot(base.customerId(i), runId, base.asOf(), inputsHash, metrics, labels);
+    }
+
+    /** The first {@code max} characters, one fewer if that would split a surrogate pair. */
+    private static String cut(String text, int max) {
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 
     private static void put(Map<String, BigDecimal> metrics, String name, double value) {

@@ -337,4 +337,21 @@ class CustomerBaseTest {
         assertThatThrownBy(() -> toUsd.toBaseMinor(100, Currency.getInstance("GBP"), AS_OF))
                 .isInstanceOf(MissingExchangeRateException.class);
     }
+
+    @Test
+    @DisplayName("a refused purchase of an unknown customer does not add the customer")
+    void refusedPurchaseAddsNothing() {
+        CustomerBase.Builder b = CustomerBase.builder(LocalDate.of(2026, 6, 30), Currency.getInstance("USD"));
+        CustomerId stranger = CustomerId.random();
+        assertThatThrownBy(() ->
+                        b.purchase(stranger, (int) LocalDate.of(2026, 7, 1).toEpochDay(), 100))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.rule()).isEqualTo(ValidationRule.FUTURE));
+        assertThatThrownBy(() ->
+                        b.purchase(stranger, (int) LocalDate.of(2026, 6, 1).toEpochDay(), -1))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.rule()).isEqualTo(ValidationRule.OUT_OF_RANGE));
+        assertThat(b.size()).isZero();
+        assertThat(b.indexOf(stranger)).isEqualTo(-1);
+    }
 }
