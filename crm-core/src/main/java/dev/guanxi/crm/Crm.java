@@ -5,6 +5,7 @@ import dev.guanxi.crm.event.EventListener;
 import dev.guanxi.crm.field.FieldDefinition;
 import dev.guanxi.crm.internal.CrmContext;
 import dev.guanxi.crm.internal.EventDispatcher;
+import dev.guanxi.crm.loyalty.MembershipProgramme;
 import dev.guanxi.crm.sales.Pipeline;
 import dev.guanxi.crm.service.SlaPolicy;
 import dev.guanxi.crm.spi.storage.Storage;
@@ -85,6 +86,7 @@ public final class Crm implements AutoCloseable {
         private Storage storage;
         private Clock clock;
         private SlaPolicy slaPolicy;
+        private MembershipProgramme membership;
         private final List<EventDispatcher.Registration<?>> listeners = new ArrayList<>();
         private final Map<String, FieldDefinition<?>> customFields = new LinkedHashMap<>();
         private final Map<String, Pipeline> pipelines = new LinkedHashMap<>();
@@ -195,6 +197,25 @@ public final class Crm implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sets the membership programme: tiers, the rules by which purchases earn points, and how long points stay
+         * valid. Default: {@link MembershipProgramme#none()} (the points ledger works, with no tiers, no purchase
+         * rules and no expiry).
+         *
+         * @param programme the programme
+         * @return this builder
+         * @throws IllegalStateException if a programme was already set
+         */
+        @Beta
+        public Builder membership(MembershipProgramme programme) {
+            Objects.requireNonNull(programme, "programme");
+            if (this.membership != null) {
+                throw new IllegalStateException("membership programme was already set to " + this.membership);
+            }
+            this.membership = programme;
+            return this;
+        }
+
         /** @return the CRM */
         public Crm build() {
             Map<String, Pipeline> effectivePipelines = new LinkedHashMap<>(pipelines);
@@ -208,7 +229,8 @@ public final class Crm implements AutoCloseable {
                     new EventDispatcher(listeners),
                     customFields,
                     effectivePipelines,
-                    slaPolicy == null ? SlaPolicy.standard() : slaPolicy));
+                    slaPolicy == null ? SlaPolicy.standard() : slaPolicy,
+                    membership == null ? MembershipProgramme.none() : membership));
         }
     }
 }

@@ -10,8 +10,10 @@ import dev.guanxi.crm.internal.customer.DefaultCustomers;
 import dev.guanxi.crm.internal.customer.DefaultReferenceCodes;
 import dev.guanxi.crm.internal.interaction.DefaultInteractions;
 import dev.guanxi.crm.internal.marketing.DefaultMarketing;
+import dev.guanxi.crm.internal.membership.DefaultMembership;
 import dev.guanxi.crm.internal.sales.DefaultSales;
 import dev.guanxi.crm.internal.service.DefaultService;
+import dev.guanxi.crm.loyalty.Membership;
 import dev.guanxi.crm.marketing.Marketing;
 import dev.guanxi.crm.sales.Sales;
 import dev.guanxi.crm.service.Service;
@@ -67,6 +69,12 @@ public final class TenantCrm {
     /** @return competitors and their dealings with our customers */
     public Competitors competitors() {
         return new DefaultCompetitors(context, tenant);
+    }
+
+    /** @return the membership programme: points accounts with their ledger, and tiers */
+    @Beta
+    public Membership membership() {
+        return new DefaultMembership(context, tenant);
     }
 
     /**

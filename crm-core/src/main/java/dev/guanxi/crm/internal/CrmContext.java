@@ -4,6 +4,7 @@ import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.event.DomainEvent;
 import dev.guanxi.crm.event.EventMetadata;
 import dev.guanxi.crm.field.FieldDefinition;
+import dev.guanxi.crm.loyalty.MembershipProgramme;
 import dev.guanxi.crm.sales.Pipeline;
 import dev.guanxi.crm.service.SlaPolicy;
 import dev.guanxi.crm.spi.storage.Storage;
@@ -31,6 +32,7 @@ public final class CrmContext {
     private final Map<String, FieldDefinition<?>> customFields;
     private final Map<String, Pipeline> pipelines;
     private final SlaPolicy slaPolicy;
+    private final MembershipProgramme membership;
 
     /**
      * @param storage the store
@@ -47,12 +49,33 @@ public final class CrmContext {
             Map<String, FieldDefinition<?>> customFields,
             Map<String, Pipeline> pipelines,
             SlaPolicy slaPolicy) {
+        this(storage, clock, dispatcher, customFields, pipelines, slaPolicy, MembershipProgramme.none());
+    }
+
+    /**
+     * @param storage the store
+     * @param clock the clock every timestamp comes from
+     * @param dispatcher delivers events to listeners
+     * @param customFields custom field definitions by qualified name
+     * @param pipelines sales pipelines by name
+     * @param slaPolicy service-level policy
+     * @param membership the membership programme
+     */
+    public CrmContext(
+            Storage storage,
+            Clock clock,
+            EventDispatcher dispatcher,
+            Map<String, FieldDefinition<?>> customFields,
+            Map<String, Pipeline> pipelines,
+            SlaPolicy slaPolicy,
+            MembershipProgramme membership) {
         this.storage = storage;
         this.clock = clock;
         this.dispatcher = dispatcher;
         this.customFields = Map.copyOf(customFields);
         this.pipelines = Map.copyOf(pipelines);
         this.slaPolicy = slaPolicy;
+        this.membership = membership;
     }
 
     /** @return the store every unit of work runs on */
@@ -83,6 +106,11 @@ public final class CrmContext {
     /** @return the policy that decides service cases' due instants */
     public SlaPolicy slaPolicy() {
         return slaPolicy;
+    }
+
+    /** @return the membership programme ({@link MembershipProgramme#none()} if the CRM was built without one) */
+    public MembershipProgramme membership() {
+        return membership;
     }
 
     /** Runs a read-only unit of work and returns what {@code work} returned. */

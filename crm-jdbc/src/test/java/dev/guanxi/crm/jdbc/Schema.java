@@ -28,7 +28,9 @@ final class Schema {
             "guanxi_competitor_dealing",
             "guanxi_outbox",
             "guanxi_score",
-            "guanxi_score_run");
+            "guanxi_score_run",
+            "guanxi_points_account",
+            "guanxi_points_entry");
 
     private Schema() {}
 

@@ -58,6 +58,18 @@ public interface UnitOfWork {
     /** @return the customers' score snapshots and the scoring runs */
     ScoreRepository scores();
 
+    /**
+     * Returns the members' points accounts and ledgers. A store that predates the membership programme keeps
+     * the default, and the membership API then fails with {@link UnsupportedOperationException}.
+     *
+     * @return the points accounts and their ledgers
+     * @throws UnsupportedOperationException if the store does not keep points (the default)
+     * @since 0.1.0
+     */
+    default PointsLedgerRepository points() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep points ledgers");
+    }
+
     /** @return the transactional outbox of domain events */
     EventOutbox outbox();
 }

@@ -13,6 +13,7 @@ import dev.guanxi.crm.spi.storage.InvoiceRepository;
 import dev.guanxi.crm.spi.storage.OpportunityRepository;
 import dev.guanxi.crm.spi.storage.OrderRepository;
 import dev.guanxi.crm.spi.storage.PaymentRepository;
+import dev.guanxi.crm.spi.storage.PointsLedgerRepository;
 import dev.guanxi.crm.spi.storage.ReferenceCodeRepository;
 import dev.guanxi.crm.spi.storage.ScoreRepository;
 import dev.guanxi.crm.spi.storage.ServiceCaseRepository;
@@ -42,6 +43,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private CompetitorDealingRepository competitorDealings;
     private EventOutbox outbox;
     private ScoreRepository scores;
+    private PointsLedgerRepository points;
 
     MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
         this.tx = tx;
@@ -135,6 +137,11 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public ScoreRepository scores() {
         return scores == null ? scores = new MemoryScoreRepository(tx) : scores;
+    }
+
+    @Override
+    public PointsLedgerRepository points() {
+        return points == null ? points = new MemoryPointsLedgerRepository(tx) : points;
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.guanxi.crm.spi.storage.InvoiceRepository;
 import dev.guanxi.crm.spi.storage.OpportunityRepository;
 import dev.guanxi.crm.spi.storage.OrderRepository;
 import dev.guanxi.crm.spi.storage.PaymentRepository;
+import dev.guanxi.crm.spi.storage.PointsLedgerRepository;
 import dev.guanxi.crm.spi.storage.ReferenceCodeRepository;
 import dev.guanxi.crm.spi.storage.ScoreRepository;
 import dev.guanxi.crm.spi.storage.ServiceCaseRepository;
@@ -75,6 +76,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private JdbcCompetitorDealingRepository competitorDealings;
     private JdbcEventOutbox outbox;
     private JdbcScoreRepository scores;
+    private JdbcPointsLedgerRepository points;
 
     /**
      * Creates a unit of work that opens its connection and transaction only when the first statement runs, so
@@ -501,6 +503,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     public ScoreRepository scores() {
         requireOpen();
         return scores == null ? scores = new JdbcScoreRepository(this) : scores;
+    }
+
+    @Override
+    public PointsLedgerRepository points() {
+        requireOpen();
+        return points == null ? points = new JdbcPointsLedgerRepository(this) : points;
     }
 
     @Override

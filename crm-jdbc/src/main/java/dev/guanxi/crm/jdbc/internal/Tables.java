@@ -13,6 +13,7 @@ import dev.guanxi.crm.interaction.Interaction;
 import dev.guanxi.crm.interaction.InteractionId;
 import dev.guanxi.crm.interaction.Task;
 import dev.guanxi.crm.interaction.TaskId;
+import dev.guanxi.crm.loyalty.PointsAccount;
 import dev.guanxi.crm.marketing.Campaign;
 import dev.guanxi.crm.marketing.CampaignId;
 import dev.guanxi.crm.marketing.CampaignResponse;
@@ -228,6 +229,13 @@ final class Tables {
             .build();
 
     /** A customer's tags as rows, so that the tag filter is an indexed lookup. */
+    static final Table<CustomerId, PointsAccount> POINTS_ACCOUNT = Table.builder(
+                    "guanxi_points_account", PointsAccount.class, CustomerId::value)
+            .column(Column.of("balance", Long.class, PointsAccount::balance))
+            .column(Column.of("tier", String.class, PointsAccount::tier))
+            .column(Column.of("next_expiry", LocalDate.class, PointsAccount::nextExpiry))
+            .build();
+
     private static final class CustomerTags implements Children<Customer> {
         private static final String INSERT =
                 "INSERT INTO guanxi_customer_tag (tenant_id, tag, customer_id) VALUES (?, ?, ?)";

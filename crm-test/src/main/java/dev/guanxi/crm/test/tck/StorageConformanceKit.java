@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Nested;
  * storage items of the reliability test catalogue: round trips of every aggregate type with every component
  * set and with none, in hard Unicode, and dates and instants across JVM time zones (V2, D1); the lost-update
  * hammer, stale writes and the duplicate-create race (C1, C2, C4, in the units of work); the cross-tenant
- * sweep (T1); SQL metacharacters in every text and filter (S1); exact money sums (M1); every event type
+ * sweep (T1); SQL metacharacters in every text and filter (S1); exact money sums (M1); the points ledger under
+ * concurrent awards and redemptions (C5); every event type
  * through the outbox, and pending events across a restart. Each test gets a new store from {@link
  * #createStorage()}, closed after the test.
  *
@@ -175,6 +176,15 @@ public abstract class StorageConformanceKit {
     /** {@code ScoreRepository}. */
     @Nested
     class Scores extends ScoreRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /** {@code PointsLedgerRepository}, and C5 (concurrent awards and redemptions) through the membership API. */
+    @Nested
+    class PointsLedger extends PointsLedgerRepositoryContract {
         @Override
         protected Storage storage() {
             return currentStorage();
