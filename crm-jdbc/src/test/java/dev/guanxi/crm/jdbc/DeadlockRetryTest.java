@@ -61,22 +61,43 @@ class DeadlockRetryTest {
             AtomicInteger runs = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
-                Future<?> one = pool.submit(() -> storage.inTransaction(UnitOfWorkContext.write(TENANT), uow -> {
-                    runs.incrementAndGet();
-                    rename(uow, a.id(), "A by one");
-                    firstLocked.countDown();
-                    await(secondLocked);
-                    rename(uow, b.id(), "B by one");
+                // The victim's retry waits until the winner has committed: otherwise it could read a row the
+                // winner has changed but not committed yet, and then correctly fail the version check
+                // (StaleVersionException is not a concurrency failure to retry; the SDK does not hide it).
+                CountDownLatch oneDone = new CountDownLatch(1);
+                CountDownLatch twoDone = new CountDownLatch(1);
+                AtomicInteger runsOfOne = new AtomicInteger();
+                AtomicInteger runsOfTwo = new AtomicInteger();
+                Future<?> one = pool.submit(() -> {
+                    storage.inTransaction(UnitOfWorkContext.write(TENANT), uow -> {
+                        runs.incrementAndGet();
+                        if (runsOfOne.incrementAndGet() > 1) {
+                            await(twoDone);
+                        }
+                        rename(uow, a.id(), "A by one");
+                        firstLocked.countDown();
+                        await(secondLocked);
+                        rename(uow, b.id(), "B by one");
+                        return null;
+                    });
+                    oneDone.countDown();
                     return null;
-                }));
-                Future<?> two = pool.submit(() -> storage.inTransaction(UnitOfWorkContext.write(TENANT), uow -> {
-                    runs.incrementAndGet();
-                    rename(uow, b.id(), "B by two");
-                    secondLocked.countDown();
-                    await(firstLocked);
-                    rename(uow, a.id(), "A by two");
+                });
+                Future<?> two = pool.submit(() -> {
+                    storage.inTransaction(UnitOfWorkContext.write(TENANT), uow -> {
+                        runs.incrementAndGet();
+                        if (runsOfTwo.incrementAndGet() > 1) {
+                            await(oneDone);
+                        }
+                        rename(uow, b.id(), "B by two");
+                        secondLocked.countDown();
+                        await(firstLocked);
+                        rename(uow, a.id(), "A by two");
+                        return null;
+                    });
+                    twoDone.countDown();
                     return null;
-                }));
+                });
                 one.get(60, TimeUnit.SECONDS);
                 two.get(60, TimeUnit.SECONDS);
             } finally {
