@@ -2,7 +2,9 @@
  * Benchmarks of the Guanxi analytics, never deployed: the end-to-end BTYD harness {@link
  * dev.guanxi.crm.bench.BtydBenchmark} (simulate, compress, fit, score; timings and heap) and the JMH benchmarks
  * {@link dev.guanxi.crm.bench.BgNbdLikelihoodBenchmark} and {@link dev.guanxi.crm.bench.BgNbdScoringBenchmark}; and the storage benchmark {@link
- * dev.guanxi.crm.bench.StorageBenchmark} (crm-jdbc against hand-written plain JDBC on H2, PostgreSQL and MariaDB).
+ * dev.guanxi.crm.bench.StorageBenchmark} (crm-jdbc against hand-written plain JDBC on H2, PostgreSQL and MariaDB);
+ * the customer-value harnesses {@link dev.guanxi.crm.bench.ScoringBenchmark} (grading, RFM, credit and loyalty over
+ * a million customers) and {@link dev.guanxi.crm.bench.BasketBenchmark} (FP-growth on a million order lines).
  * How to run them and the measured numbers: docs/BENCHMARKS.md.
  */
 package dev.guanxi.crm.bench;
