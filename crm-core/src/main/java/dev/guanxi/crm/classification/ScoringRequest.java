@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param recentDays the length of the recent window (share of recent spend), 1 or more
  * @param scoring the rules
  * @param batchSize how many snapshots are written per transaction, 1 to 100,000
+ * @param margins where gross margins come from, or {@code null} if the run does not compute margins (then a
+ *     value measure that weighs margin fails the run)
  */
 @Beta
 public record ScoringRequest(
@@ -30,7 +32,8 @@ public record ScoringRequest(
         LocalDate valueFrom,
         int recentDays,
         CustomerScoring scoring,
-        int batchSize) {
+        int batchSize,
+        GrossMargins margins) {
     /** The default value period: one year. */
     public static final int DEFAULT_PERIOD_DAYS = 365;
     /** The default recent window: 90 days. */
@@ -78,7 +81,8 @@ public record ScoringRequest(
                 asOf.minusDays(DEFAULT_PERIOD_DAYS - 1L),
                 DEFAULT_RECENT_DAYS,
                 StandardRules.all(),
-                DEFAULT_BATCH);
+                DEFAULT_BATCH,
+                null);
     }
 
     /**
@@ -86,7 +90,7 @@ public record ScoringRequest(
      * @return a copy with these rates
      */
     public ScoringRequest withRates(ExchangeRates rates) {
-        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, scoring, batchSize);
+        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, scoring, batchSize, margins);
     }
 
     /**
@@ -94,7 +98,7 @@ public record ScoringRequest(
      * @return a copy with this value period
      */
     public ScoringRequest withValueFrom(LocalDate from) {
-        return new ScoringRequest(asOf, currency, rates, from, recentDays, scoring, batchSize);
+        return new ScoringRequest(asOf, currency, rates, from, recentDays, scoring, batchSize, margins);
     }
 
     /**
@@ -102,7 +106,7 @@ public record ScoringRequest(
      * @return a copy with this window
      */
     public ScoringRequest withRecentDays(int days) {
-        return new ScoringRequest(asOf, currency, rates, valueFrom, days, scoring, batchSize);
+        return new ScoringRequest(asOf, currency, rates, valueFrom, days, scoring, batchSize, margins);
     }
 
     /**
@@ -110,7 +114,23 @@ public record ScoringRequest(
      * @return a copy with these rules
      */
     public ScoringRequest withScoring(CustomerScoring rules) {
-        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, rules, batchSize);
+        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, rules, batchSize, margins);
+    }
+
+    /**
+     * @param source where gross margins come from
+     * @return a copy that computes margins (reading the orders of the value period)
+     */
+    public ScoringRequest withMargins(GrossMargins source) {
+        return new ScoringRequest(
+                asOf,
+                currency,
+                rates,
+                valueFrom,
+                recentDays,
+                scoring,
+                batchSize,
+                Objects.requireNonNull(source, "source"));
     }
 
     /**
@@ -118,6 +138,6 @@ public record ScoringRequest(
      * @return a copy with this batch size
      */
     public ScoringRequest withBatchSize(int size) {
-        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, scoring, size);
+        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, scoring, size, margins);
     }
 }

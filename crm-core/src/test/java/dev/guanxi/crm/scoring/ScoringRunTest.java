@@ -242,6 +242,56 @@ class ScoringRunTest {
     }
 
     @Test
+    @DisplayName("a margin grading uses the host's unit costs; a product without a cost fails the run before any write")
+    void marginGrading() {
+        CustomerId cheap = customer("high sales, thin margin");
+        CustomerId rich = customer("low sales, fat margin");
+        CustomerId loss = customer("sold below cost");
+        acme.sales()
+                .recordPurchase(NewOrder.builder(cheap, TODAY.minusDays(5))
+                        .line(OrderLine.of("BULK", 100, Money.of("10.00", "USD")))
+                        .build()); // sales 1000.00, cost 100 x 9.50 = 950.00, margin 50.00
+        acme.sales()
+                .recordPurchase(NewOrder.builder(rich, TODAY.minusDays(5))
+                        .line(OrderLine.of("RARE", 1, Money.of("400.00", "USD")))
+                        .build()); // sales 400.00, cost 100.00, margin 300.00
+        acme.sales()
+                .recordPurchase(NewOrder.builder(loss, TODAY.minusDays(5))
+                        .line(OrderLine.of("PROMO", 2, Money.of("5.00", "USD")))
+                        .build()); // sales 10.00, cost 2 x 8.00 = 16.00, margin -6.00
+        dev.guanxi.crm.classification.CustomerScoring marginRules =
+                dev.guanxi.crm.classification.StandardRules.all().toBuilder()
+                        .replace(dev.guanxi.crm.classification.AbcGrading.of(
+                                dev.guanxi.crm.classification.ValueMeasure.marginNetOfArrears(),
+                                dev.guanxi.crm.classification.GradeCutoffs.defaults()))
+                        .build();
+        ScoringRequest request = ScoringRequest.of(TODAY, USD).withScoring(marginRules);
+
+        assertThatThrownBy(() -> acme.scoring().run(request))
+                .isInstanceOfSatisfying(
+                        dev.guanxi.crm.ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("marginWeight"));
+        java.util.Map<String, Money> costs =
+                new java.util.HashMap<>(Map.of("BULK", Money.of("9.50", "USD"), "RARE", Money.of("100.00", "USD")));
+        assertThatThrownBy(() -> acme.scoring()
+                        .run(request.withMargins(dev.guanxi.crm.classification.GrossMargins.fromUnitCosts(costs))))
+                .isInstanceOfSatisfying(
+                        dev.guanxi.crm.ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("productCode"));
+        assertThat(acme.scoring().snapshot(cheap)).isEmpty();
+
+        costs.put("PROMO", Money.of("8.00", "USD"));
+        acme.scoring().run(request.withMargins(dev.guanxi.crm.classification.GrossMargins.fromUnitCosts(costs)));
+
+        // margins 300, 50, -6: positive total 350; rich above 0 -> KEY, cheap above 300/350 = .857 -> ORDINARY
+        assertThat(acme.scoring().snapshot(rich).orElseThrow().labels()).containsEntry("abc", "KEY");
+        assertThat(acme.scoring().snapshot(cheap).orElseThrow().labels()).containsEntry("abc", "ORDINARY");
+        ScoreSnapshot lossSnapshot = acme.scoring().snapshot(loss).orElseThrow();
+        assertThat(lossSnapshot.labels()).containsEntry("abc", "SMALL");
+        assertThat(lossSnapshot.metrics().get("abc.measure")).isEqualByComparingTo("-6");
+    }
+
+    @Test
     @DisplayName("another tenant's customers are neither read nor scored")
     void tenantIsolation() {
         CustomerId a = customer("A");

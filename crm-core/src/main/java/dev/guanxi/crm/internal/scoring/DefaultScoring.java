@@ -20,6 +20,7 @@ import dev.guanxi.crm.money.Money;
 import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
 import dev.guanxi.crm.sales.Invoice;
+import dev.guanxi.crm.sales.OrderLine;
 import dev.guanxi.crm.sales.PurchaseScan;
 import dev.guanxi.crm.service.CaseKind;
 import dev.guanxi.crm.service.SurveyResponse;
@@ -226,6 +227,24 @@ public final class DefaultScoring implements Scoring {
             }
         });
         int n = b.size();
+        if (request.margins() != null) {
+            uow.orders().scan(order -> {
+                int i = b.indexOf(order.customerId());
+                if (i < 0
+                        || !order.isPlaced()
+                        || order.orderDate().isBefore(request.valueFrom())
+                        || order.orderDate().isAfter(asOf)) {
+                    return;
+                }
+                long margin = 0;
+                for (OrderLine line : order.lines()) {
+                    Money m = request.margins().margin(order, line);
+                    margin = Math.addExact(
+                            margin, converter.toBaseMinor(m.minorUnits(), m.currency(), order.orderDate()));
+                }
+                b.margin(i, margin);
+            });
+        }
         Map<Integer, List<Invoice>> invoices = new HashMap<>();
         uow.invoices().scan(invoice -> {
             int i = b.indexOf(invoice.customerId());
