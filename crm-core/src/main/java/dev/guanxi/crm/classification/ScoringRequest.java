@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param batchSize how many snapshots are written per transaction, 1 to 100,000
  * @param margins where gross margins come from, or {@code null} if the run does not compute margins (then a
  *     value measure that weighs margin fails the run)
+ * @param models whether the run fits the customer-base models (P(alive), CLV)
  */
 @Beta
 public record ScoringRequest(
@@ -33,7 +34,8 @@ public record ScoringRequest(
         int recentDays,
         CustomerScoring scoring,
         int batchSize,
-        GrossMargins margins) {
+        GrossMargins margins,
+        ScoringModels models) {
     /** The default value period: one year. */
     public static final int DEFAULT_PERIOD_DAYS = 365;
     /** The default recent window: 90 days. */
@@ -53,6 +55,7 @@ public record ScoringRequest(
         Objects.requireNonNull(rates, "rates");
         Objects.requireNonNull(valueFrom, "valueFrom");
         Objects.requireNonNull(scoring, "scoring");
+        Objects.requireNonNull(models, "models");
         dev.guanxi.crm.money.Money.scaleOf(currency);
         if (valueFrom.isAfter(asOf)) {
             throw new ValidationException("valueFrom", ValidationRule.DATE_ORDER, "valueFrom lies after asOf");
@@ -82,7 +85,8 @@ public record ScoringRequest(
                 DEFAULT_RECENT_DAYS,
                 StandardRules.all(),
                 DEFAULT_BATCH,
-                null);
+                null,
+                ScoringModels.none());
     }
 
     /**
@@ -90,7 +94,7 @@ public record ScoringRequest(
      * @return a copy with these rates
      */
     public ScoringRequest withRates(ExchangeRates rates) {
-        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, scoring, batchSize, margins);
+        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, scoring, batchSize, margins, models);
     }
 
     /**
@@ -98,7 +102,7 @@ public record ScoringRequest(
      * @return a copy with this value period
      */
     public ScoringRequest withValueFrom(LocalDate from) {
-        return new ScoringRequest(asOf, currency, rates, from, recentDays, scoring, batchSize, margins);
+        return new ScoringRequest(asOf, currency, rates, from, recentDays, scoring, batchSize, margins, models);
     }
 
     /**
@@ -106,7 +110,7 @@ public record ScoringRequest(
      * @return a copy with this window
      */
     public ScoringRequest withRecentDays(int days) {
-        return new ScoringRequest(asOf, currency, rates, valueFrom, days, scoring, batchSize, margins);
+        return new ScoringRequest(asOf, currency, rates, valueFrom, days, scoring, batchSize, margins, models);
     }
 
     /**
@@ -114,7 +118,7 @@ public record ScoringRequest(
      * @return a copy with these rules
      */
     public ScoringRequest withScoring(CustomerScoring rules) {
-        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, rules, batchSize, margins);
+        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, rules, batchSize, margins, models);
     }
 
     /**
@@ -130,7 +134,16 @@ public record ScoringRequest(
                 recentDays,
                 scoring,
                 batchSize,
-                Objects.requireNonNull(source, "source"));
+                Objects.requireNonNull(source, "source"),
+                models);
+    }
+
+    /**
+     * @param options whether and how to fit the customer-base models
+     * @return a copy with these options
+     */
+    public ScoringRequest withModels(ScoringModels options) {
+        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, scoring, batchSize, margins, options);
     }
 
     /**
@@ -138,6 +151,6 @@ public record ScoringRequest(
      * @return a copy with this batch size
      */
     public ScoringRequest withBatchSize(int size) {
-        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, scoring, size, margins);
+        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, scoring, size, margins, models);
     }
 }

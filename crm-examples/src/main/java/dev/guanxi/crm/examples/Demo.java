@@ -727,8 +727,8 @@ public final class Demo {
                     + "; highest CLV:");
             analytics.topClv().forEach(line -> out.println("    " + line));
             out.println();
-            out.println("Customer value (scoring run: 80/20 grading, RFM, credit, loyalty, selection matrix;"
-                    + " purchases since 1997-01-01):");
+            out.println("Customer value (scoring run: 80/20 grading, RFM, credit, loyalty with P(alive) from BG/NBD,"
+                    + " selection matrix; purchases since 1997-01-01):");
             value.rules().forEach((rule, counts) -> {
                 StringBuilder line = new StringBuilder();
                 counts.forEach((label, n) -> {

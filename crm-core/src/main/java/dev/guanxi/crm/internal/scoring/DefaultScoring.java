@@ -57,7 +57,8 @@ public final class DefaultScoring implements Scoring {
     }
 
     /** The base and what reading it counted. */
-    private record Loaded(CustomerBase base, long purchases, List<ExchangeRate> rates) {}
+    private record Loaded(
+            CustomerBase base, long purchases, List<ExchangeRate> rates, Map<String, String> modelAttributes) {}
 
     @Override
     public ScoringReport run(ScoringRequest request) {
@@ -67,7 +68,7 @@ public final class DefaultScoring implements Scoring {
         ScoringResult result = request.scoring().classify(loaded.base());
         Map<CustomerId, Map<String, String>> previous = context.read(tenant, DefaultScoring::previousLabels);
         UUID runId = UUID.randomUUID();
-        ScoreRun run = new ScoreRun(
+        ScoreRun initial = new ScoreRun(
                 runId,
                 request.asOf(),
                 started,
@@ -78,6 +79,7 @@ public final class DefaultScoring implements Scoring {
                         "rules", String.join(",", result.results().keySet()),
                         "currency", request.currency().getCurrencyCode(),
                         "exchangeRates", describe(loaded.rates()))));
+        ScoreRun run = withAttributes(initial, loaded.modelAttributes());
         context.write(tenant, scope -> {
             scope.uow().scores().saveRun(run);
             return null;
@@ -120,7 +122,9 @@ public final class DefaultScoring implements Scoring {
                             request.asOf(),
                             scope.now(),
                             scope.now(),
-                            new java.util.TreeMap<>(Map.of("customer", customerId.toString()))));
+                            withAttributes(
+                                    new java.util.TreeMap<>(Map.of("customer", customerId.toString())),
+                                    loaded.modelAttributes())));
             return null;
         });
         writeBatch(result, runId, i, i + 1, previous, request.asOf());
@@ -144,7 +148,7 @@ public final class DefaultScoring implements Scoring {
             List<ScoreSnapshot> snapshots = new ArrayList<>(to - from);
             List<DomainEvent> events = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                ScoreSnapshot snapshot = result.snapshot(i, runId, null, Map.of());
+                ScoreSnapshot snapshot = result.snapshot(i, runId, null, Models.metrics(result.base(), i));
                 snapshots.add(snapshot);
                 Map<String, String> before = previous.getOrDefault(snapshot.customerId(), Map.of());
                 for (ScoringEvents.Detector detector : ScoringEvents.DETECTORS) {
@@ -156,6 +160,22 @@ public final class DefaultScoring implements Scoring {
             events.forEach(scope::publish);
             return events.size();
         });
+    }
+
+    private static java.util.SortedMap<String, String> withAttributes(
+            java.util.SortedMap<String, String> attributes, Map<String, String> more) {
+        java.util.TreeMap<String, String> all = new java.util.TreeMap<>(attributes);
+        all.putAll(more);
+        return all;
+    }
+
+    private static ScoreRun withAttributes(ScoreRun run, Map<String, String> more) {
+        if (more.isEmpty()) {
+            return run;
+        }
+        java.util.TreeMap<String, String> all = new java.util.TreeMap<>(run.attributes());
+        all.putAll(more);
+        return new ScoreRun(run.id(), run.asOf(), run.startedAt(), run.completedAt(), all);
     }
 
     /** The rates used, one per line: {@code EUR->USD 1.08335 of 2026-06-30}. */
@@ -317,6 +337,7 @@ public final class DefaultScoring implements Scoring {
                 .column("satisfactionMean", satisfactionMean)
                 .column("satisfactionSlope", satisfactionSlope)
                 .column("surveys", surveyCount);
-        return new Loaded(b.build(), purchases[0], converter.ratesUsed());
+        Map<String, String> models = request.models().enabled() ? Models.apply(uow, request, converter, b) : Map.of();
+        return new Loaded(b.build(), purchases[0], converter.ratesUsed(), models);
     }
 }
