@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param eventsPublished how many events the run published
  * @param elapsed how long the run took
  * @param result every rule's results, for reports
+ * @param attributes the attributes stored with the run (counts, rules, currency, exchange rates, model status
+ *     and parameters)
  */
 @Beta
 public record ScoringReport(
@@ -29,12 +31,14 @@ public record ScoringReport(
         int snapshotsWritten,
         int eventsPublished,
         Duration elapsed,
-        ScoringResult result) {
+        ScoringResult result,
+        java.util.SortedMap<String, String> attributes) {
     /** Rejects nulls. */
     public ScoringReport {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(elapsed, "elapsed");
         Objects.requireNonNull(result, "result");
+        attributes = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(attributes));
     }
 }

@@ -13,6 +13,7 @@ import dev.guanxi.crm.analytics.TransactionLog;
 import dev.guanxi.crm.classification.AbcGrading;
 import dev.guanxi.crm.classification.Classification;
 import dev.guanxi.crm.classification.Classifications;
+import dev.guanxi.crm.classification.ScoringModels;
 import dev.guanxi.crm.classification.ScoringReport;
 import dev.guanxi.crm.classification.ScoringRequest;
 import dev.guanxi.crm.classification.ScoringResult;
@@ -430,6 +431,7 @@ public final class Demo {
      * @param rules per rule, the number of customers per label
      * @param gradeShares per 80/20 grade, its share of value in percent
      * @param arrearsWarnings customers flagged by the arrears early warning
+     * @param models the models' status and BG/NBD parameters
      * @param example the top customer's explained 80/20 grade, credit grade and loyalty
      * @param seconds how long the run took
      */
@@ -437,12 +439,15 @@ public final class Demo {
             Map<String, Map<String, Integer>> rules,
             Map<String, Double> gradeShares,
             long arrearsWarnings,
+            String models,
             List<String> example,
             double seconds) {}
 
     private static ValueSummary value(TenantCrm shop) {
-        ScoringReport report =
-                shop.scoring().run(ScoringRequest.of(TODAY, USD).withValueFrom(LocalDate.of(1997, 1, 1)));
+        ScoringReport report = shop.scoring()
+                .run(ScoringRequest.of(TODAY, USD)
+                        .withValueFrom(LocalDate.of(1997, 1, 1))
+                        .withModels(ScoringModels.bgNbdGammaGamma()));
         ScoringResult result = report.result();
         Map<String, Map<String, Integer>> rules = new LinkedHashMap<>();
         result.results().forEach((name, c) -> {
@@ -477,8 +482,16 @@ public final class Demo {
         for (Classification c : result.explain(top)) {
             example.add(c.rule() + ": " + c.reason());
         }
+        StringBuilder params = new StringBuilder();
+        for (String p : report.attributes().getOrDefault("model.bgnbd", "").split(" ")) {
+            if (!p.isEmpty()) {
+                params.append(String.format(Locale.ROOT, " %.3f", Double.parseDouble(p)));
+            }
+        }
+        String models = report.attributes().getOrDefault("model.status", "-") + "; BG/NBD r, alpha, a, b ="
+                + (params.length() == 0 ? " -" : params);
         return new ValueSummary(
-                rules, shares, warnings, example, report.elapsed().toMillis() / 1000.0);
+                rules, shares, warnings, models, example, report.elapsed().toMillis() / 1000.0);
     }
 
     /**
@@ -746,6 +759,7 @@ public final class Demo {
                 out.printf(Locale.ROOT, "  %-8s %s%n", rule, line);
             });
             out.printf(Locale.ROOT, "  arrears early warnings: %,d customers%n", value.arrearsWarnings());
+            out.println("  models: " + value.models());
             out.println("  why " + value.example().get(0) + " is where it is:");
             value.example().stream().skip(1).forEach(line -> out.println("    " + line));
             out.println();

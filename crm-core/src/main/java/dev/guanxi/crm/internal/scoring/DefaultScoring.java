@@ -96,7 +96,15 @@ public final class DefaultScoring implements Scoring {
             return null;
         });
         return new ScoringReport(
-                runId, request.asOf(), n, loaded.purchases(), n, events, Duration.between(started, completed), result);
+                runId,
+                request.asOf(),
+                n,
+                loaded.purchases(),
+                n,
+                events,
+                Duration.between(started, completed),
+                result,
+                run.attributes());
     }
 
     @Override
