@@ -20,6 +20,13 @@ import java.util.Optional;
  * transaction, delivered after commit: {@link dev.guanxi.crm.event.CustomerGradeChanged} for the 80/20 grade,
  * {@link dev.guanxi.crm.event.CreditGradeChanged} and {@link dev.guanxi.crm.event.ArrearsWarningRaised} when
  * the credit and loyalty rules are composed.
+ *
+ * <p>Incremental and resumable: each snapshot stores a hash of its results ({@link ScoreSnapshot#inputsHash()});
+ * a customer whose results hash to the stored value is not rewritten (its snapshot keeps the run and day of its
+ * last change) and gets no events. A run that stops in the middle (a crash, or an exception from the {@link
+ * ScoringListener}) leaves each batch either old or new; the next run writes only what is still missing or
+ * changed. With {@link ScoringModels} the run also fits (or reuses) BG/NBD and Gamma-Gamma for P(alive) and
+ * CLV.
  */
 @Beta
 public interface Scoring {

@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param asOf the day scored
  * @param customers how many customers were scored
  * @param purchases how many purchases were read
- * @param snapshotsWritten how many snapshots were written
+ * @param snapshotsWritten how many snapshots were written (customers whose results did not change are skipped)
  * @param eventsPublished how many events the run published
  * @param elapsed how long the run took
  * @param result every rule's results, for reports

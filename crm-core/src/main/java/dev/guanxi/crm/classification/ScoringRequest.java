@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param margins where gross margins come from, or {@code null} if the run does not compute margins (then a
  *     value measure that weighs margin fails the run)
  * @param models whether the run fits the customer-base models (P(alive), CLV)
+ * @param listener receives the run's progress
  */
 @Beta
 public record ScoringRequest(
@@ -35,7 +36,8 @@ public record ScoringRequest(
         CustomerScoring scoring,
         int batchSize,
         GrossMargins margins,
-        ScoringModels models) {
+        ScoringModels models,
+        ScoringListener listener) {
     /** The default value period: one year. */
     public static final int DEFAULT_PERIOD_DAYS = 365;
     /** The default recent window: 90 days. */
@@ -56,6 +58,7 @@ public record ScoringRequest(
         Objects.requireNonNull(valueFrom, "valueFrom");
         Objects.requireNonNull(scoring, "scoring");
         Objects.requireNonNull(models, "models");
+        Objects.requireNonNull(listener, "listener");
         dev.guanxi.crm.money.Money.scaleOf(currency);
         if (valueFrom.isAfter(asOf)) {
             throw new ValidationException("valueFrom", ValidationRule.DATE_ORDER, "valueFrom lies after asOf");
@@ -86,7 +89,8 @@ public record ScoringRequest(
                 StandardRules.all(),
                 DEFAULT_BATCH,
                 null,
-                ScoringModels.none());
+                ScoringModels.none(),
+                ScoringListener.none());
     }
 
     /**
@@ -94,7 +98,8 @@ public record ScoringRequest(
      * @return a copy with these rates
      */
     public ScoringRequest withRates(ExchangeRates rates) {
-        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, scoring, batchSize, margins, models);
+        return new ScoringRequest(
+                asOf, currency, rates, valueFrom, recentDays, scoring, batchSize, margins, models, listener);
     }
 
     /**
@@ -102,7 +107,8 @@ public record ScoringRequest(
      * @return a copy with this value period
      */
     public ScoringRequest withValueFrom(LocalDate from) {
-        return new ScoringRequest(asOf, currency, rates, from, recentDays, scoring, batchSize, margins, models);
+        return new ScoringRequest(
+                asOf, currency, rates, from, recentDays, scoring, batchSize, margins, models, listener);
     }
 
     /**
@@ -110,7 +116,8 @@ public record ScoringRequest(
      * @return a copy with this window
      */
     public ScoringRequest withRecentDays(int days) {
-        return new ScoringRequest(asOf, currency, rates, valueFrom, days, scoring, batchSize, margins, models);
+        return new ScoringRequest(
+                asOf, currency, rates, valueFrom, days, scoring, batchSize, margins, models, listener);
     }
 
     /**
@@ -118,7 +125,8 @@ public record ScoringRequest(
      * @return a copy with these rules
      */
     public ScoringRequest withScoring(CustomerScoring rules) {
-        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, rules, batchSize, margins, models);
+        return new ScoringRequest(
+                asOf, currency, rates, valueFrom, recentDays, rules, batchSize, margins, models, listener);
     }
 
     /**
@@ -135,7 +143,8 @@ public record ScoringRequest(
                 scoring,
                 batchSize,
                 Objects.requireNonNull(source, "source"),
-                models);
+                models,
+                listener);
     }
 
     /**
@@ -143,7 +152,17 @@ public record ScoringRequest(
      * @return a copy with these options
      */
     public ScoringRequest withModels(ScoringModels options) {
-        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, scoring, batchSize, margins, options);
+        return new ScoringRequest(
+                asOf, currency, rates, valueFrom, recentDays, scoring, batchSize, margins, options, listener);
+    }
+
+    /**
+     * @param progress receives the run's progress
+     * @return a copy with this listener
+     */
+    public ScoringRequest withListener(ScoringListener progress) {
+        return new ScoringRequest(
+                asOf, currency, rates, valueFrom, recentDays, scoring, batchSize, margins, models, progress);
     }
 
     /**
@@ -151,6 +170,7 @@ public record ScoringRequest(
      * @return a copy with this batch size
      */
     public ScoringRequest withBatchSize(int size) {
-        return new ScoringRequest(asOf, currency, rates, valueFrom, recentDays, scoring, size, margins, models);
+        return new ScoringRequest(
+                asOf, currency, rates, valueFrom, recentDays, scoring, size, margins, models, listener);
     }
 }

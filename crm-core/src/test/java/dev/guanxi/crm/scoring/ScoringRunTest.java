@@ -292,6 +292,52 @@ class ScoringRunTest {
     }
 
     @Test
+    @DisplayName("a run that crashes after k batches keeps those batches; the rerun writes only the rest")
+    void crashAndRerun() {
+        List<CustomerId> ids = new java.util.ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            CustomerId id = customer("C" + k);
+            ids.add(id);
+            buy(id, TODAY.minusDays(10 + k), (100 * (k + 1)) + ".00", "USD");
+        }
+        List<dev.guanxi.crm.classification.ScoringListener.Progress> seen = new CopyOnWriteArrayList<>();
+        ScoringRequest crashing = ScoringRequest.of(TODAY, USD).withBatchSize(2).withListener(p -> {
+            seen.add(p);
+            if (p.phase() == dev.guanxi.crm.classification.ScoringListener.Phase.WRITING) {
+                throw new IllegalStateException("the JVM dies after the first batch");
+            }
+        });
+
+        assertThatThrownBy(() -> acme.scoring().run(crashing)).hasMessageContaining("JVM dies");
+
+        assertThat(seen)
+                .extracting(dev.guanxi.crm.classification.ScoringListener.Progress::phase)
+                .containsExactly(
+                        dev.guanxi.crm.classification.ScoringListener.Phase.READ,
+                        dev.guanxi.crm.classification.ScoringListener.Phase.CLASSIFIED,
+                        dev.guanxi.crm.classification.ScoringListener.Phase.WRITING);
+        long stored = ids.stream()
+                .filter(id -> acme.scoring().snapshot(id).isPresent())
+                .count();
+        assertThat(stored).isEqualTo(2); // one batch of two, atomic
+
+        ScoringReport rerun = acme.scoring().run(ScoringRequest.of(TODAY, USD).withBatchSize(2));
+        assertThat(rerun.snapshotsWritten()).isEqualTo(3);
+        for (int k = 0; k < 5; k++) {
+            int i = rerun.result().indexOf(ids.get(k));
+            ScoreSnapshot expected = rerun.result().snapshot(i, rerun.runId(), null, Map.of());
+            ScoreSnapshot actual = acme.scoring().snapshot(ids.get(k)).orElseThrow();
+            assertThat(actual.labels()).isEqualTo(expected.labels());
+            assertThat(actual.metrics()).isEqualTo(expected.metrics());
+            assertThat(actual.inputsHash()).hasSize(64);
+        }
+
+        ScoringReport again = acme.scoring().run(ScoringRequest.of(TODAY, USD));
+        assertThat(again.snapshotsWritten()).isZero();
+        assertThat(again.eventsPublished()).isZero();
+    }
+
+    @Test
     @DisplayName("another tenant's customers are neither read nor scored")
     void tenantIsolation() {
         CustomerId a = customer("A");

@@ -4,6 +4,7 @@ import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.classification.Classification;
 import dev.guanxi.crm.classification.CustomerBase;
 import dev.guanxi.crm.classification.Scoring;
+import dev.guanxi.crm.classification.ScoringListener;
 import dev.guanxi.crm.classification.ScoringReport;
 import dev.guanxi.crm.classification.ScoringRequest;
 import dev.guanxi.crm.classification.ScoringResult;
@@ -65,7 +66,11 @@ public final class DefaultScoring implements Scoring {
         Objects.requireNonNull(request, "request");
         Instant started = context.now();
         Loaded loaded = context.read(tenant, uow -> load(uow, request));
+        int n = loaded.base().size();
+        ScoringListener listener = request.listener();
+        listener.progress(new ScoringListener.Progress(ScoringListener.Phase.READ, n, n, 0));
         ScoringResult result = request.scoring().classify(loaded.base());
+        listener.progress(new ScoringListener.Progress(ScoringListener.Phase.CLASSIFIED, n, n, 0));
         Map<CustomerId, Map<String, String>> previous = context.read(tenant, DefaultScoring::previousLabels);
         UUID runId = UUID.randomUUID();
         ScoreRun initial = new ScoreRun(
@@ -84,23 +89,27 @@ public final class DefaultScoring implements Scoring {
             scope.uow().scores().saveRun(run);
             return null;
         });
-        int n = loaded.base().size();
         int events = 0;
+        int written = 0;
         for (int from = 0; from < n; from += request.batchSize()) {
             int to = Math.min(n, from + request.batchSize());
-            events += writeBatch(result, runId, from, to, previous, request.asOf());
+            Batch batch = writeBatch(result, runId, from, to, previous, request.asOf());
+            events += batch.events();
+            written += batch.written();
+            listener.progress(new ScoringListener.Progress(ScoringListener.Phase.WRITING, to, n, written));
         }
         Instant completed = context.now();
         context.write(tenant, scope -> {
             scope.uow().scores().saveRun(run.complete(completed));
             return null;
         });
+        listener.progress(new ScoringListener.Progress(ScoringListener.Phase.COMPLETED, n, n, written));
         return new ScoringReport(
                 runId,
                 request.asOf(),
                 n,
                 loaded.purchases(),
-                n,
+                written,
                 events,
                 Duration.between(started, completed),
                 result,
@@ -145,7 +154,15 @@ public final class DefaultScoring implements Scoring {
         return context.read(tenant, uow -> uow.scores().find(customerId));
     }
 
-    private int writeBatch(
+    /** What one batch wrote. */
+    private record Batch(int written, int events) {}
+
+    /**
+     * Writes one batch in one transaction: the snapshots whose results changed (a customer whose labels and
+     * metrics hash to the stored snapshot's hash is skipped, so a rerun after a crash writes only the rest) and
+     * the events of the changes.
+     */
+    private Batch writeBatch(
             ScoringResult result,
             UUID runId,
             int from,
@@ -156,17 +173,25 @@ public final class DefaultScoring implements Scoring {
             List<ScoreSnapshot> snapshots = new ArrayList<>(to - from);
             List<DomainEvent> events = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                ScoreSnapshot snapshot = result.snapshot(i, runId, null, Models.metrics(result.base(), i));
+                ScoreSnapshot computed = result.snapshot(i, runId, null, Models.metrics(result.base(), i));
+                String hash = ResultHash.of(computed);
+                Map<String, String> before = previous.getOrDefault(computed.customerId(), Map.of());
+                if (hash.equals(before.get(ResultHash.KEY))) {
+                    continue;
+                }
+                ScoreSnapshot snapshot = new ScoreSnapshot(
+                        computed.customerId(), runId, computed.asOf(), hash, computed.metrics(), computed.labels());
                 snapshots.add(snapshot);
-                Map<String, String> before = previous.getOrDefault(snapshot.customerId(), Map.of());
                 for (ScoringEvents.Detector detector : ScoringEvents.DETECTORS) {
                     detector.detect(result, i, before, snapshot, scope.metadata(), asOf)
                             .ifPresent(events::add);
                 }
             }
-            scope.uow().scores().upsertAll(snapshots);
+            if (!snapshots.isEmpty()) {
+                scope.uow().scores().upsertAll(snapshots);
+            }
             events.forEach(scope::publish);
-            return events.size();
+            return new Batch(snapshots.size(), events.size());
         });
     }
 
@@ -209,6 +234,9 @@ public final class DefaultScoring implements Scoring {
     /** A previous snapshot's labels plus its arrears warning flag, as the event detectors read them. */
     private static Map<String, String> previous(ScoreSnapshot s) {
         Map<String, String> labels = new HashMap<>(s.labels());
+        if (s.inputsHash() != null) {
+            labels.put(ResultHash.KEY, s.inputsHash());
+        }
         java.math.BigDecimal warned = s.metrics().get(ScoringEvents.WARNED);
         if (warned != null) {
             labels.put(ScoringEvents.WARNED, warned.signum() == 0 ? "0" : "1");
