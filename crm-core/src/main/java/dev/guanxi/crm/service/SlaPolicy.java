@@ -107,4 +107,39 @@ public interface SlaPolicy {
         Objects.requireNonNull(policy, "policy");
         return new BuiltInSla.ForKind(kind, policy, this);
     }
+
+    /**
+     * Returns a policy that shortens (or lengthens) this policy's time by the customer's 80/20 grade: key
+     * customers are served faster. The time from the start instant to this policy's due instant is multiplied
+     * by the grade's factor (rounded down to the second); customers without a grade, or with a grade not in
+     * the map, keep this policy's time.
+     *
+     * <pre>{@code
+     * SlaPolicy policy = SlaPolicy.standard().byGrade(Map.of("KEY", 0.5, "SMALL", 1.5));
+     * }</pre>
+     *
+     * @param factors the factor per grade label, each greater than 0 and at most 10
+     * @return the grade-aware policy
+     * @throws IllegalArgumentException if a factor is out of range
+     * @since 0.1.0
+     */
+    default SlaPolicy byGrade(Map<String, Double> factors) {
+        Objects.requireNonNull(factors, "factors");
+        Map<String, Double> copy = Map.copyOf(factors);
+        copy.forEach((grade, factor) -> {
+            if (!(factor > 0 && factor <= 10)) {
+                throw new IllegalArgumentException("factor for " + grade + " must lie in (0, 10], got " + factor);
+            }
+        });
+        SlaPolicy base = this;
+        return context -> {
+            Instant due = base.dueAt(context);
+            Double factor = context.grade().map(copy::get).orElse(null);
+            if (factor == null) {
+                return due;
+            }
+            long seconds = Duration.between(context.startsAt(), due).getSeconds();
+            return context.startsAt().plusSeconds((long) Math.floor(seconds * factor));
+        };
+    }
 }

@@ -57,8 +57,14 @@ public final class DefaultService implements Service {
                     : Check.notFuture("openedAt", draft.openedAt(), scope.clock());
             UnitOfWork uow = scope.uow();
             Aggregates.requireCustomer(uow, draft.customerId());
-            Instant due = slaDueAt(
-                    new SlaContext(draft.customerId(), draft.kind(), draft.severity(), draft.channel(), openedAt, 0));
+            Instant due = slaDueAt(new SlaContext(
+                    draft.customerId(),
+                    draft.kind(),
+                    draft.severity(),
+                    draft.channel(),
+                    openedAt,
+                    0,
+                    grade(uow, draft.customerId())));
             ServiceCase opened = ServiceCase.open(ServiceCaseId.random(), draft, due, scope.now());
             uow.serviceCases().insert(opened);
             scope.publish(new CaseOpened(
@@ -119,6 +125,12 @@ public final class DefaultService implements Service {
     public ServiceCase reopen(ServiceCaseId id, long expectedVersion, String reason) {
         Check.required("reason", reason);
         Check.optionalMultiline("reason", reason, Check.TEXT_MAX);
+        String grade = context.read(
+                tenant,
+                uow -> uow.serviceCases()
+                        .find(id)
+                        .map(c -> grade(uow, c.customerId()))
+                        .orElse(null));
         return changeCase(
                 id,
                 expectedVersion,
@@ -128,8 +140,8 @@ public final class DefaultService implements Service {
                         throw new IllegalTransitionException("ServiceCase", c.status(), CaseStatus.OPEN);
                     }
                     int reopenCount = c.reopenCount() + 1;
-                    Instant due = slaDueAt(
-                            new SlaContext(c.customerId(), c.kind(), c.severity(), c.channel(), now, reopenCount));
+                    Instant due = slaDueAt(new SlaContext(
+                            c.customerId(), c.kind(), c.severity(), c.channel(), now, reopenCount, grade));
                     return c.reopen(reason, now, due);
                 },
                 (reopened, scope) -> scope.publish(new CaseReopened(
@@ -262,5 +274,14 @@ public final class DefaultService implements Service {
                     "SLA policy " + policy + " returned " + due + ", not an instant from " + sla.startsAt());
         }
         return due;
+    }
+
+    /** The customer's 80/20 grade from its latest score snapshot, or null. */
+    private static String grade(UnitOfWork uow, dev.guanxi.crm.customer.CustomerId customerId) {
+        try {
+            return uow.scores().find(customerId).map(s -> s.labels().get("abc")).orElse(null);
+        } catch (UnsupportedOperationException e) {
+            return null; // a host store without score snapshots
+        }
     }
 }
