@@ -44,4 +44,12 @@ public interface Analysis {
      */
     java.util.List<Recommendation> recommendations(
             dev.guanxi.crm.customer.CustomerId customerId, AssociationRules rules, int limit);
+
+    /**
+     * The acquisition funnel: every campaign's AIDA funnel with conversion rates, and the funnels summed per
+     * channel. Streams campaigns and campaign responses once. O(responses).
+     *
+     * @return the funnels
+     */
+    AcquisitionFunnels acquisitionFunnels();
 }

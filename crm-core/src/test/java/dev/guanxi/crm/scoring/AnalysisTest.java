@@ -27,7 +27,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Sales statistics over a tenant's stored data")
+@DisplayName("Analysis over a tenant's stored data: statistics, basket rules, acquisition funnels")
 class AnalysisTest {
     static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
 
@@ -113,6 +113,72 @@ class AnalysisTest {
                 .extracting(dev.guanxi.crm.analytics.Recommendation::productCode)
                 .containsExactly("diapers");
         assertThat(acme.analysis().recommendations(a, rules, 5)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the acquisition funnel sums the campaigns' AIDA funnels per channel with conversion rates")
+    void acquisitionFunnels() {
+        Crm crm = Crm.builder()
+                .clock(Clock.fixed(Instant.parse("2026-06-30T12:00:00Z"), ZoneOffset.UTC))
+                .build();
+        TenantCrm acme = crm.tenant("acme");
+        dev.guanxi.crm.marketing.Campaign mail = campaign(acme, "MAIL-1", dev.guanxi.crm.Channel.EMAIL);
+        dev.guanxi.crm.marketing.Campaign mail2 = campaign(acme, "MAIL-2", dev.guanxi.crm.Channel.EMAIL);
+        dev.guanxi.crm.marketing.Campaign call = campaign(acme, "CALL-1", dev.guanxi.crm.Channel.PHONE);
+        dev.guanxi.crm.marketing.AidaStage[] stages = {
+            dev.guanxi.crm.marketing.AidaStage.AWARENESS,
+            dev.guanxi.crm.marketing.AidaStage.INTEREST,
+            dev.guanxi.crm.marketing.AidaStage.ACTION,
+            dev.guanxi.crm.marketing.AidaStage.AWARENESS
+        };
+        // MAIL-1: 4 responses (furthest AWARENESS, INTEREST, ACTION, AWARENESS); MAIL-2: 1 ACTION; CALL-1: 1 INTEREST
+        for (int k = 0; k < stages.length; k++) {
+            respond(acme, mail, stages[k]);
+        }
+        respond(acme, mail2, dev.guanxi.crm.marketing.AidaStage.ACTION);
+        respond(acme, call, dev.guanxi.crm.marketing.AidaStage.INTEREST);
+
+        dev.guanxi.crm.analytics.AcquisitionFunnels funnels = acme.analysis().acquisitionFunnels();
+
+        assertThat(funnels.byCampaign().keySet()).containsExactly(call.id(), mail.id(), mail2.id()); // by code
+        assertThat(funnels.byCampaign().get(mail.id()).reached(dev.guanxi.crm.marketing.AidaStage.INTEREST))
+                .isEqualTo(2);
+        // EMAIL: reached AWARENESS 5, INTEREST 3, DESIRE 2, ACTION 2 -> interest -> action 2/3
+        java.util.Map<dev.guanxi.crm.marketing.AidaStage, Long> email =
+                funnels.byChannel().get(dev.guanxi.crm.Channel.EMAIL);
+        assertThat(email.get(dev.guanxi.crm.marketing.AidaStage.AWARENESS)).isEqualTo(5);
+        assertThat(email.get(dev.guanxi.crm.marketing.AidaStage.INTEREST)).isEqualTo(3);
+        assertThat(email.get(dev.guanxi.crm.marketing.AidaStage.ACTION)).isEqualTo(2);
+        assertThat(funnels.conversionRate(
+                        dev.guanxi.crm.Channel.EMAIL,
+                        dev.guanxi.crm.marketing.AidaStage.INTEREST,
+                        dev.guanxi.crm.marketing.AidaStage.ACTION))
+                .contains(new BigDecimal("0.6667"));
+        assertThat(funnels.conversionRate(
+                        dev.guanxi.crm.Channel.SMS,
+                        dev.guanxi.crm.marketing.AidaStage.AWARENESS,
+                        dev.guanxi.crm.marketing.AidaStage.ACTION))
+                .isEmpty();
+    }
+
+    private static dev.guanxi.crm.marketing.Campaign campaign(
+            TenantCrm tenant, String code, dev.guanxi.crm.Channel channel) {
+        dev.guanxi.crm.marketing.Campaign c = tenant.marketing()
+                .planCampaign(dev.guanxi.crm.marketing.NewCampaign.builder(code, code)
+                        .channel(channel)
+                        .period(TODAY.minusDays(10), TODAY.plusDays(20))
+                        .budget("100.00", "USD")
+                        .build());
+        return tenant.marketing().launch(c.id(), 1);
+    }
+
+    private static void respond(
+            TenantCrm tenant, dev.guanxi.crm.marketing.Campaign campaign, dev.guanxi.crm.marketing.AidaStage stage) {
+        CustomerId who =
+                tenant.customers().register(CustomerDraft.person("R").build()).id();
+        tenant.marketing()
+                .recordResponse(dev.guanxi.crm.marketing.NewCampaignResponse.builder(campaign.id(), who, stage)
+                        .build());
     }
 
     private static Order order(TenantCrm tenant, CustomerId who, String... products) {

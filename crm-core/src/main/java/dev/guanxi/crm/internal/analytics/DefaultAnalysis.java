@@ -1,6 +1,8 @@
 package dev.guanxi.crm.internal.analytics;
 
+import dev.guanxi.crm.Channel;
 import dev.guanxi.crm.TenantId;
+import dev.guanxi.crm.analytics.AcquisitionFunnels;
 import dev.guanxi.crm.analytics.Analysis;
 import dev.guanxi.crm.analytics.AssociationOptions;
 import dev.guanxi.crm.analytics.AssociationRules;
@@ -12,11 +14,21 @@ import dev.guanxi.crm.analytics.StatisticsTable;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.customer.NoSuchCustomerException;
 import dev.guanxi.crm.internal.CrmContext;
+import dev.guanxi.crm.marketing.AidaStage;
+import dev.guanxi.crm.marketing.Campaign;
+import dev.guanxi.crm.marketing.CampaignFunnel;
+import dev.guanxi.crm.marketing.CampaignId;
 import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
 import dev.guanxi.crm.sales.Order;
 import dev.guanxi.crm.sales.OrderLine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -91,5 +103,30 @@ public final class DefaultAnalysis implements Analysis {
             }
         });
         return rules.recommend(bought, limit);
+    }
+
+    @Override
+    public AcquisitionFunnels acquisitionFunnels() {
+        return context.read(tenant, uow -> {
+            Map<CampaignId, Campaign> campaigns = new HashMap<>();
+            uow.campaigns().scan(c -> campaigns.put(c.id(), c));
+            Map<CampaignId, Map<AidaStage, Long>> furthest = new HashMap<>();
+            uow.campaignResponses()
+                    .scan(r -> furthest.computeIfAbsent(r.campaignId(), k -> new EnumMap<>(AidaStage.class))
+                            .merge(r.stage(), 1L, Long::sum));
+            List<Campaign> ordered = new ArrayList<>(campaigns.values());
+            ordered.sort(Comparator.comparing(Campaign::code));
+            Map<CampaignId, CampaignFunnel> byCampaign = new LinkedHashMap<>();
+            Map<Channel, Map<AidaStage, Long>> byChannel = new EnumMap<>(Channel.class);
+            for (Campaign c : ordered) {
+                CampaignFunnel funnel = CampaignFunnel.of(c, furthest.getOrDefault(c.id(), Map.of()));
+                byCampaign.put(c.id(), funnel);
+                Map<AidaStage, Long> sum = byChannel.computeIfAbsent(c.channel(), k -> new EnumMap<>(AidaStage.class));
+                for (AidaStage stage : AidaStage.values()) {
+                    sum.merge(stage, funnel.reached(stage), Long::sum);
+                }
+            }
+            return new AcquisitionFunnels(byCampaign, byChannel);
+        });
     }
 }
