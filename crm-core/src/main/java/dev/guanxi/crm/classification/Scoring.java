@@ -59,4 +59,20 @@ public interface Scoring {
      * @return the latest snapshot, or empty if the customer was never scored
      */
     Optional<ScoreSnapshot> snapshot(CustomerId customerId);
+
+    /**
+     * Lists the customers due for contact under the retention plans: those whose latest interaction (on any
+     * channel) lies at least their plan's interval before {@code asOf}, or who never had one and were
+     * registered at least the interval ago — a salesperson's daily work queue. Grade and stage come from each
+     * customer's latest snapshot ({@code abc} and {@code lifecycle} labels). Streams customers, snapshots and
+     * interactions once: O(customers + interactions).
+     *
+     * @param plans the retention plans
+     * @param asOf the day of the queue
+     * @param owner only this owner's customers, or {@code null} for everyone
+     * @return the due customers, most overdue first (then by customer id)
+     * @since 0.1.0
+     */
+    java.util.List<ContactDue> contactsDue(
+            RetentionPlans plans, java.time.LocalDate asOf, dev.guanxi.crm.StaffId owner);
 }

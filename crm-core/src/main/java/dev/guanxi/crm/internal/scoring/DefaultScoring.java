@@ -1,8 +1,11 @@
 package dev.guanxi.crm.internal.scoring;
 
+import dev.guanxi.crm.StaffId;
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.classification.Classification;
+import dev.guanxi.crm.classification.ContactDue;
 import dev.guanxi.crm.classification.CustomerBase;
+import dev.guanxi.crm.classification.RetentionPlans;
 import dev.guanxi.crm.classification.Scoring;
 import dev.guanxi.crm.classification.ScoringListener;
 import dev.guanxi.crm.classification.ScoringReport;
@@ -375,5 +378,42 @@ public final class DefaultScoring implements Scoring {
                 .column("surveys", surveyCount);
         Map<String, String> models = request.models().enabled() ? Models.apply(uow, request, converter, b) : Map.of();
         return new Loaded(b.build(), purchases[0], converter.ratesUsed(), models);
+    }
+
+    @Override
+    public List<ContactDue> contactsDue(RetentionPlans plans, LocalDate asOf, StaffId owner) {
+        Objects.requireNonNull(plans, "plans");
+        Objects.requireNonNull(asOf, "asOf");
+        return context.read(tenant, uow -> {
+            Map<CustomerId, LocalDate> lastContact = new HashMap<>();
+            uow.interactions().scan(x -> {
+                LocalDate day = LocalDate.ofInstant(x.occurredAt(), ZoneOffset.UTC);
+                if (!day.isAfter(asOf)) {
+                    lastContact.merge(x.customerId(), day, (a, b) -> a.isAfter(b) ? a : b);
+                }
+            });
+            Map<CustomerId, Map<String, String>> labels = previousLabels(uow);
+            List<ContactDue> due = new ArrayList<>();
+            uow.customers().scan(c -> {
+                if (owner != null && !owner.equals(c.owner())) {
+                    return;
+                }
+                Map<String, String> l = labels.getOrDefault(c.id(), Map.of());
+                String grade = l.get("abc");
+                String stage = l.get("lifecycle");
+                plans.planFor(grade, stage).ifPresent(plan -> {
+                    LocalDate last = lastContact.get(c.id());
+                    LocalDate since = last != null ? last : LocalDate.ofInstant(c.createdAt(), ZoneOffset.UTC);
+                    long overdue = java.time.temporal.ChronoUnit.DAYS.between(since, asOf) - plan.contactEveryDays();
+                    if (overdue >= 0) {
+                        due.add(new ContactDue(c.id(), c.displayName(), c.owner(), grade, stage, plan, last, overdue));
+                    }
+                });
+            });
+            due.sort(java.util.Comparator.comparingLong(ContactDue::daysOverdue)
+                    .reversed()
+                    .thenComparing(d -> d.customerId().value().toString()));
+            return List.copyOf(due);
+        });
     }
 }
