@@ -109,13 +109,24 @@ public final class Grading {
         return i == null ? Optional.empty() : Optional.of(grades[i]);
     }
 
-    /** @return every customer's line, best first (by rank, then by customer id) */
+    /**
+     * Returns every customer's line, best first (by rank, then by customer id). The list is a view: each line
+     * (with its reason text) is built when it is read, so asking for the top 10 of a million costs 10 lines.
+     *
+     * @return the lines, unmodifiable
+     */
     public List<GradedCustomer> ranking() {
-        List<GradedCustomer> out = new ArrayList<>(order.length);
-        for (int i : order) {
-            out.add(entry(i));
-        }
-        return Collections.unmodifiableList(out);
+        return new java.util.AbstractList<>() {
+            @Override
+            public GradedCustomer get(int k) {
+                return entry(order[k]);
+            }
+
+            @Override
+            public int size() {
+                return order.length;
+            }
+        };
     }
 
     /** @return the number of customers per grade (every grade present, possibly 0) */
