@@ -75,4 +75,19 @@ public interface Scoring {
      */
     java.util.List<ContactDue> contactsDue(
             RetentionPlans plans, java.time.LocalDate asOf, dev.guanxi.crm.StaffId owner);
+
+    /**
+     * The win-back list: lost and at-risk customers ranked by the value a win-back would recover — not by
+     * recency alone. Candidates are customers whose latest snapshot has the lifecycle stage {@code LOST} or
+     * {@code AT_RISK}, or, where no lifecycle stage is stored, a P(alive) below 0.5 (runs with {@link
+     * ScoringModels}). Value if won back = CLV / P(alive) (P(alive) taken as at least 0.01); recoverability =
+     * loyalty score / 100 — the customer's past frequency, tenure, satisfaction, complaints and how they were
+     * resolved — or 0.5 without a loyalty score; expected recovery = value × recoverability. Customers without
+     * model outputs are left out. Streams customers and snapshots once.
+     *
+     * @param limit the most candidates, 0 or more
+     * @return the candidates, highest expected recovery first (then by customer id)
+     * @since 0.1.0
+     */
+    java.util.List<WinBackCandidate> winBackList(int limit);
 }

@@ -82,7 +82,8 @@ class ScoringModelsTest {
     @DisplayName("fits the published BG/NBD parameters, stores P(alive) and CLV, and reuses the fit next time")
     void fitsAndReuses() {
         ScoringRequest request = ScoringRequest.of(AS_OF, USD).withModels(ScoringModels.bgNbdGammaGamma());
-        ScoringReport first = cdnow.scoring().run(request);
+        ScoringReport first = cdnow.scoring()
+                .run(request.withModels(ScoringModels.bgNbdGammaGamma().withRefit()));
 
         ScoreRun run = run(first);
         assertThat(run.attributes()).containsEntry("model.status", "fitted");
@@ -122,6 +123,34 @@ class ScoringModelsTest {
         ScoreRun refitted = run(cdnow.scoring()
                 .run(request.withModels(ScoringModels.bgNbdGammaGamma().withRefit())));
         assertThat(refitted.attributes()).containsEntry("model.status", "fitted");
+    }
+
+    @Test
+    @DisplayName("the win-back list ranks customers with P(alive) < 0.5 by CLV if won back x recoverability")
+    void winBackList() {
+        cdnow.scoring().run(ScoringRequest.of(AS_OF, USD).withModels(ScoringModels.bgNbdGammaGamma()));
+
+        java.util.List<dev.guanxi.crm.classification.WinBackCandidate> list =
+                cdnow.scoring().winBackList(20);
+
+        assertThat(list).hasSize(20);
+        double previous = Double.MAX_VALUE;
+        for (dev.guanxi.crm.classification.WinBackCandidate w : list) {
+            ScoreSnapshot s = cdnow.scoring().snapshot(w.customerId()).orElseThrow();
+            double alive = s.metrics().get("model.pAlive").doubleValue();
+            double clv = s.metrics().get("model.clv").doubleValue();
+            double loyalty = s.metrics().get("loyalty.score").doubleValue();
+            assertThat(alive).isLessThan(0.5);
+            // independent arithmetic from the stored snapshot
+            double value = Math.max(0, clv) / Math.max(0.01, alive);
+            assertThat(w.valueIfWonBack()).isCloseTo(value, within(1e-9 * Math.max(1, value)));
+            assertThat(w.recoverability()).isCloseTo(loyalty / 100, within(1e-12));
+            assertThat(w.expectedRecovery()).isCloseTo(value * loyalty / 100, within(1e-9 * Math.max(1, value)));
+            assertThat(w.expectedRecovery()).isLessThanOrEqualTo(previous);
+            assertThat(w.reason()).startsWith("P(alive) < 0.5: worth ");
+            previous = w.expectedRecovery();
+        }
+        assertThat(cdnow.scoring().winBackList(0)).isEmpty();
     }
 
     private ScoreRun run(ScoringReport report) {

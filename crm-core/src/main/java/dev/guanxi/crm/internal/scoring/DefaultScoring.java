@@ -11,6 +11,7 @@ import dev.guanxi.crm.classification.ScoringListener;
 import dev.guanxi.crm.classification.ScoringReport;
 import dev.guanxi.crm.classification.ScoringRequest;
 import dev.guanxi.crm.classification.ScoringResult;
+import dev.guanxi.crm.classification.WinBackCandidate;
 import dev.guanxi.crm.credit.PaymentBehaviour;
 import dev.guanxi.crm.credit.PaymentBehaviours;
 import dev.guanxi.crm.customer.CustomerId;
@@ -414,6 +415,72 @@ public final class DefaultScoring implements Scoring {
                     .reversed()
                     .thenComparing(d -> d.customerId().value().toString()));
             return List.copyOf(due);
+        });
+    }
+
+    @Override
+    public List<WinBackCandidate> winBackList(int limit) {
+        if (limit < 0) {
+            throw new dev.guanxi.crm.ValidationException(
+                    "limit", dev.guanxi.crm.ValidationRule.OUT_OF_RANGE, "limit must be 0 or more");
+        }
+        return context.read(tenant, uow -> {
+            Map<CustomerId, ScoreSnapshot> snapshots = new HashMap<>();
+            PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+            while (true) {
+                Page<ScoreSnapshot> p = uow.scores().list(page);
+                p.items().forEach(s -> snapshots.put(s.customerId(), s));
+                if (!p.hasMore()) {
+                    break;
+                }
+                page = new PageRequest(page.offset() + page.limit(), page.limit());
+            }
+            List<WinBackCandidate> candidates = new ArrayList<>();
+            uow.customers().scan(c -> {
+                ScoreSnapshot s = snapshots.get(c.id());
+                if (s == null) {
+                    return;
+                }
+                java.math.BigDecimal alive = s.metrics().get("model.pAlive");
+                java.math.BigDecimal clv = s.metrics().get("model.clv");
+                String stage = s.labels().get("lifecycle");
+                boolean candidate = stage != null
+                        ? stage.equals("LOST") || stage.equals("AT_RISK")
+                        : alive != null && alive.doubleValue() < 0.5;
+                if (!candidate || alive == null || clv == null) {
+                    return;
+                }
+                double p = Math.max(0.01, alive.doubleValue());
+                double value = Math.max(0, clv.doubleValue()) / p;
+                java.math.BigDecimal loyalty = s.metrics().get("loyalty.score");
+                double recoverability = loyalty == null ? 0.5 : Math.max(0, Math.min(1, loyalty.doubleValue() / 100));
+                double expected = value * recoverability;
+                String why = String.format(
+                        java.util.Locale.ROOT,
+                        "%s: worth %,.2f if won back (CLV %,.2f / P(alive) %.2f) x recoverability %.2f (loyalty %s)"
+                                + " = %,.2f expected",
+                        stage == null ? "P(alive) < 0.5" : stage,
+                        value,
+                        clv.doubleValue(),
+                        alive.doubleValue(),
+                        recoverability,
+                        loyalty == null
+                                ? "unknown"
+                                : loyalty.stripTrailingZeros().toPlainString(),
+                        expected);
+                candidates.add(new WinBackCandidate(
+                        c.id(),
+                        c.displayName(),
+                        stage == null ? "P(alive) < 0.5" : stage,
+                        value,
+                        recoverability,
+                        expected,
+                        why));
+            });
+            candidates.sort(java.util.Comparator.comparingDouble(WinBackCandidate::expectedRecovery)
+                    .reversed()
+                    .thenComparing(w -> w.customerId().value().toString()));
+            return List.copyOf(candidates.subList(0, Math.min(limit, candidates.size())));
         });
     }
 }
