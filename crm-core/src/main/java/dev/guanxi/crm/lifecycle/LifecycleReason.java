@@ -1,7 +1,6 @@
 package dev.guanxi.crm.lifecycle;
 
 import dev.guanxi.crm.Beta;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -54,9 +53,16 @@ public record LifecycleReason(
         if (Double.isNaN(x)) {
             return "NaN";
         }
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+        if (Double.isInfinite(x) || Math.abs(x) >= 1e15) {
+            return Double.toString(x);
+        }
+        if (x == Math.rint(x)) {
             return Long.toString((long) x);
         }
-        return String.format(Locale.ROOT, "%.2f", x);
+        // Two decimals, half up, without String.format: reasons of a whole batch may be rendered.
+        long scaled = Math.round(Math.abs(x) * 100);
+        long frac = scaled % 100;
+        String text = (scaled / 100) + (frac < 10 ? ".0" : ".") + frac;
+        return x < 0 && scaled != 0 ? "-" + text : text;
     }
 }

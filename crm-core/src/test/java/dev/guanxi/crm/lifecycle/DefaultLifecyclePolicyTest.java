@@ -160,6 +160,10 @@ class DefaultLifecyclePolicyTest {
     void reasonText() {
         LifecycleDecision d = decide(customer(ACTIVE, 10, 30).pAlive(0.21));
         assertThat(d.reason()).isEqualTo("pAlive 0.21 < 0.30 (at-risk threshold for ORDINARY)");
+        assertThat(d.reason()).isSameAs(d.reason());
+        assertThat(LifecycleDecision.stay().reason()).isEqualTo("no rule fired");
+        LifecycleDecision same = LifecycleDecision.moveTo(AT_RISK, d.reasons());
+        assertThat(same).isEqualTo(d).hasSameHashCodeAs(d);
         // 61 days > 2 x 30 = 60
         LifecycleDecision cycle = decide(customer(ACTIVE, 61, 30));
         assertThat(cycle.reason())

@@ -147,6 +147,16 @@ class LifecycleFactsTest {
     void reasonNumbers() {
         LifecycleReason r = new LifecycleReason("r", "days", 61, ">", 60.5, "");
         assertThat(r.text()).isEqualTo("days 61 > 60.50");
+        // half up at two decimals: 0.125 -> 0.13, 2.999 -> 3.00, 0.004 -> 0.00, -0.5 -> -0.50, -0.004 -> 0.00
+        assertThat(LifecycleReason.number(0.125)).isEqualTo("0.13");
+        assertThat(LifecycleReason.number(2.999)).isEqualTo("3.00");
+        assertThat(LifecycleReason.number(0.004)).isEqualTo("0.00");
+        assertThat(LifecycleReason.number(-0.5)).isEqualTo("-0.50");
+        assertThat(LifecycleReason.number(-0.004)).isEqualTo("0.00");
+        assertThat(LifecycleReason.number(12.07)).isEqualTo("12.07");
+        assertThat(LifecycleReason.number(-3)).isEqualTo("-3");
+        assertThat(LifecycleReason.number(Double.NaN)).isEqualTo("NaN");
+        assertThat(LifecycleReason.number(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
         assertThatThrownBy(() -> new LifecycleReason(" ", "q", 1, "<", 1, ""))
                 .isInstanceOf(IllegalArgumentException.class);
     }
