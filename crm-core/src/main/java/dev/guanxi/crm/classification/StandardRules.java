@@ -4,7 +4,8 @@ import dev.guanxi.crm.Beta;
 
 /**
  * The built-in rule set of a scoring run, in order: 80/20 grading, RFM, credit, loyalty (with the recent window
- * of {@link ScoringRequest#DEFAULT_RECENT_DAYS} days), selection matrix.
+ * of {@link ScoringRequest#DEFAULT_RECENT_DAYS} days), lifecycle (the stage from the standard lifecycle
+ * policy), selection matrix.
  *
  * <p>Thread-safe (stateless).
  */
@@ -21,6 +22,7 @@ public final class StandardRules {
                 .add(dev.guanxi.crm.loyalty.LoyaltyRule.of(dev.guanxi.crm.loyalty.LoyaltyScoring.builder()
                         .recentWindowDays(ScoringRequest.DEFAULT_RECENT_DAYS)
                         .build()))
+                .add(dev.guanxi.crm.lifecycle.LifecycleRule.standard())
                 .add(SelectionMatrix.defaults())
                 .build();
     }

@@ -10,7 +10,11 @@ import dev.guanxi.crm.customer.CustomerId;
  * <p>Implemented only by the records it permits, each immutable and thread-safe.
  */
 public sealed interface CustomerValueEvent extends DomainEvent
-        permits CustomerGradeChanged, CreditGradeChanged, ArrearsWarningRaised, MembershipTierChanged {
+        permits CustomerGradeChanged,
+                CreditGradeChanged,
+                ArrearsWarningRaised,
+                MembershipTierChanged,
+                LifecycleStageChanged {
     /** @return the customer the event is about */
     CustomerId customerId();
 }

@@ -126,7 +126,7 @@ class ScoringModelsTest {
     }
 
     @Test
-    @DisplayName("the win-back list ranks customers with P(alive) < 0.5 by CLV if won back x recoverability")
+    @DisplayName("the win-back list ranks at-risk and lost customers by CLV if won back x recoverability")
     void winBackList() {
         cdnow.scoring().run(ScoringRequest.of(AS_OF, USD).withModels(ScoringModels.bgNbdGammaGamma()));
 
@@ -140,14 +140,14 @@ class ScoringModelsTest {
             double alive = s.metrics().get("model.pAlive").doubleValue();
             double clv = s.metrics().get("model.clv").doubleValue();
             double loyalty = s.metrics().get("loyalty.score").doubleValue();
-            assertThat(alive).isLessThan(0.5);
+            assertThat(s.labels().get("lifecycle")).isIn("AT_RISK", "LOST").isEqualTo(w.stage());
             // independent arithmetic from the stored snapshot
             double value = Math.max(0, clv) / Math.max(0.01, alive);
             assertThat(w.valueIfWonBack()).isCloseTo(value, within(1e-9 * Math.max(1, value)));
             assertThat(w.recoverability()).isCloseTo(loyalty / 100, within(1e-12));
             assertThat(w.expectedRecovery()).isCloseTo(value * loyalty / 100, within(1e-9 * Math.max(1, value)));
             assertThat(w.expectedRecovery()).isLessThanOrEqualTo(previous);
-            assertThat(w.reason()).startsWith("P(alive) < 0.5: worth ");
+            assertThat(w.reason()).startsWith(w.stage() + ": worth ");
             previous = w.expectedRecovery();
         }
         assertThat(cdnow.scoring().winBackList(0)).isEmpty();

@@ -202,7 +202,7 @@ class ScoringRunTest {
 
         assertThat(results)
                 .extracting(Classification::rule)
-                .containsExactly("abc", "rfm", "credit", "loyalty", "matrix");
+                .containsExactly("abc", "rfm", "credit", "loyalty", "lifecycle", "matrix");
         // 900 of 1000 lies above b: share above 0.90, at or above 0.80 and below 0.95 -> ORDINARY
         assertThat(results.get(0).label()).isEqualTo("ORDINARY");
         assertThat(acme.scoring().snapshot(b)).isPresent();
@@ -301,12 +301,18 @@ class ScoringRunTest {
             buy(id, TODAY.minusDays(10 + k), (100 * (k + 1)) + ".00", "USD");
         }
         List<dev.guanxi.crm.classification.ScoringListener.Progress> seen = new CopyOnWriteArrayList<>();
-        ScoringRequest crashing = ScoringRequest.of(TODAY, USD).withBatchSize(2).withListener(p -> {
-            seen.add(p);
-            if (p.phase() == dev.guanxi.crm.classification.ScoringListener.Phase.WRITING) {
-                throw new IllegalStateException("the JVM dies after the first batch");
-            }
-        });
+        // rules whose results depend only on this run's data (the lifecycle rule also reads the previous snapshot,
+        // so its customers written before the crash are re-evaluated, not skipped)
+        dev.guanxi.crm.classification.CustomerScoring rules = dev.guanxi.crm.classification.CustomerScoring.defaults();
+        ScoringRequest crashing = ScoringRequest.of(TODAY, USD)
+                .withScoring(rules)
+                .withBatchSize(2)
+                .withListener(p -> {
+                    seen.add(p);
+                    if (p.phase() == dev.guanxi.crm.classification.ScoringListener.Phase.WRITING) {
+                        throw new IllegalStateException("the JVM dies after the first batch");
+                    }
+                });
 
         assertThatThrownBy(() -> acme.scoring().run(crashing)).hasMessageContaining("JVM dies");
 
@@ -321,7 +327,8 @@ class ScoringRunTest {
                 .count();
         assertThat(stored).isEqualTo(2); // one batch of two, atomic
 
-        ScoringReport rerun = acme.scoring().run(ScoringRequest.of(TODAY, USD).withBatchSize(2));
+        ScoringReport rerun = acme.scoring()
+                .run(ScoringRequest.of(TODAY, USD).withScoring(rules).withBatchSize(2));
         assertThat(rerun.snapshotsWritten()).isEqualTo(3);
         for (int k = 0; k < 5; k++) {
             int i = rerun.result().indexOf(ids.get(k));
@@ -332,7 +339,7 @@ class ScoringRunTest {
             assertThat(actual.inputsHash()).hasSize(64);
         }
 
-        ScoringReport again = acme.scoring().run(ScoringRequest.of(TODAY, USD));
+        ScoringReport again = acme.scoring().run(ScoringRequest.of(TODAY, USD).withScoring(rules));
         assertThat(again.snapshotsWritten()).isZero();
         assertThat(again.eventsPublished()).isZero();
     }

@@ -18,6 +18,9 @@ import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.customer.NoSuchCustomerException;
 import dev.guanxi.crm.event.DomainEvent;
 import dev.guanxi.crm.internal.CrmContext;
+import dev.guanxi.crm.lifecycle.LifecycleRule;
+import dev.guanxi.crm.lifecycle.LifecycleStage;
+import dev.guanxi.crm.lifecycle.LifecycleState;
 import dev.guanxi.crm.loyalty.SatisfactionTrend;
 import dev.guanxi.crm.money.CurrencyConverter;
 import dev.guanxi.crm.money.ExchangeRate;
@@ -235,6 +238,39 @@ public final class DefaultScoring implements Scoring {
         return s.length() == 0 ? "none" : s.toString();
     }
 
+    /** The lifecycle state, credit grade and evaluation day of every customer's latest snapshot. */
+    private static LifecycleRule.History history(UnitOfWork uow) {
+        Map<CustomerId, LifecycleState> states = new HashMap<>();
+        Map<CustomerId, Integer> grades = new HashMap<>();
+        Map<CustomerId, LocalDate> evaluated = new HashMap<>();
+        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            Page<ScoreSnapshot> p = uow.scores().list(page);
+            for (ScoreSnapshot s : p.items()) {
+                String stage = s.labels().get(LifecycleRule.NAME);
+                java.math.BigDecimal since = s.metrics().get(LifecycleRule.NAME + ".sinceDay");
+                if (stage != null && since != null) {
+                    states.put(
+                            s.customerId(),
+                            LifecycleState.of(
+                                    LifecycleStage.valueOf(stage),
+                                    LocalDate.ofEpochDay(since.longValue())
+                                            .atStartOfDay(ZoneOffset.UTC)
+                                            .toInstant()));
+                }
+                java.math.BigDecimal grade = s.metrics().get("credit.gradeIndex");
+                if (grade != null) {
+                    grades.put(s.customerId(), grade.intValue());
+                }
+                evaluated.put(s.customerId(), s.asOf());
+            }
+            if (!p.hasMore()) {
+                return new LifecycleRule.History(states, grades, evaluated);
+            }
+            page = new PageRequest(page.offset() + page.limit(), page.limit());
+        }
+    }
+
     /** A previous snapshot's labels plus its arrears warning flag, as the event detectors read them. */
     private static Map<String, String> previous(ScoreSnapshot s) {
         Map<String, String> labels = new HashMap<>(s.labels());
@@ -377,6 +413,7 @@ public final class DefaultScoring implements Scoring {
                 .column("satisfactionMean", satisfactionMean)
                 .column("satisfactionSlope", satisfactionSlope)
                 .column("surveys", surveyCount);
+        b.attach(LifecycleRule.History.class, history(uow));
         Map<String, String> models = request.models().enabled() ? Models.apply(uow, request, converter, b) : Map.of();
         return new Loaded(b.build(), purchases[0], converter.ratesUsed(), models);
     }

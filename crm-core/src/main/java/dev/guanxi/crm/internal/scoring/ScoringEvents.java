@@ -8,6 +8,9 @@ import dev.guanxi.crm.event.CreditGradeChanged;
 import dev.guanxi.crm.event.CustomerGradeChanged;
 import dev.guanxi.crm.event.DomainEvent;
 import dev.guanxi.crm.event.EventMetadata;
+import dev.guanxi.crm.event.LifecycleStageChanged;
+import dev.guanxi.crm.lifecycle.LifecycleRule;
+import dev.guanxi.crm.lifecycle.LifecycleStage;
 import dev.guanxi.crm.spi.storage.ScoreSnapshot;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -72,5 +75,22 @@ final class ScoringEvents {
                 new ArrearsWarningRaised(metadata, after.customerId(), Math.min(100, risk), threshold, why, asOf));
     };
 
-    static final List<Detector> DETECTORS = List.of(GRADE, CREDIT, ARREARS);
+    /** The lifecycle stage changed (or the customer was placed for the first time). */
+    static final Detector LIFECYCLE = (result, i, before, after, metadata, asOf) -> {
+        String now = after.labels().get(LifecycleRule.NAME);
+        String was = before.get(LifecycleRule.NAME);
+        if (now == null || now.equals(was)) {
+            return Optional.empty();
+        }
+        String reason = after.labels().getOrDefault(LifecycleRule.NAME + ".reason", now);
+        return Optional.of(new LifecycleStageChanged(
+                metadata,
+                after.customerId(),
+                was == null ? null : LifecycleStage.valueOf(was),
+                LifecycleStage.valueOf(now),
+                reason,
+                asOf));
+    };
+
+    static final List<Detector> DETECTORS = List.of(GRADE, CREDIT, ARREARS, LIFECYCLE);
 }

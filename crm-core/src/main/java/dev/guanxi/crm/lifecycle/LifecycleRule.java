@@ -1,0 +1,166 @@
+package dev.guanxi.crm.lifecycle;
+
+import dev.guanxi.crm.Beta;
+import dev.guanxi.crm.classification.AbcGrading;
+import dev.guanxi.crm.classification.ClassificationContext;
+import dev.guanxi.crm.classification.ClassificationRule;
+import dev.guanxi.crm.classification.Classifications;
+import dev.guanxi.crm.classification.Contribution;
+import dev.guanxi.crm.classification.CustomerBase;
+import dev.guanxi.crm.classification.CustomerGrade;
+import dev.guanxi.crm.customer.CustomerId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The lifecycle evaluation as a {@link ClassificationRule} named {@code "lifecycle"}, so that the scoring run
+ * applies the lifecycle policy to every customer after grading, credit and loyalty: labels each customer with
+ * its stage ({@link LifecycleStage}) and stores {@code sinceDay} (the epoch day the stage began), {@code moved}
+ * (1 if the stage changed in this run) and {@code vetoed} (1 if a guard vetoed a move). The reason is the
+ * decision's (every rule that fired, with its numbers) or the guard's veto.
+ *
+ * <p>Inputs: the customer's previous state from the {@link History} attached to the base (the scoring run
+ * builds it from the previous snapshots; without it every customer is placed for the first time); purchases in
+ * the value period (count, first and last day); P(alive); the {@code complaintsOpen} column; the credit grade
+ * index of an earlier {@code credit} rule; the 80/20 grade of an earlier {@code abc} rule. The evaluation
+ * instant is the end of the as-of day (UTC).
+ *
+ * <p>O(n). Immutable and thread-safe.
+ */
+@Beta
+public final class LifecycleRule implements ClassificationRule {
+    /** The rule's name. */
+    public static final String NAME = "lifecycle";
+
+    private final LifecycleEngine engine;
+
+    private LifecycleRule(LifecycleEngine engine) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    /** @return the rule with the standard engine (default policy, no guards) */
+    public static LifecycleRule standard() {
+        return new LifecycleRule(LifecycleEngine.standard());
+    }
+
+    /**
+     * @param engine the host's engine (its policy and guards)
+     * @return the rule
+     */
+    public static LifecycleRule of(LifecycleEngine engine) {
+        return new LifecycleRule(engine);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * What the previous run knew of each customer: its lifecycle state, its credit grade index and the day it
+     * was evaluated. Attached to the {@link CustomerBase} by the scoring run.
+     *
+     * @param states the previous state per customer
+     * @param creditGrades the previous credit grade index per customer
+     * @param evaluatedOn the day of the previous evaluation per customer
+     */
+    public record History(
+            Map<CustomerId, LifecycleState> states,
+            Map<CustomerId, Integer> creditGrades,
+            Map<CustomerId, LocalDate> evaluatedOn) {
+        /** Copies. */
+        public History {
+            states = Map.copyOf(states);
+            creditGrades = Map.copyOf(creditGrades);
+            evaluatedOn = Map.copyOf(evaluatedOn);
+        }
+
+        /** @return an empty history (every customer is new to the lifecycle) */
+        public static History none() {
+            return new History(Map.of(), Map.of(), Map.of());
+        }
+    }
+
+    @Override
+    public Classifications classify(CustomerBase base, ClassificationContext context) {
+        int n = base.size();
+        History history = base.attachment(History.class).orElse(History.none());
+        LocalDate asOf = base.asOf();
+        Instant at = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+        LifecycleContext lc = new LifecycleContext(asOf, at);
+        Classifications abc = context.result(AbcGrading.NAME).orElse(null);
+        Classifications credit = context.result("credit").orElse(null);
+        String[] labels = new String[n];
+        double[] sinceDay = new double[n];
+        double[] moved = new double[n];
+        double[] vetoed = new double[n];
+        String[] reasons = new String[n];
+        for (int i = 0; i < n; i++) {
+            CustomerId id = base.customerId(i);
+            LifecycleState state = history.states().get(id);
+            int purchases = base.purchases(i);
+            LocalDate first = purchases == 0 ? null : LocalDate.ofEpochDay(base.firstPurchaseDay(i));
+            LocalDate last = purchases == 0 ? null : LocalDate.ofEpochDay(base.lastPurchaseDay(i));
+            LocalDate evaluated = history.evaluatedOn().get(id);
+            // a customer never evaluated is placed by its signals alone: "since the last evaluation" is undefined
+            boolean purchasedSince = last != null && evaluated != null && last.isAfter(evaluated);
+            LifecycleFacts facts = LifecycleFacts.builder(id)
+                    .state(state)
+                    .purchases(purchases, first, last)
+                    .pAlive(base.probabilityAlive(i))
+                    .unresolvedComplaints((int) base.columnValue("complaintsOpen", i, 0))
+                    .creditGrades(
+                            credit == null ? -1 : (int) credit.metric("gradeIndex", i),
+                            history.creditGrades().getOrDefault(id, -1))
+                    .grade(abc == null ? null : CustomerGrade.valueOf(abc.label(i)))
+                    .purchasedSinceLastEvaluation(purchasedSince)
+                    .build();
+            LifecycleOutcome outcome = engine.evaluate(facts, lc);
+            LifecycleStage stage;
+            Instant since;
+            if (outcome.toApply().isPresent()) {
+                StageTransition t = outcome.toApply().get();
+                stage = t.to();
+                since = t.at();
+                moved[i] = 1;
+                reasons[i] = t.reason();
+            } else if (state != null) {
+                stage = state.stage();
+                since = state.since();
+                vetoed[i] = outcome.veto().isPresent() ? 1 : 0;
+                reasons[i] = outcome.veto()
+                        .map(v -> "stays " + state.stage() + ": move vetoed: " + v)
+                        .orElseGet(() -> "stays " + state.stage() + ": "
+                                + outcome.decision().reason());
+            } else {
+                // never placed and the policy proposes nothing: a prospect without purchases
+                stage = LifecycleStage.PROSPECT;
+                since = at;
+                reasons[i] = "PROSPECT: no purchase yet";
+            }
+            labels[i] = stage.name();
+            sinceDay[i] = LocalDate.ofInstant(since, ZoneOffset.UTC).toEpochDay();
+        }
+        return Classifications.builder(NAME, base)
+                .labels(labels)
+                .metric("sinceDay", sinceDay)
+                .metric("moved", moved)
+                .metric("vetoed", vetoed)
+                .explainer(new Classifications.Explainer() {
+                    @Override
+                    public List<Contribution> contributions(int i) {
+                        return List.of();
+                    }
+
+                    @Override
+                    public String reason(int i) {
+                        return reasons[i];
+                    }
+                })
+                .build();
+    }
+}
