@@ -1,11 +1,14 @@
 package dev.guanxi.crm.customer;
 
+import dev.guanxi.crm.Beta;
 import dev.guanxi.crm.DuplicateKeyException;
+import dev.guanxi.crm.StaffId;
 import dev.guanxi.crm.StaleVersionException;
 import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -42,6 +45,17 @@ import java.util.function.UnaryOperator;
  * After a successful write commits, listeners receive {@code CustomerRegistered}, {@code CustomerUpdated} or
  * {@code CustomerDeleted}, followed by {@code CustomerOwnerChanged} when the owner changed and one {@code
  * CustomerConsentRecorded} per consent decision added (all in {@code dev.guanxi.crm.event}).
+ *
+ * <h2>Ownership (客户共享和移交)</h2>
+ *
+ * Knowledge of a customer must not leave with a salesperson. Every owner a customer has is kept in its {@link
+ * #ownershipHistory ownership ledger} ({@link OwnershipRecord}: owner, from, to, reason), written in the same
+ * unit of work as the change: at {@link #register registration} (reason {@code "registered"}), when {@link
+ * #update update} changes the owner (reason {@code "owner changed"}) and by a {@link #handOver handover} (the
+ * reason given). A customer can be {@link #share shared} with colleagues, and all customers of one member of
+ * staff can be handed over to another in one atomic {@link #handOver handover}. With a store that does not keep
+ * ownership ledgers ({@link dev.guanxi.crm.spi.storage.UnitOfWork#ownership()} left at its default), writes keep
+ * no ledger and the ownership methods throw {@link UnsupportedOperationException}.
  *
  * <p>Implementations are thread-safe.
  */
@@ -133,4 +147,102 @@ public interface Customers {
      * @return how many customers of the tenant match
      */
     long count(CustomerQuery query);
+
+    /**
+     * Returns a customer's ownership ledger. The ledger outlives the customer: it is kept when the customer is
+     * deleted.
+     *
+     * @param id the customer
+     * @return its lines, oldest first (the current one, if any, last); empty for an id this tenant never had
+     * @throws ValidationException if {@code id} is null
+     * @throws UnsupportedOperationException if the store keeps no ownership ledgers
+     * @since 0.1.0
+     */
+    @Beta
+    List<OwnershipRecord> ownershipHistory(CustomerId id);
+
+    /**
+     * Shares a customer with a colleague, or changes the access of an existing share. The customer's version
+     * does not change and no event is published.
+     *
+     * @param id the customer
+     * @param staff the colleague
+     * @param access what the colleague may do
+     * @param reason why, one line
+     * @return the stored share, since now
+     * @throws ValidationException if an argument is missing, the reason is blank, too long or not one line, or
+     *     {@code staff} is the customer's owner ({@code staff}, {@link ValidationRule#INVALID_STATE})
+     * @throws NoSuchCustomerException if this tenant has no such customer
+     * @throws UnsupportedOperationException if the store keeps no ownership ledgers
+     * @since 0.1.0
+     */
+    @Beta
+    CustomerShare share(CustomerId id, StaffId staff, ShareAccess access, String reason);
+
+    /**
+     * Ends a share.
+     *
+     * @param id the customer
+     * @param staff the colleague
+     * @return whether the customer was shared with {@code staff}
+     * @throws ValidationException if an argument is missing
+     * @throws UnsupportedOperationException if the store keeps no ownership ledgers
+     * @since 0.1.0
+     */
+    @Beta
+    boolean revokeShare(CustomerId id, StaffId staff);
+
+    /**
+     * Lists a customer's shares.
+     *
+     * @param id the customer
+     * @return its shares by staff id ({@link String} order); empty for an unknown customer
+     * @throws ValidationException if {@code id} is null
+     * @throws UnsupportedOperationException if the store keeps no ownership ledgers
+     * @since 0.1.0
+     */
+    @Beta
+    List<CustomerShare> shares(CustomerId id);
+
+    /**
+     * Lists the customers shared with a member of staff.
+     *
+     * @param staff the member of staff
+     * @param page which slice
+     * @return the shares, by customer id in the order of the id's text form
+     * @throws ValidationException if an argument is missing
+     * @throws UnsupportedOperationException if the store keeps no ownership ledgers
+     * @since 0.1.0
+     */
+    @Beta
+    Page<CustomerShare> sharedWith(StaffId staff, PageRequest page);
+
+    /**
+     * Hands every customer owned by {@code from} over to {@code to} (e.g. when a salesperson leaves), in one
+     * unit of work: each customer gets owner {@code to} (one version on) and a ledger line with the reason;
+     * {@code to}'s own share of it, now pointless, is removed; and each of its active service cases assigned to
+     * {@code from} is assigned to {@code to}. Opportunities have no owner of their own: they follow their
+     * customer (the report counts the open ones). After commit, listeners receive {@code CustomerUpdated} and
+     * {@code CustomerOwnerChanged} per customer, in the order of the report.
+     *
+     * <p>All or nothing: if any customer or case changes concurrently, the version check fails, the whole
+     * handover rolls back and nothing is changed or published. Handing over no customers is not an error.
+     *
+     * <p>Cost: O(customers of {@code from} + their cases and opportunities) reads and writes, plus the store's
+     * cost of finding a member of staff's customers (a scan of the tenant in the in-memory store); the unit of
+     * work holds every moved customer, so a very large book should be split by the host.
+     *
+     * @param from the current owner
+     * @param to the new owner, not {@code from}
+     * @param reason why, one line (e.g. {@code "left the company"})
+     * @return what was moved
+     * @throws ValidationException on {@code from}, {@code to} or {@code reason} if missing, on {@code reason} if
+     *     blank, too long or not one line, on {@code to} ({@link ValidationRule#INVALID_STATE}) if it is {@code
+     *     from}
+     * @throws StaleVersionException if a customer or case changed concurrently; nothing is changed
+     * @throws UnsupportedOperationException if the store keeps no ownership ledgers
+     * @since 0.1.0
+     */
+    @Beta
+    HandoverReport handOver(StaffId from, StaffId to, String reason);
 }

@@ -26,6 +26,12 @@
  * c = customers.update(c.id(), c.version(), b -> b.creditLimit("50000.00", "CNY"));
  * }</pre>
  *
+ * <p>Knowledge of a customer stays with the company (客户共享和移交): every owner it has is kept in its ownership
+ * ledger ({@link dev.guanxi.crm.customer.OwnershipRecord}: owner, from, to, reason), it can be shared with
+ * colleagues ({@link dev.guanxi.crm.customer.CustomerShare}, {@link dev.guanxi.crm.customer.ShareAccess}), and all
+ * customers of one member of staff are handed over to another in one atomic {@code handOver} ({@link
+ * dev.guanxi.crm.customer.HandoverReport}).
+ *
  * <p>Every type in this package is immutable and thread-safe, except the draft builder.
  */
 package dev.guanxi.crm.customer;

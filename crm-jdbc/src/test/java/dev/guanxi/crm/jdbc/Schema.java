@@ -30,7 +30,9 @@ final class Schema {
             "guanxi_score",
             "guanxi_score_run",
             "guanxi_points_account",
-            "guanxi_points_entry");
+            "guanxi_points_entry",
+            "guanxi_ownership",
+            "guanxi_customer_share");
 
     private Schema() {}
 

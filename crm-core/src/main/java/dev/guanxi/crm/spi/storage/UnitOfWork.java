@@ -70,6 +70,19 @@ public interface UnitOfWork {
         throw new UnsupportedOperationException(getClass().getName() + " does not keep points ledgers");
     }
 
+    /**
+     * Returns the customers' ownership ledgers and shares. A store that predates them keeps the default: the
+     * customer API then writes no ledger lines on registration and owner changes, and its ownership, sharing
+     * and handover methods fail with {@link UnsupportedOperationException}.
+     *
+     * @return the ownership ledgers and shares
+     * @throws UnsupportedOperationException if the store does not keep ownership ledgers (the default)
+     * @since 0.1.0
+     */
+    default OwnershipRepository ownership() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep ownership ledgers");
+    }
+
     /** @return the transactional outbox of domain events */
     EventOutbox outbox();
 }

@@ -12,6 +12,7 @@ import dev.guanxi.crm.spi.storage.InteractionRepository;
 import dev.guanxi.crm.spi.storage.InvoiceRepository;
 import dev.guanxi.crm.spi.storage.OpportunityRepository;
 import dev.guanxi.crm.spi.storage.OrderRepository;
+import dev.guanxi.crm.spi.storage.OwnershipRepository;
 import dev.guanxi.crm.spi.storage.PaymentRepository;
 import dev.guanxi.crm.spi.storage.PointsLedgerRepository;
 import dev.guanxi.crm.spi.storage.ReferenceCodeRepository;
@@ -44,6 +45,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private EventOutbox outbox;
     private ScoreRepository scores;
     private PointsLedgerRepository points;
+    private OwnershipRepository ownership;
 
     MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
         this.tx = tx;
@@ -142,6 +144,11 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public PointsLedgerRepository points() {
         return points == null ? points = new MemoryPointsLedgerRepository(tx) : points;
+    }
+
+    @Override
+    public OwnershipRepository ownership() {
+        return ownership == null ? ownership = new MemoryOwnershipRepository(tx) : ownership;
     }
 
     @Override

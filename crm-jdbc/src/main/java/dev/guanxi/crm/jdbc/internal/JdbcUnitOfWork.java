@@ -13,6 +13,7 @@ import dev.guanxi.crm.spi.storage.InteractionRepository;
 import dev.guanxi.crm.spi.storage.InvoiceRepository;
 import dev.guanxi.crm.spi.storage.OpportunityRepository;
 import dev.guanxi.crm.spi.storage.OrderRepository;
+import dev.guanxi.crm.spi.storage.OwnershipRepository;
 import dev.guanxi.crm.spi.storage.PaymentRepository;
 import dev.guanxi.crm.spi.storage.PointsLedgerRepository;
 import dev.guanxi.crm.spi.storage.ReferenceCodeRepository;
@@ -77,6 +78,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private JdbcEventOutbox outbox;
     private JdbcScoreRepository scores;
     private JdbcPointsLedgerRepository points;
+    private JdbcOwnershipRepository ownership;
 
     /**
      * Creates a unit of work that opens its connection and transaction only when the first statement runs, so
@@ -509,6 +511,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     public PointsLedgerRepository points() {
         requireOpen();
         return points == null ? points = new JdbcPointsLedgerRepository(this) : points;
+    }
+
+    @Override
+    public OwnershipRepository ownership() {
+        requireOpen();
+        return ownership == null ? ownership = new JdbcOwnershipRepository(this) : ownership;
     }
 
     @Override

@@ -191,6 +191,15 @@ public abstract class StorageConformanceKit {
         }
     }
 
+    /** {@code OwnershipRepository}: ownership ledgers and shares, and a handover through the customer API. */
+    @Nested
+    class Ownership extends OwnershipRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
     /** {@code ReferenceCodeRepository}. */
     @Nested
     class ReferenceCodes extends ReferenceCodeRepositoryContract {
