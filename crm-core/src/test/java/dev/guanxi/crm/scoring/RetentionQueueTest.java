@@ -65,8 +65,11 @@ class RetentionQueueTest {
         contact(acme, keyDue, TODAY.minusDays(14));
         contact(acme, keyFresh, TODAY.minusDays(13));
         contact(acme, small, TODAY.minusDays(100));
-        acme.scoring().run(ScoringRequest.of(TODAY, Currency.getInstance("USD")));
-        // grades: 900 KEY (0 above), 800 KEY (900/1701 = .53 above), 1 SMALL (.9994 above)
+        // grades only (no lifecycle stage, so the stage-specific plans do not apply):
+        // 900 KEY (0 above), 800 KEY (900/1701 = .53 above), 1 SMALL (.9994 above)
+        acme.scoring()
+                .run(ScoringRequest.of(TODAY, Currency.getInstance("USD"))
+                        .withScoring(dev.guanxi.crm.classification.CustomerScoring.defaults()));
 
         List<ContactDue> due = acme.scoring().contactsDue(RetentionPlans.defaults(), TODAY, null);
 
@@ -85,6 +88,29 @@ class RetentionQueueTest {
         assertThat(acme.scoring().contactsDue(keyOnly, TODAY, null))
                 .extracting(ContactDue::customerId)
                 .containsExactlyInAnyOrder(keyDue, keyFresh);
+    }
+
+    @Test
+    @DisplayName("with the lifecycle stage stored, an at-risk key customer falls under the weekly plan")
+    void stageSpecificPlan() {
+        Crm crm = Crm.builder()
+                .clock(Clock.fixed(Instant.parse("2026-06-30T18:00:00Z"), ZoneOffset.UTC))
+                .build();
+        TenantCrm acme = crm.tenant("acme");
+        CustomerId key = customer(acme, "key", new StaffId("li"), "900.00");
+        contact(acme, key, TODAY.minusDays(8));
+        acme.scoring().run(ScoringRequest.of(TODAY, Currency.getInstance("USD")));
+        String stage = acme.scoring().snapshot(key).orElseThrow().labels().get("lifecycle");
+        RetentionPlans plans = new RetentionPlans(List.of(
+                new RetentionPlan("KEY", stage, Channel.SALES_VISIT, 7),
+                new RetentionPlan("KEY", null, Channel.SALES_VISIT, 14)));
+        // contacted 8 days ago: due under the stage's 7-day plan (1 day overdue), not under the 14-day one
+        List<ContactDue> due = acme.scoring().contactsDue(plans, TODAY, null);
+        assertThat(due).singleElement().satisfies(d -> {
+            assertThat(d.stage()).isEqualTo(stage);
+            assertThat(d.plan().contactEveryDays()).isEqualTo(7);
+            assertThat(d.daysOverdue()).isEqualTo(1);
+        });
     }
 
     @Test
