@@ -25,7 +25,8 @@ import java.util.Objects;
  *
  * <p>Inputs: the customer's previous state from the {@link History} attached to the base (the scoring run
  * builds it from the previous snapshots; without it every customer is placed for the first time); purchases in
- * the value period (count, first and last day); P(alive); the {@code complaintsOpen} column; the credit grade
+ * the value period (count, first and last day); P(alive); the {@code complaintsOpen} and {@code overdueCases}
+ * (active service cases past their SLA at the end of the as-of day) columns; the credit grade
  * index of an earlier {@code credit} rule; the 80/20 grade of an earlier {@code abc} rule. The evaluation
  * instant is the end of the as-of day (UTC).
  *
@@ -113,6 +114,7 @@ public final class LifecycleRule implements ClassificationRule {
                     .purchases(purchases, first, last)
                     .pAlive(base.probabilityAlive(i))
                     .unresolvedComplaints((int) base.columnValue("complaintsOpen", i, 0))
+                    .overdueCases((int) base.columnValue("overdueCases", i, 0))
                     .creditGrades(
                             credit == null ? -1 : (int) credit.metric("gradeIndex", i),
                             history.creditGrades().getOrDefault(id, -1))

@@ -345,6 +345,34 @@ class ScoringRunTest {
     }
 
     @Test
+    @DisplayName("an active case past its SLA counts toward at risk in the lifecycle, with the rule named")
+    void overdueCasePutsAtRisk() {
+        CustomerId calm = customer("calm");
+        CustomerId angry = customer("angry");
+        for (CustomerId id : List.of(calm, angry)) {
+            buy(id, TODAY.minusDays(40), "100.00", "USD");
+            buy(id, TODAY.minusDays(20), "100.00", "USD");
+        }
+        acme.service()
+                .openCase(dev.guanxi.crm.service.NewServiceCase.builder(
+                                angry,
+                                dev.guanxi.crm.service.CaseKind.COMPLAINT,
+                                dev.guanxi.crm.service.Severity.HIGH,
+                                dev.guanxi.crm.Channel.PHONE,
+                                "broken order")
+                        .openedAt(Instant.parse("2026-06-20T09:00:00Z"))
+                        .build()); // standard SLA for a HIGH complaint: 12 hours, long past
+
+        acme.scoring().run(ScoringRequest.of(TODAY, USD));
+
+        ScoreSnapshot a = acme.scoring().snapshot(angry).orElseThrow();
+        assertThat(a.labels().get("lifecycle")).isEqualTo("AT_RISK");
+        assertThat(a.labels().get("lifecycle.reason")).contains("overdueCases");
+        assertThat(acme.scoring().snapshot(calm).orElseThrow().labels().get("lifecycle"))
+                .isNotEqualTo("AT_RISK");
+    }
+
+    @Test
     @DisplayName("another tenant's customers are neither read nor scored")
     void tenantIsolation() {
         CustomerId a = customer("A");

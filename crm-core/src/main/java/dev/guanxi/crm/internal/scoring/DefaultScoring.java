@@ -368,6 +368,8 @@ public final class DefaultScoring implements Scoring {
         double[] complaintsOpen = new double[n];
         double[] complaintsResolved = new double[n];
         double[] complaintsReopened = new double[n];
+        double[] overdueCases = new double[n];
+        Instant endOfDay = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         uow.serviceCases().scan(c -> {
             int i = b.indexOf(c.customerId());
             LocalDate opened = LocalDate.ofInstant(c.openedAt(), ZoneOffset.UTC);
@@ -376,6 +378,9 @@ public final class DefaultScoring implements Scoring {
             }
             if (!opened.isBefore(request.valueFrom())) {
                 cases[i]++;
+            }
+            if (c.isOverdue(endOfDay)) {
+                overdueCases[i]++;
             }
             if (c.kind() == CaseKind.COMPLAINT) {
                 complaints[i]++;
@@ -410,6 +415,7 @@ public final class DefaultScoring implements Scoring {
                 .column("complaintsOpen", complaintsOpen)
                 .column("complaintsResolved", complaintsResolved)
                 .column("complaintsReopened", complaintsReopened)
+                .column("overdueCases", overdueCases)
                 .column("satisfactionMean", satisfactionMean)
                 .column("satisfactionSlope", satisfactionSlope)
                 .column("surveys", surveyCount);
