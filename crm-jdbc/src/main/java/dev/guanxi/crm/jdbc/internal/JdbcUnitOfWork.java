@@ -178,10 +178,15 @@ public final class JdbcUnitOfWork implements UnitOfWork {
         }
         try {
             Connection connection = handle.getConnection();
+            if (!connection.getAutoCommit() && handle.isInTransaction()) {
+                // Never give a connection back with a transaction open: its row locks would outlive the unit
+                // of work (a commit or rollback that failed half-way) and block every later writer of those rows.
+                connection.rollback();
+            }
             if (connection.isReadOnly() != readOnlyBefore) {
                 connection.setReadOnly(readOnlyBefore);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             // The pool will find out; nothing to restore on a broken connection.
         } finally {
             handle.close();
