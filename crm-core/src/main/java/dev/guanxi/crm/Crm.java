@@ -87,6 +87,7 @@ public final class Crm implements AutoCloseable {
         private Clock clock;
         private SlaPolicy slaPolicy;
         private MembershipProgramme membership;
+        private dev.guanxi.crm.lifecycle.LifecycleEngine lifecycle;
         private final List<EventDispatcher.Registration<?>> listeners = new ArrayList<>();
         private final Map<String, FieldDefinition<?>> customFields = new LinkedHashMap<>();
         private final Map<String, Pipeline> pipelines = new LinkedHashMap<>();
@@ -216,6 +217,29 @@ public final class Crm implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sets the lifecycle engine (policy and guards) of manual moves ({@link
+         * dev.guanxi.crm.lifecycle.Lifecycle#move}). Default: {@link
+         * dev.guanxi.crm.lifecycle.LifecycleEngine#standard()}. The scoring run evaluates with the engine of its
+         * {@link dev.guanxi.crm.lifecycle.LifecycleRule}: give it the same engine with {@code
+         * StandardRules.all().toBuilder().replace(LifecycleRule.of(engine)).build()} so that its guards apply to
+         * both.
+         *
+         * @param engine the engine
+         * @return this builder
+         * @throws IllegalStateException if an engine was already set
+         * @since 0.1.0
+         */
+        @Beta
+        public Builder lifecycle(dev.guanxi.crm.lifecycle.LifecycleEngine engine) {
+            Objects.requireNonNull(engine, "engine");
+            if (this.lifecycle != null) {
+                throw new IllegalStateException("lifecycle engine was already set to " + this.lifecycle);
+            }
+            this.lifecycle = engine;
+            return this;
+        }
+
         /** @return the CRM */
         public Crm build() {
             Map<String, Pipeline> effectivePipelines = new LinkedHashMap<>(pipelines);
@@ -230,7 +254,8 @@ public final class Crm implements AutoCloseable {
                     customFields,
                     effectivePipelines,
                     slaPolicy == null ? SlaPolicy.standard() : slaPolicy,
-                    membership == null ? MembershipProgramme.none() : membership));
+                    membership == null ? MembershipProgramme.none() : membership,
+                    lifecycle == null ? dev.guanxi.crm.lifecycle.LifecycleEngine.standard() : lifecycle));
         }
     }
 }

@@ -71,6 +71,15 @@ public final class TenantCrm {
         return new DefaultCompetitors(context, tenant);
     }
 
+    /**
+     * @return the relationship lifecycle: transition logs, manual moves, churn reasons, stage flow
+     * @since 0.1.0
+     */
+    @Beta
+    public dev.guanxi.crm.lifecycle.Lifecycle lifecycle() {
+        return new dev.guanxi.crm.internal.lifecycle.DefaultLifecycle(context, tenant);
+    }
+
     /** @return the membership programme: points accounts with their ledger, and tiers */
     @Beta
     public Membership membership() {

@@ -28,6 +28,7 @@ public final class Classifications {
     private final double[] scores;
     private final Map<String, double[]> metrics;
     private final Explainer explainer;
+    private final Map<Class<?>, Object> attachments;
 
     private Classifications(Builder b) {
         this.rule = b.rule;
@@ -36,6 +37,20 @@ public final class Classifications {
         this.scores = b.scores;
         this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(b.metrics));
         this.explainer = b.explainer;
+        this.attachments = Map.copyOf(b.attachments);
+    }
+
+    /**
+     * Returns an attachment: typed results of the rule beyond labels, scores and metrics, e.g. the lifecycle
+     * rule's {@link dev.guanxi.crm.lifecycle.LifecycleRule.Moves moves}, which the scoring run stores.
+     *
+     * @param type the attachment's type
+     * @param <T> the type
+     * @return the attachment, or empty if none of that type was attached
+     * @since 0.1.0
+     */
+    public <T> java.util.Optional<T> attachment(Class<T> type) {
+        return java.util.Optional.ofNullable(type.cast(attachments.get(type)));
     }
 
     /**
@@ -158,6 +173,7 @@ public final class Classifications {
         private String[] labels;
         private double[] scores;
         private final Map<String, double[]> metrics = new LinkedHashMap<>();
+        private final Map<Class<?>, Object> attachments = new java.util.HashMap<>();
         private Explainer explainer = new Explainer() {
             @Override
             public List<Contribution> contributions(int i) {
@@ -218,6 +234,21 @@ public final class Classifications {
          */
         public Builder explainer(Explainer explainer) {
             this.explainer = Objects.requireNonNull(explainer, "explainer");
+            return this;
+        }
+
+        /**
+         * Attaches typed results (see {@link Classifications#attachment(Class)}), replacing an earlier attachment
+         * of the same type. The value should be immutable.
+         *
+         * @param type the attachment's type
+         * @param value the value
+         * @param <T> the type
+         * @return this builder
+         * @since 0.1.0
+         */
+        public <T> Builder attach(Class<T> type, T value) {
+            attachments.put(Objects.requireNonNull(type, "type"), type.cast(Objects.requireNonNull(value, "value")));
             return this;
         }
 

@@ -33,6 +33,7 @@ public final class CrmContext {
     private final Map<String, Pipeline> pipelines;
     private final SlaPolicy slaPolicy;
     private final MembershipProgramme membership;
+    private final dev.guanxi.crm.lifecycle.LifecycleEngine lifecycle;
 
     /**
      * @param storage the store
@@ -69,6 +70,37 @@ public final class CrmContext {
             Map<String, Pipeline> pipelines,
             SlaPolicy slaPolicy,
             MembershipProgramme membership) {
+        this(
+                storage,
+                clock,
+                dispatcher,
+                customFields,
+                pipelines,
+                slaPolicy,
+                membership,
+                dev.guanxi.crm.lifecycle.LifecycleEngine.standard());
+    }
+
+    /**
+     * @param storage the store
+     * @param clock the clock every timestamp comes from
+     * @param dispatcher delivers events to listeners
+     * @param customFields custom field definitions by qualified name
+     * @param pipelines sales pipelines by name
+     * @param slaPolicy service-level policy
+     * @param membership the membership programme
+     * @param lifecycle the engine of manual lifecycle moves
+     */
+    public CrmContext(
+            Storage storage,
+            Clock clock,
+            EventDispatcher dispatcher,
+            Map<String, FieldDefinition<?>> customFields,
+            Map<String, Pipeline> pipelines,
+            SlaPolicy slaPolicy,
+            MembershipProgramme membership,
+            dev.guanxi.crm.lifecycle.LifecycleEngine lifecycle) {
+        this.lifecycle = lifecycle;
         this.storage = storage;
         this.clock = clock;
         this.dispatcher = dispatcher;
@@ -106,6 +138,11 @@ public final class CrmContext {
     /** @return the policy that decides service cases' due instants */
     public SlaPolicy slaPolicy() {
         return slaPolicy;
+    }
+
+    /** @return the engine of manual lifecycle moves ({@link dev.guanxi.crm.lifecycle.Lifecycle#move}) */
+    public dev.guanxi.crm.lifecycle.LifecycleEngine lifecycle() {
+        return lifecycle;
     }
 
     /** @return the membership programme ({@link MembershipProgramme#none()} if the CRM was built without one) */

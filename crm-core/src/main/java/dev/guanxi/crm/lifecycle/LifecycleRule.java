@@ -15,13 +15,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The lifecycle evaluation as a {@link ClassificationRule} named {@code "lifecycle"}, so that the scoring run
  * applies the lifecycle policy to every customer after grading, credit and loyalty: labels each customer with
  * its stage ({@link LifecycleStage}) and stores {@code sinceDay} (the epoch day the stage began), {@code moved}
- * (1 if the stage changed in this run) and {@code vetoed} (1 if a guard vetoed a move). The reason is the
- * decision's (every rule that fired, with its numbers) or the guard's veto.
+ * (1 if the stage changed in this run) and {@code vetoed} (1 if a guard vetoed a move), and attaches the {@link
+ * Moves} (the {@link StageTransition}s to log). The reason is the decision's (every rule that fired, with its
+ * numbers) or the guard's veto.
  *
  * <p>Inputs: the customer's previous state from the {@link History} attached to the base (the scoring run
  * builds it from the previous snapshots; without it every customer is placed for the first time); purchases in
@@ -86,6 +88,41 @@ public final class LifecycleRule implements ClassificationRule {
         }
     }
 
+    /**
+     * The moves of one evaluation, by customer index: attached to the rule's {@link Classifications} so that the
+     * scoring run can append them to the customers' transition logs. Immutable and thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class Moves {
+        private final StageTransition[] transitions;
+        private final int count;
+
+        private Moves(StageTransition[] transitions) {
+            this.transitions = transitions;
+            int c = 0;
+            for (StageTransition t : transitions) {
+                c += t == null ? 0 : 1;
+            }
+            this.count = c;
+        }
+
+        /**
+         * @param i a customer index of the base
+         * @return the transition the customer made in this evaluation, or empty if it stayed (or a guard vetoed
+         *     the move)
+         * @throws IndexOutOfBoundsException if {@code i} is not an index of the base
+         */
+        public Optional<StageTransition> of(int i) {
+            return Optional.ofNullable(transitions[i]);
+        }
+
+        /** @return how many customers moved */
+        public int count() {
+            return count;
+        }
+    }
+
     @Override
     public Classifications classify(CustomerBase base, ClassificationContext context) {
         int n = base.size();
@@ -100,6 +137,7 @@ public final class LifecycleRule implements ClassificationRule {
         double[] moved = new double[n];
         double[] vetoed = new double[n];
         String[] reasons = new String[n];
+        StageTransition[] transitions = new StageTransition[n];
         for (int i = 0; i < n; i++) {
             CustomerId id = base.customerId(i);
             LifecycleState state = history.states().get(id);
@@ -121,6 +159,14 @@ public final class LifecycleRule implements ClassificationRule {
                     .grade(abc == null ? null : CustomerGrade.valueOf(abc.label(i)))
                     .purchasedSinceLastEvaluation(purchasedSince)
                     .build();
+            if (state != null && state.since().isAfter(at)) {
+                // entered its stage after the as-of day (a manual move, or a run for a later day): the facts of
+                // this day cannot move it
+                labels[i] = state.stage().name();
+                sinceDay[i] = LocalDate.ofInstant(state.since(), ZoneOffset.UTC).toEpochDay();
+                reasons[i] = "stays " + state.stage() + ": entered it after " + asOf;
+                continue;
+            }
             LifecycleOutcome outcome = engine.evaluate(facts, lc);
             LifecycleStage stage;
             Instant since;
@@ -130,6 +176,7 @@ public final class LifecycleRule implements ClassificationRule {
                 since = t.at();
                 moved[i] = 1;
                 reasons[i] = t.reason();
+                transitions[i] = t;
             } else if (state != null) {
                 stage = state.stage();
                 since = state.since();
@@ -143,6 +190,9 @@ public final class LifecycleRule implements ClassificationRule {
                 stage = LifecycleStage.PROSPECT;
                 since = at;
                 reasons[i] = "PROSPECT: no purchase yet";
+                moved[i] = 1;
+                transitions[i] =
+                        new StageTransition(id, null, stage, at, TransitionCause.FIRST_SEEN, reasons[i], List.of());
             }
             labels[i] = stage.name();
             sinceDay[i] = LocalDate.ofInstant(since, ZoneOffset.UTC).toEpochDay();
@@ -152,6 +202,7 @@ public final class LifecycleRule implements ClassificationRule {
                 .metric("sinceDay", sinceDay)
                 .metric("moved", moved)
                 .metric("vetoed", vetoed)
+                .attach(Moves.class, new Moves(transitions))
                 .explainer(new Classifications.Explainer() {
                     @Override
                     public List<Contribution> contributions(int i) {

@@ -21,6 +21,7 @@ import dev.guanxi.crm.internal.CrmContext;
 import dev.guanxi.crm.lifecycle.LifecycleRule;
 import dev.guanxi.crm.lifecycle.LifecycleStage;
 import dev.guanxi.crm.lifecycle.LifecycleState;
+import dev.guanxi.crm.lifecycle.StageTransition;
 import dev.guanxi.crm.loyalty.SatisfactionTrend;
 import dev.guanxi.crm.money.CurrencyConverter;
 import dev.guanxi.crm.money.ExchangeRate;
@@ -66,7 +67,11 @@ public final class DefaultScoring implements Scoring {
 
     /** The base and what reading it counted. */
     private record Loaded(
-            CustomerBase base, long purchases, List<ExchangeRate> rates, Map<String, String> modelAttributes) {}
+            CustomerBase base,
+            long purchases,
+            List<ExchangeRate> rates,
+            Map<String, String> modelAttributes,
+            Map<CustomerId, Map<String, String>> previous) {}
 
     @Override
     public ScoringReport run(ScoringRequest request) {
@@ -78,7 +83,7 @@ public final class DefaultScoring implements Scoring {
         listener.progress(new ScoringListener.Progress(ScoringListener.Phase.READ, n, n, 0));
         ScoringResult result = request.scoring().classify(loaded.base());
         listener.progress(new ScoringListener.Progress(ScoringListener.Phase.CLASSIFIED, n, n, 0));
-        Map<CustomerId, Map<String, String>> previous = context.read(tenant, DefaultScoring::previousLabels);
+        Map<CustomerId, Map<String, String>> previous = loaded.previous();
         UUID runId = UUID.randomUUID();
         ScoreRun initial = new ScoreRun(
                 runId,
@@ -179,6 +184,12 @@ public final class DefaultScoring implements Scoring {
         return context.write(tenant, scope -> {
             List<ScoreSnapshot> snapshots = new ArrayList<>(to - from);
             List<DomainEvent> events = new ArrayList<>();
+            List<StageTransition> transitions = new ArrayList<>();
+            LifecycleRule.Moves moves = keepsLifecycleLog(scope.uow())
+                    ? result.result(LifecycleRule.NAME)
+                            .flatMap(r -> r.attachment(LifecycleRule.Moves.class))
+                            .orElse(null)
+                    : null;
             for (int i = from; i < to; i++) {
                 ScoreSnapshot computed = result.snapshot(i, runId, null, Models.metrics(result.base(), i));
                 String hash = ResultHash.of(computed);
@@ -189,6 +200,9 @@ public final class DefaultScoring implements Scoring {
                 ScoreSnapshot snapshot = new ScoreSnapshot(
                         computed.customerId(), runId, computed.asOf(), hash, computed.metrics(), computed.labels());
                 snapshots.add(snapshot);
+                if (moves != null) {
+                    moves.of(i).ifPresent(transitions::add);
+                }
                 for (ScoringEvents.Detector detector : ScoringEvents.DETECTORS) {
                     detector.detect(result, i, before, snapshot, scope.metadata(), asOf)
                             .ifPresent(events::add);
@@ -196,6 +210,9 @@ public final class DefaultScoring implements Scoring {
             }
             if (!snapshots.isEmpty()) {
                 scope.uow().scores().upsertAll(snapshots);
+            }
+            if (!transitions.isEmpty()) {
+                scope.uow().lifecycle().appendAll(transitions);
             }
             events.forEach(scope::publish);
             return new Batch(snapshots.size(), events.size());
@@ -238,18 +255,25 @@ public final class DefaultScoring implements Scoring {
         return s.length() == 0 ? "none" : s.toString();
     }
 
-    /** The lifecycle state, credit grade and evaluation day of every customer's latest snapshot. */
-    private static LifecycleRule.History history(UnitOfWork uow) {
+    /**
+     * Reads every customer's latest snapshot once: the labels the event detectors compare with, and the lifecycle
+     * history — the current stage from the transition log if the store keeps one (else from the snapshot), the
+     * credit grade and the day of the evaluation.
+     */
+    private static Map<CustomerId, Map<String, String>> previousResults(UnitOfWork uow, CustomerBase.Builder b) {
+        Map<CustomerId, Map<String, String>> labels = new HashMap<>();
         Map<CustomerId, LifecycleState> states = new HashMap<>();
         Map<CustomerId, Integer> grades = new HashMap<>();
         Map<CustomerId, LocalDate> evaluated = new HashMap<>();
+        boolean logged = keepsLifecycleLog(uow);
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
         while (true) {
             Page<ScoreSnapshot> p = uow.scores().list(page);
             for (ScoreSnapshot s : p.items()) {
+                labels.put(s.customerId(), previous(s));
                 String stage = s.labels().get(LifecycleRule.NAME);
                 java.math.BigDecimal since = s.metrics().get(LifecycleRule.NAME + ".sinceDay");
-                if (stage != null && since != null) {
+                if (!logged && stage != null && since != null) {
                     states.put(
                             s.customerId(),
                             LifecycleState.of(
@@ -265,9 +289,24 @@ public final class DefaultScoring implements Scoring {
                 evaluated.put(s.customerId(), s.asOf());
             }
             if (!p.hasMore()) {
-                return new LifecycleRule.History(states, grades, evaluated);
+                break;
             }
             page = new PageRequest(page.offset() + page.limit(), page.limit());
+        }
+        if (logged) {
+            uow.lifecycle().scanCurrent(states::put);
+        }
+        b.attach(LifecycleRule.History.class, new LifecycleRule.History(states, grades, evaluated));
+        return labels;
+    }
+
+    /** Whether the store keeps lifecycle transition logs ({@link UnitOfWork#lifecycle()} is not the default). */
+    static boolean keepsLifecycleLog(UnitOfWork uow) {
+        try {
+            uow.lifecycle();
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
         }
     }
 
@@ -419,9 +458,9 @@ public final class DefaultScoring implements Scoring {
                 .column("satisfactionMean", satisfactionMean)
                 .column("satisfactionSlope", satisfactionSlope)
                 .column("surveys", surveyCount);
-        b.attach(LifecycleRule.History.class, history(uow));
+        Map<CustomerId, Map<String, String>> previous = previousResults(uow, b);
         Map<String, String> models = request.models().enabled() ? Models.apply(uow, request, converter, b) : Map.of();
-        return new Loaded(b.build(), purchases[0], converter.ratesUsed(), models);
+        return new Loaded(b.build(), purchases[0], converter.ratesUsed(), models, previous);
     }
 
     @Override

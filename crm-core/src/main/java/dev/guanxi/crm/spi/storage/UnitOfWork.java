@@ -83,6 +83,20 @@ public interface UnitOfWork {
         throw new UnsupportedOperationException(getClass().getName() + " does not keep ownership ledgers");
     }
 
+    /**
+     * Returns the customers' lifecycle transition logs, current stages and churn reasons. A store that predates
+     * them keeps the default: the scoring run then keeps each customer's stage in its score snapshot only (no
+     * log), and the {@link dev.guanxi.crm.lifecycle.Lifecycle} API fails with {@link
+     * UnsupportedOperationException}.
+     *
+     * @return the lifecycle logs
+     * @throws UnsupportedOperationException if the store does not keep lifecycle logs (the default)
+     * @since 0.1.0
+     */
+    default LifecycleRepository lifecycle() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep lifecycle logs");
+    }
+
     /** @return the transactional outbox of domain events */
     EventOutbox outbox();
 }

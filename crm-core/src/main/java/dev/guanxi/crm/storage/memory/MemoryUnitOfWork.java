@@ -10,6 +10,7 @@ import dev.guanxi.crm.spi.storage.CustomerRepository;
 import dev.guanxi.crm.spi.storage.EventOutbox;
 import dev.guanxi.crm.spi.storage.InteractionRepository;
 import dev.guanxi.crm.spi.storage.InvoiceRepository;
+import dev.guanxi.crm.spi.storage.LifecycleRepository;
 import dev.guanxi.crm.spi.storage.OpportunityRepository;
 import dev.guanxi.crm.spi.storage.OrderRepository;
 import dev.guanxi.crm.spi.storage.OwnershipRepository;
@@ -46,6 +47,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private ScoreRepository scores;
     private PointsLedgerRepository points;
     private OwnershipRepository ownership;
+    private LifecycleRepository lifecycle;
 
     MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
         this.tx = tx;
@@ -149,6 +151,11 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public OwnershipRepository ownership() {
         return ownership == null ? ownership = new MemoryOwnershipRepository(tx) : ownership;
+    }
+
+    @Override
+    public LifecycleRepository lifecycle() {
+        return lifecycle == null ? lifecycle = new MemoryLifecycleRepository(tx) : lifecycle;
     }
 
     @Override

@@ -1,0 +1,153 @@
+package dev.guanxi.crm.storage.memory;
+
+import dev.guanxi.crm.StaleVersionException;
+import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.lifecycle.ChurnReason;
+import dev.guanxi.crm.lifecycle.LifecycleStage;
+import dev.guanxi.crm.lifecycle.LifecycleState;
+import dev.guanxi.crm.lifecycle.StageTransition;
+import dev.guanxi.crm.spi.storage.LifecycleRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * In-memory {@link LifecycleRepository}. Transitions are kept by (customer, sequence) with each customer's
+ * current stage and highest sequence, so appending costs O(1) and reading a log O(its length); the period and
+ * current-stage scans sort the tenant's rows, O(n log n), which is enough for the reference store. Used by one
+ * unit of work at a time; not thread-safe on its own.
+ */
+final class MemoryLifecycleRepository implements LifecycleRepository {
+    private static final String LOG = StageTransition.class.getName();
+    private static final String CHURN = ChurnReason.class.getName();
+
+    /** A customer's current stage and the sequence of the transition that entered it. */
+    private record Current(CustomerId customerId, LifecycleStage stage, Instant since, long sequence) {}
+
+    private record Key(CustomerId customerId, long sequence) {}
+
+    private record ChurnKey(CustomerId customerId, Instant lostAt) {}
+
+    /** A logged transition and its position in the customer's log (from 1). */
+    private record Row(StageTransition transition, long sequence) {}
+
+    private final MemoryTable<Key, Row> log;
+    private final MemoryTable<CustomerId, Current> current;
+    private final MemoryTable<ChurnKey, ChurnReason> churn;
+
+    MemoryLifecycleRepository(MemoryTransaction tx) {
+        this.log = new MemoryTable<>(tx, LOG, Row.class);
+        this.current = new MemoryTable<>(tx, LOG + "#current", Current.class);
+        this.churn = new MemoryTable<>(tx, CHURN, ChurnReason.class);
+    }
+
+    @Override
+    public void appendAll(List<StageTransition> transitions) {
+        Objects.requireNonNull(transitions, "transitions");
+        for (StageTransition t : transitions) {
+            Objects.requireNonNull(t, "transition");
+            Optional<Current> now = current.get(t.customerId());
+            LifecycleStage stage = now.map(Current::stage).orElse(null);
+            long sequence = now.map(Current::sequence).orElse(0L);
+            if (stage != t.from()) {
+                throw new StaleVersionException("LifecycleStage", t.customerId(), sequence);
+            }
+            log.put(new Key(t.customerId(), sequence + 1), new Row(t, sequence + 1));
+            current.put(t.customerId(), new Current(t.customerId(), t.to(), t.at(), sequence + 1));
+        }
+    }
+
+    @Override
+    public List<StageTransition> history(CustomerId customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        long last = current.get(customerId).map(Current::sequence).orElse(0L);
+        List<StageTransition> list = new ArrayList<>((int) last);
+        for (long s = 1; s <= last; s++) {
+            log.get(new Key(customerId, s)).ifPresent(r -> list.add(r.transition()));
+        }
+        return List.copyOf(list);
+    }
+
+    @Override
+    public Optional<LifecycleState> current(CustomerId customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        return current.get(customerId).map(c -> LifecycleState.of(c.stage(), c.since()));
+    }
+
+    @Override
+    public long scanCurrent(BiConsumer<CustomerId, LifecycleState> visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        List<Current> rows = current.rows();
+        rows.sort(Comparator.comparing((Current c) -> c.customerId().value().toString()));
+        for (Current c : rows) {
+            visitor.accept(c.customerId(), LifecycleState.of(c.stage(), c.since()));
+        }
+        return rows.size();
+    }
+
+    @Override
+    public long scanTransitions(Instant from, Instant to, Consumer<StageTransition> visitor) {
+        checkPeriod(from, to);
+        Objects.requireNonNull(visitor, "visitor");
+        List<Row> rows = new ArrayList<>();
+        for (Row r : log.rows()) {
+            Instant at = r.transition().at();
+            if (!at.isBefore(from) && at.isBefore(to)) {
+                rows.add(r);
+            }
+        }
+        rows.sort(Comparator.comparing((Row r) -> r.transition().at())
+                .thenComparing(r -> r.transition().customerId().value().toString())
+                .thenComparingLong(Row::sequence));
+        rows.forEach(r -> visitor.accept(r.transition()));
+        return rows.size();
+    }
+
+    @Override
+    public void putChurnReason(ChurnReason reason) {
+        Objects.requireNonNull(reason, "reason");
+        churn.put(new ChurnKey(reason.customerId(), reason.lostAt()), reason);
+    }
+
+    @Override
+    public List<ChurnReason> churnReasons(CustomerId customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        List<ChurnReason> list = new ArrayList<>();
+        for (ChurnReason r : churn.rows()) {
+            if (r.customerId().equals(customerId)) {
+                list.add(r);
+            }
+        }
+        list.sort(Comparator.comparing(ChurnReason::lostAt));
+        return List.copyOf(list);
+    }
+
+    @Override
+    public long scanChurnReasons(Instant from, Instant to, Consumer<ChurnReason> visitor) {
+        checkPeriod(from, to);
+        Objects.requireNonNull(visitor, "visitor");
+        List<ChurnReason> list = new ArrayList<>();
+        for (ChurnReason r : churn.rows()) {
+            if (!r.lostAt().isBefore(from) && r.lostAt().isBefore(to)) {
+                list.add(r);
+            }
+        }
+        list.sort(Comparator.comparing(ChurnReason::lostAt)
+                .thenComparing(r -> r.customerId().value().toString()));
+        list.forEach(visitor);
+        return list.size();
+    }
+
+    private static void checkPeriod(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("the period ends at " + to + " before it starts at " + from);
+        }
+    }
+}
