@@ -30,7 +30,10 @@ import java.util.Optional;
  * the value period (count, first and last day); P(alive); the {@code complaintsOpen} and {@code overdueCases}
  * (active service cases past their SLA at the end of the as-of day) columns; the credit grade
  * index of an earlier {@code credit} rule; the 80/20 grade of an earlier {@code abc} rule. The evaluation
- * instant is the end of the as-of day (UTC).
+ * instant, which transitions carry, is that of a {@link LifecycleContext} attached to the base for its as-of
+ * day (the scoring run attaches the end of the as-of day or, if earlier, the clock's instant, so that no
+ * transition is dated in the future), else the last second of the as-of day (UTC). A customer who entered its
+ * stage after that instant (a manual move, or a run for a later day) stays there.
  *
  * <p>O(n). Immutable and thread-safe.
  */
@@ -128,8 +131,15 @@ public final class LifecycleRule implements ClassificationRule {
         int n = base.size();
         History history = base.attachment(History.class).orElse(History.none());
         LocalDate asOf = base.asOf();
-        Instant at = asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
-        LifecycleContext lc = new LifecycleContext(asOf, at);
+        LifecycleContext lc = base.attachment(LifecycleContext.class)
+                .filter(c -> c.asOf().equals(asOf))
+                .orElseGet(() -> new LifecycleContext(
+                        asOf,
+                        asOf.plusDays(1)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .minusSeconds(1)));
+        Instant at = lc.at();
         Classifications abc = context.result(AbcGrading.NAME).orElse(null);
         Classifications credit = context.result("credit").orElse(null);
         String[] labels = new String[n];

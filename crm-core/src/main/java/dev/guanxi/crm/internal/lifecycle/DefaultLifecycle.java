@@ -145,18 +145,6 @@ public final class DefaultLifecycle implements Lifecycle {
         return context.write(tenant, scope -> {
             UnitOfWork uow = scope.uow();
             requireCustomer(uow, customerId);
-            Optional<ReferenceCode> defined = uow.referenceCodes().find(ReferenceCodeType.CHURN_REASON, code);
-            if (defined.isEmpty() || !defined.get().active()) {
-                throw new ValidationException(
-                        "code",
-                        ValidationRule.UNKNOWN_CODE,
-                        "'" + code + "' is not " + (defined.isEmpty() ? "a defined" : "an active")
-                                + " CHURN_REASON code");
-            }
-            if (competitorId != null && uow.competitors().find(competitorId).isEmpty()) {
-                throw new ValidationException(
-                        "competitorId", ValidationRule.UNKNOWN_REFERENCE, "no competitor " + competitorId);
-            }
             List<StageTransition> log = uow.lifecycle().history(customerId);
             StageTransition loss = null;
             for (StageTransition t : log) {
@@ -169,6 +157,18 @@ public final class DefaultLifecycle implements Lifecycle {
                         "customerId",
                         ValidationRule.INVALID_STATE,
                         "customer " + customerId + " was never lost: a churn reason needs a move to LOST");
+            }
+            Optional<ReferenceCode> defined = uow.referenceCodes().find(ReferenceCodeType.CHURN_REASON, code);
+            if (defined.isEmpty() || !defined.get().active()) {
+                throw new ValidationException(
+                        "code",
+                        ValidationRule.UNKNOWN_CODE,
+                        "'" + code + "' is not " + (defined.isEmpty() ? "a defined" : "an active")
+                                + " CHURN_REASON code");
+            }
+            if (competitorId != null && uow.competitors().find(competitorId).isEmpty()) {
+                throw new ValidationException(
+                        "competitorId", ValidationRule.UNKNOWN_REFERENCE, "no competitor " + competitorId);
             }
             Instant now = scope.now();
             ChurnReason reason = new ChurnReason(

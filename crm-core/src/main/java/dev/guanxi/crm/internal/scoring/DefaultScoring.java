@@ -77,7 +77,7 @@ public final class DefaultScoring implements Scoring {
     public ScoringReport run(ScoringRequest request) {
         Objects.requireNonNull(request, "request");
         Instant started = context.now();
-        Loaded loaded = context.read(tenant, uow -> load(uow, request));
+        Loaded loaded = context.read(tenant, uow -> load(uow, request, context.clock()));
         int n = loaded.base().size();
         ScoringListener listener = request.listener();
         listener.progress(new ScoringListener.Progress(ScoringListener.Phase.READ, n, n, 0));
@@ -136,7 +136,7 @@ public final class DefaultScoring implements Scoring {
             if (uow.customers().find(customerId).isEmpty()) {
                 throw new NoSuchCustomerException(customerId);
             }
-            return load(uow, request);
+            return load(uow, request, context.clock());
         });
         ScoringResult result = request.scoring().classify(loaded.base());
         int i = result.indexOf(customerId);
@@ -338,7 +338,7 @@ public final class DefaultScoring implements Scoring {
         }
     }
 
-    private static Loaded load(UnitOfWork uow, ScoringRequest request) {
+    private static Loaded load(UnitOfWork uow, ScoringRequest request, java.time.Clock clock) {
         LocalDate asOf = request.asOf();
         CurrencyConverter converter = CurrencyConverter.to(request.currency(), request.rates());
         CustomerBase.Builder b = CustomerBase.builder(asOf, request.currency()).recentDays(request.recentDays());
@@ -459,6 +459,12 @@ public final class DefaultScoring implements Scoring {
                 .column("satisfactionSlope", satisfactionSlope)
                 .column("surveys", surveyCount);
         Map<CustomerId, Map<String, String>> previous = previousResults(uow, b);
+        Instant endOfAsOf =
+                asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+        Instant now = clock.instant();
+        b.attach(
+                dev.guanxi.crm.lifecycle.LifecycleContext.class,
+                new dev.guanxi.crm.lifecycle.LifecycleContext(asOf, now.isBefore(endOfAsOf) ? now : endOfAsOf));
         Map<String, String> models = request.models().enabled() ? Models.apply(uow, request, converter, b) : Map.of();
         return new Loaded(b.build(), purchases[0], converter.ratesUsed(), models, previous);
     }
