@@ -27,6 +27,14 @@ import java.util.Optional;
  * ScoringListener}) leaves each batch either old or new; the next run writes only what is still missing or
  * changed. With {@link ScoringModels} the run also fits (or reuses) BG/NBD and Gamma-Gamma for P(alive) and
  * CLV.
+ *
+ * <p>With the {@link dev.guanxi.crm.lifecycle.LifecycleRule lifecycle rule} and a store that keeps lifecycle logs,
+ * each customer's move is appended to its transition log in the batch's transaction and published as a {@link
+ * dev.guanxi.crm.event.LifecycleStageChanged}; the run reads the customers' current stages from the log. The
+ * moves are dated at the end of the as-of day, or at the clock's instant if that is earlier. If a customer is
+ * moved by hand ({@link dev.guanxi.crm.lifecycle.Lifecycle#move}) between the run's read and the write of its
+ * batch, that batch rolls back and the run fails with {@link dev.guanxi.crm.StaleVersionException}; a rerun
+ * completes it from the new stage.
  */
 @Beta
 public interface Scoring {

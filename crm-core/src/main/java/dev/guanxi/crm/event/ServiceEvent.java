@@ -8,7 +8,7 @@ import dev.guanxi.crm.customer.CustomerId;
  * <p>Implemented only by the records it permits, each immutable and thread-safe.
  */
 public sealed interface ServiceEvent extends DomainEvent
-        permits CaseOpened, CaseStatusChanged, CaseResolved, CaseReopened, SurveyAnswered {
+        permits CaseOpened, CaseStatusChanged, CaseResolved, CaseReopened, CaseOverdue, SurveyAnswered {
     /** @return the customer the event is about */
     CustomerId customerId();
 }

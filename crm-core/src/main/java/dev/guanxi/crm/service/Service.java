@@ -163,6 +163,21 @@ public interface Service {
     Page<ServiceCase> overdueCases(Instant asOf, PageRequest page);
 
     /**
+     * Publishes a {@link dev.guanxi.crm.event.CaseOverdue} for every active case whose SLA due instant lies in
+     * {@code (since, now]}: the cases that became overdue since the previous sweep. A host schedules it (e.g.
+     * every 15 minutes) and passes the previous run's instant; windows that overlap raise a case twice, so a
+     * listener that must not act twice keys on the case id and due instant (delivery is at least once anyway).
+     * The events are written to the outbox in one transaction. O(active overdue cases).
+     *
+     * @param since the end of the previous sweep, exclusive
+     * @return the events published, by due instant then case id
+     * @throws dev.guanxi.crm.ValidationException naming {@code since} (REQUIRED, or DATE_ORDER if it lies after
+     *     now)
+     * @since 0.1.0
+     */
+    java.util.List<dev.guanxi.crm.event.CaseOverdue> raiseOverdueCases(Instant since);
+
+    /**
      * Records a customer's answer to a satisfaction survey. {@code respondedAt} defaults to the CRM's clock
      * and may not lie more than ten minutes in the future; a linked case must be a case of the same customer.
      * Publishes {@link dev.guanxi.crm.event.SurveyAnswered}.

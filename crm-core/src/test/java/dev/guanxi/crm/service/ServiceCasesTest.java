@@ -509,4 +509,38 @@ class ServiceCasesTest {
         ServiceCase c = t.service().openCase(complaint(who).build());
         assertThat(t.service().get(c.id())).isEqualTo(c);
     }
+
+    @Test
+    @DisplayName("the overdue sweep raises each case that passed its SLA in (since, now] once, and not resolved ones")
+    void overdueSweep() {
+        // HIGH complaint: due 12 h after opening (standard policy); LOW request: due much later
+        ServiceCase early = open(); // due NOW + 12 h
+        clock.advance(Duration.ofHours(2));
+        ServiceCase late = open(); // due NOW + 14 h
+        ServiceCase resolved = open(); // due NOW + 14 h, resolved before
+        service.resolve(resolved.id(), resolved.version(), "fixed on the phone");
+        events.clear();
+
+        clock.advance(Duration.ofHours(11)); // NOW + 13 h: only `early` is overdue
+        Instant firstSweep = clock.instant();
+        List<dev.guanxi.crm.event.CaseOverdue> first = service.raiseOverdueCases(NOW);
+        assertThat(first).extracting(dev.guanxi.crm.event.CaseOverdue::caseId).containsExactly(early.id());
+        assertThat(first.get(0).slaDueAt()).isEqualTo(NOW.plus(Duration.ofHours(12)));
+        assertThat(first.get(0).severity()).isEqualTo(Severity.HIGH);
+
+        clock.advance(Duration.ofHours(2)); // NOW + 15 h: `late` became overdue since the first sweep
+        List<dev.guanxi.crm.event.CaseOverdue> second = service.raiseOverdueCases(firstSweep);
+        assertThat(second).extracting(dev.guanxi.crm.event.CaseOverdue::caseId).containsExactly(late.id());
+        assertThat(service.raiseOverdueCases(clock.instant())).isEmpty();
+        assertThat(events)
+                .filteredOn(dev.guanxi.crm.event.CaseOverdue.class::isInstance)
+                .hasSize(2);
+        assertThat(crm.tenant("other").service().raiseOverdueCases(NOW)).isEmpty();
+
+        assertThatThrownBy(() -> service.raiseOverdueCases(clock.instant().plusSeconds(60)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("since");
+                    assertThat(e.rule()).isEqualTo(ValidationRule.DATE_ORDER);
+                });
+    }
 }

@@ -177,6 +177,43 @@ public final class DefaultService implements Service {
     }
 
     @Override
+    public java.util.List<dev.guanxi.crm.event.CaseOverdue> raiseOverdueCases(Instant since) {
+        Check.required("since", since);
+        return context.write(tenant, scope -> {
+            Instant now = scope.now();
+            if (since.isAfter(now)) {
+                throw Check.fail(
+                        "since", dev.guanxi.crm.ValidationRule.DATE_ORDER, "since " + since + " lies after now " + now);
+            }
+            java.util.List<dev.guanxi.crm.event.CaseOverdue> raised = new java.util.ArrayList<>();
+            // listOverdue excludes a case due exactly at now; the window includes it
+            Instant bound = now.plusNanos(1);
+            PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+            while (true) {
+                Page<ServiceCase> p = scope.uow().serviceCases().listOverdue(bound, page);
+                for (ServiceCase c : p.items()) {
+                    if (c.slaDueAt().isAfter(since)) {
+                        raised.add(new dev.guanxi.crm.event.CaseOverdue(
+                                scope.metadata(),
+                                c.customerId(),
+                                c.id(),
+                                c.kind(),
+                                c.severity(),
+                                c.assignee(),
+                                c.slaDueAt()));
+                    }
+                }
+                if (!p.hasMore()) {
+                    break;
+                }
+                page = new PageRequest(page.offset() + page.limit(), page.limit());
+            }
+            raised.forEach(scope::publish);
+            return java.util.List.copyOf(raised);
+        });
+    }
+
+    @Override
     public SurveyResponse recordSurvey(NewSurveyResponse draft) {
         Check.required("response", draft);
         return context.write(tenant, scope -> {
