@@ -21,7 +21,9 @@ import java.util.Optional;
  * The lifecycle evaluation as a {@link ClassificationRule} named {@code "lifecycle"}, so that the scoring run
  * applies the lifecycle policy to every customer after grading, credit and loyalty: labels each customer with
  * its stage ({@link LifecycleStage}) and stores {@code sinceDay} (the epoch day the stage began), {@code moved}
- * (1 if the stage changed in this run) and {@code vetoed} (1 if a guard vetoed a move), and attaches the {@link
+ * (1 if the stage changed in this run), {@code vetoed} (1 if a guard vetoed a move) and, for prospects, {@code
+ * funnel} (their AIDA position from the {@value #AIDA_COLUMN} column: 0 none, 1 awareness … 4 action), and attaches
+ * the {@link
  * Moves} (the {@link StageTransition}s to log). The reason is the decision's (every rule that fired, with its
  * numbers) or the guard's veto.
  *
@@ -41,6 +43,14 @@ import java.util.Optional;
 public final class LifecycleRule implements ClassificationRule {
     /** The rule's name. */
     public static final String NAME = "lifecycle";
+
+    /**
+     * The base column with each customer's furthest AIDA stage in campaign responses up to the as-of day: 0 for
+     * none, 1 to 4 for {@link dev.guanxi.crm.marketing.AidaStage} AWARENESS to ACTION. The scoring run fills it.
+     *
+     * @since 0.1.0
+     */
+    public static final String AIDA_COLUMN = "aidaStage";
 
     private final LifecycleEngine engine;
 
@@ -146,6 +156,7 @@ public final class LifecycleRule implements ClassificationRule {
         double[] sinceDay = new double[n];
         double[] moved = new double[n];
         double[] vetoed = new double[n];
+        double[] funnel = new double[n];
         String[] reasons = new String[n];
         StageTransition[] transitions = new StageTransition[n];
         for (int i = 0; i < n; i++) {
@@ -205,6 +216,9 @@ public final class LifecycleRule implements ClassificationRule {
                         new StageTransition(id, null, stage, at, TransitionCause.FIRST_SEEN, reasons[i], List.of());
             }
             labels[i] = stage.name();
+            if (stage == LifecycleStage.PROSPECT) {
+                funnel[i] = base.columnValue(AIDA_COLUMN, i, 0);
+            }
             sinceDay[i] = LocalDate.ofInstant(since, ZoneOffset.UTC).toEpochDay();
         }
         return Classifications.builder(NAME, base)
@@ -212,6 +226,7 @@ public final class LifecycleRule implements ClassificationRule {
                 .metric("sinceDay", sinceDay)
                 .metric("moved", moved)
                 .metric("vetoed", vetoed)
+                .metric("funnel", funnel)
                 .attach(Moves.class, new Moves(transitions))
                 .explainer(new Classifications.Explainer() {
                     @Override

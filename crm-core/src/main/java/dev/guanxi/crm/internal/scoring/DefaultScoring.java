@@ -431,6 +431,19 @@ public final class DefaultScoring implements Scoring {
                 }
             }
         });
+        double[] aida = new double[n];
+        uow.campaignResponses().scan(r -> {
+            int i = b.indexOf(r.customerId());
+            if (i < 0) {
+                return;
+            }
+            for (dev.guanxi.crm.marketing.StageReached reached : r.history()) {
+                if (!LocalDate.ofInstant(reached.at(), ZoneOffset.UTC).isAfter(asOf)) {
+                    aida[i] = Math.max(aida[i], reached.stage().ordinal() + 1);
+                }
+            }
+        });
+        b.column(LifecycleRule.AIDA_COLUMN, aida);
         Map<Integer, List<SurveyResponse>> surveys = new HashMap<>();
         uow.surveyResponses().scan(r -> {
             int i = b.indexOf(r.customerId());
