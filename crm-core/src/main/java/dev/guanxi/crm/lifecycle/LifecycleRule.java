@@ -28,8 +28,9 @@ import java.util.Optional;
  * numbers) or the guard's veto.
  *
  * <p>Inputs: the customer's previous state from the {@link History} attached to the base (the scoring run
- * builds it from the previous snapshots; without it every customer is placed for the first time); purchases in
- * the value period (count, first and last day); P(alive); the {@code complaintsOpen} and {@code overdueCases}
+ * builds it from the transition log or the previous snapshots; without it every customer is placed for the first
+ * time); purchases ever up to the as-of day (count, first and last day: the {@link #PURCHASES_EVER_COLUMN}
+ * columns) or, without those columns, purchases in the value period; P(alive); the {@code complaintsOpen} and {@code overdueCases}
  * (active service cases past their SLA at the end of the as-of day) columns; the credit grade
  * index of an earlier {@code credit} rule; the 80/20 grade of an earlier {@code abc} rule. The evaluation
  * instant, which transitions carry, is that of a {@link LifecycleContext} attached to the base for its as-of
@@ -51,6 +52,30 @@ public final class LifecycleRule implements ClassificationRule {
      * @since 0.1.0
      */
     public static final String AIDA_COLUMN = "aidaStage";
+
+    /**
+     * The base column with each customer's number of purchases ever (up to the as-of day), which the lifecycle
+     * judges by, with {@link #FIRST_PURCHASE_EVER_COLUMN} and {@link #LAST_PURCHASE_EVER_COLUMN} (epoch days):
+     * a customer silent for longer than the value period is lost, not a prospect. The scoring run fills them;
+     * without them the rule uses the purchases of the value period.
+     *
+     * @since 0.1.0
+     */
+    public static final String PURCHASES_EVER_COLUMN = "purchasesEver";
+
+    /**
+     * The base column with each customer's first purchase day ever (epoch day).
+     *
+     * @since 0.1.0
+     */
+    public static final String FIRST_PURCHASE_EVER_COLUMN = "firstPurchaseEver";
+
+    /**
+     * The base column with each customer's last purchase day ever (epoch day).
+     *
+     * @since 0.1.0
+     */
+    public static final String LAST_PURCHASE_EVER_COLUMN = "lastPurchaseEver";
 
     private final LifecycleEngine engine;
 
@@ -159,12 +184,26 @@ public final class LifecycleRule implements ClassificationRule {
         double[] funnel = new double[n];
         String[] reasons = new String[n];
         StageTransition[] transitions = new StageTransition[n];
+        boolean lifetime = base.column(PURCHASES_EVER_COLUMN).isPresent();
         for (int i = 0; i < n; i++) {
             CustomerId id = base.customerId(i);
             LifecycleState state = history.states().get(id);
-            int purchases = base.purchases(i);
-            LocalDate first = purchases == 0 ? null : LocalDate.ofEpochDay(base.firstPurchaseDay(i));
-            LocalDate last = purchases == 0 ? null : LocalDate.ofEpochDay(base.lastPurchaseDay(i));
+            int purchases;
+            LocalDate first;
+            LocalDate last;
+            if (lifetime) {
+                purchases = (int) base.columnValue(PURCHASES_EVER_COLUMN, i, 0);
+                first = purchases == 0
+                        ? null
+                        : LocalDate.ofEpochDay((long) base.columnValue(FIRST_PURCHASE_EVER_COLUMN, i, 0));
+                last = purchases == 0
+                        ? null
+                        : LocalDate.ofEpochDay((long) base.columnValue(LAST_PURCHASE_EVER_COLUMN, i, 0));
+            } else {
+                purchases = base.purchases(i);
+                first = purchases == 0 ? null : LocalDate.ofEpochDay(base.firstPurchaseDay(i));
+                last = purchases == 0 ? null : LocalDate.ofEpochDay(base.lastPurchaseDay(i));
+            }
             LocalDate evaluated = history.evaluatedOn().get(id);
             // a customer never evaluated is placed by its signals alone: "since the last evaluation" is undefined
             boolean purchasedSince = last != null && evaluated != null && last.isAfter(evaluated);

@@ -354,14 +354,46 @@ public final class DefaultScoring implements Scoring {
             }
         });
         long[] purchases = {0};
-        uow.orders().scanPurchases(PurchaseScan.between(request.valueFrom(), asOf), (id, date, minor, currency) -> {
+        int n = b.size();
+        // one scan of every purchase up to the as-of day: the value period's go into the base; all of them give
+        // each customer's lifetime purchases (the lifecycle judges silence by the last purchase ever, which may
+        // lie before the value period) and, with models, the transaction log the models are fitted on
+        double[] everCount = new double[n];
+        double[] everFirst = new double[n];
+        double[] everLast = new double[n];
+        dev.guanxi.crm.analytics.TransactionLog log = request.models().enabled()
+                ? new dev.guanxi.crm.analytics.TransactionLog(Money.scaleOf(request.currency()))
+                : null;
+        int valueFrom = (int) request.valueFrom().toEpochDay();
+        uow.orders().scanPurchases(new PurchaseScan(null, asOf), (id, date, minor, currency) -> {
             int i = b.indexOf(id);
-            if (i >= 0) {
-                b.purchase(i, (int) date.toEpochDay(), converter.toBaseMinor(minor, currency, date));
+            if (i < 0) {
+                return;
+            }
+            int day = (int) date.toEpochDay();
+            if (everCount[i] == 0 || day < everFirst[i]) {
+                everFirst[i] = day;
+            }
+            if (everCount[i] == 0 || day > everLast[i]) {
+                everLast[i] = day;
+            }
+            everCount[i]++;
+            boolean inPeriod = day >= valueFrom;
+            if (!inPeriod && log == null) {
+                return;
+            }
+            long minorBase = converter.toBaseMinor(minor, currency, date);
+            if (inPeriod) {
+                b.purchase(i, day, minorBase);
                 purchases[0]++;
             }
+            if (log != null) {
+                log.add(id, date, minorBase);
+            }
         });
-        int n = b.size();
+        b.column(LifecycleRule.PURCHASES_EVER_COLUMN, everCount)
+                .column(LifecycleRule.FIRST_PURCHASE_EVER_COLUMN, everFirst)
+                .column(LifecycleRule.LAST_PURCHASE_EVER_COLUMN, everLast);
         if (request.margins() != null) {
             uow.orders().scan(order -> {
                 int i = b.indexOf(order.customerId());
@@ -478,7 +510,7 @@ public final class DefaultScoring implements Scoring {
         b.attach(
                 dev.guanxi.crm.lifecycle.LifecycleContext.class,
                 new dev.guanxi.crm.lifecycle.LifecycleContext(asOf, now.isBefore(endOfAsOf) ? now : endOfAsOf));
-        Map<String, String> models = request.models().enabled() ? Models.apply(uow, request, converter, b) : Map.of();
+        Map<String, String> models = log != null ? Models.apply(uow, request, log, b) : Map.of();
         return new Loaded(b.build(), purchases[0], converter.ratesUsed(), models, previous);
     }
 

@@ -10,9 +10,6 @@ import dev.guanxi.crm.analytics.TransactionLog;
 import dev.guanxi.crm.classification.CustomerBase;
 import dev.guanxi.crm.classification.ScoringRequest;
 import dev.guanxi.crm.customer.CustomerId;
-import dev.guanxi.crm.money.CurrencyConverter;
-import dev.guanxi.crm.money.Money;
-import dev.guanxi.crm.sales.PurchaseScan;
 import dev.guanxi.crm.spi.storage.ScoreRun;
 import dev.guanxi.crm.spi.storage.UnitOfWork;
 import java.math.BigDecimal;
@@ -34,18 +31,13 @@ final class Models {
     private Models() {}
 
     /**
-     * Fits (or reuses) the models and sets P(alive) and CLV of every customer in the builder.
+     * Fits (or reuses) the models on the base customers' purchases up to the as-of day (in base-currency minor
+     * units, keyed by customer id) and sets P(alive) and CLV of every customer in the builder.
      *
      * @return the run attributes describing the models
      */
     static Map<String, String> apply(
-            UnitOfWork uow, ScoringRequest request, CurrencyConverter converter, CustomerBase.Builder b) {
-        TransactionLog log = new TransactionLog(Money.scaleOf(request.currency()));
-        uow.orders().scanPurchases(new PurchaseScan(null, request.asOf()), (id, date, minor, currency) -> {
-            if (b.indexOf(id) >= 0) {
-                log.add(id, date, converter.toBaseMinor(minor, currency, date));
-            }
-        });
+            UnitOfWork uow, ScoringRequest request, TransactionLog log, CustomerBase.Builder b) {
         Map<String, String> attributes = new TreeMap<>();
         if (log.size() == 0) {
             attributes.put(STATUS, "no purchases");
