@@ -433,6 +433,7 @@ public final class Demo {
      * @param arrearsWarnings customers flagged by the arrears early warning
      * @param models the models' status and BG/NBD parameters
      * @param example the top customer's explained 80/20 grade, credit grade and loyalty
+     * @param winBack the top of the win-back list, one line each: name, stage, expected recovery, why
      * @param seconds how long the run took
      */
     public record ValueSummary(
@@ -441,6 +442,7 @@ public final class Demo {
             long arrearsWarnings,
             String models,
             List<String> example,
+            List<String> winBack,
             double seconds) {}
 
     private static ValueSummary value(TenantCrm shop) {
@@ -490,8 +492,24 @@ public final class Demo {
         }
         String models = report.attributes().getOrDefault("model.status", "-") + "; BG/NBD r, alpha, a, b ="
                 + (params.length() == 0 ? " -" : params);
+        List<String> winBack = new ArrayList<>();
+        for (dev.guanxi.crm.classification.WinBackCandidate c : shop.scoring().winBackList(5)) {
+            winBack.add(String.format(
+                    Locale.ROOT,
+                    "%-22s %-8s expected %,10.2f USD: %s",
+                    c.displayName(),
+                    c.stage(),
+                    c.expectedRecovery(),
+                    c.reason()));
+        }
         return new ValueSummary(
-                rules, shares, warnings, models, example, report.elapsed().toMillis() / 1000.0);
+                rules,
+                shares,
+                warnings,
+                models,
+                example,
+                winBack,
+                report.elapsed().toMillis() / 1000.0);
     }
 
     /**
@@ -762,6 +780,9 @@ public final class Demo {
             out.println("  models: " + value.models());
             out.println("  why " + value.example().get(0) + " is where it is:");
             value.example().stream().skip(1).forEach(line -> out.println("    " + line));
+            out.println("  win-back list (lost and at-risk customers by expected value recovered), top "
+                    + value.winBack().size() + ":");
+            value.winBack().forEach(line -> out.println("    " + line));
             out.println();
             out.println("Events delivered to listeners after commit:");
             events.forEach((type, n) -> out.printf(Locale.ROOT, "  %-26s %,7d%n", type, n));

@@ -122,6 +122,24 @@ class DemoTest {
     }
 
     @Test
+    @DisplayName("the win-back list holds lost and at-risk customers only, highest expected recovery first")
+    void winBack() {
+        List<String> lines = summary.value().winBack();
+        assertThat(lines).hasSize(5);
+        assertThat(lines).allSatisfy(line -> assertThat(line).containsAnyOf(" LOST ", " AT_RISK "));
+        double previous = Double.MAX_VALUE;
+        for (String line : lines) {
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("expected +([0-9,.]+) USD").matcher(line);
+            assertThat(m.find()).as(line).isTrue();
+            double expected = Double.parseDouble(m.group(1).replace(",", ""));
+            assertThat(expected).as(line).isLessThanOrEqualTo(previous);
+            previous = expected;
+        }
+        assertThat(printed).contains("win-back list (lost and at-risk customers by expected value recovered), top 5:");
+    }
+
+    @Test
     @DisplayName("two runs print the same figures (the clock is fixed and the generator seeded)")
     void deterministic() {
         Demo.Summary again = Demo.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
