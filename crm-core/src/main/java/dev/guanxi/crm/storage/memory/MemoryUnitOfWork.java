@@ -3,6 +3,7 @@ package dev.guanxi.crm.storage.memory;
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.spi.storage.CampaignRepository;
 import dev.guanxi.crm.spi.storage.CampaignResponseRepository;
+import dev.guanxi.crm.spi.storage.CampaignTargetRepository;
 import dev.guanxi.crm.spi.storage.CompetitorDealingRepository;
 import dev.guanxi.crm.spi.storage.CompetitorRepository;
 import dev.guanxi.crm.spi.storage.ContractRepository;
@@ -46,6 +47,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private ScoreRepository scores;
     private PointsLedgerRepository points;
     private OwnershipRepository ownership;
+    private CampaignTargetRepository campaignTargets;
 
     MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
         this.tx = tx;
@@ -149,6 +151,11 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public OwnershipRepository ownership() {
         return ownership == null ? ownership = new MemoryOwnershipRepository(tx) : ownership;
+    }
+
+    @Override
+    public CampaignTargetRepository campaignTargets() {
+        return campaignTargets == null ? campaignTargets = new MemoryCampaignTargetRepository(tx) : campaignTargets;
     }
 
     @Override
