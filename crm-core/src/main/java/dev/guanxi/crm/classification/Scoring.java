@@ -98,4 +98,28 @@ public interface Scoring {
      * @since 0.1.0
      */
     java.util.List<WinBackCandidate> winBackList(int limit);
+
+    /**
+     * Puts the top of the {@linkplain #winBackList win-back list} on a campaign's target list (客户挽救 as a
+     * campaign): the first {@code limit} candidates of {@code winBackList(limit)} become targets with source
+     * {@value dev.guanxi.crm.marketing.CampaignTarget#WIN_BACK}, rank = their position (1 first), expected value
+     * = their {@link WinBackCandidate#expectedRecovery() expected recovery} and reason = their {@link
+     * WinBackCandidate#reason() reason} cut to 500 characters. All targets are written in one unit of work with
+     * the campaign's new {@code targetListSize} (one version later), as {@link
+     * dev.guanxi.crm.marketing.Marketing#addTargets} does: all or none, a candidate already on the list is
+     * replaced, and the rest of the list is kept. The list itself is read first, in its own read-only unit of
+     * work, so it is as of that moment. Costs what {@link #winBackList} costs plus one customer lookup per
+     * candidate.
+     *
+     * @param campaign the campaign
+     * @param limit the most candidates, 0 to {@value dev.guanxi.crm.marketing.NewCampaignTarget#MAX_PER_CALL}
+     * @return the candidates added, in rank order (empty, and nothing changed, if there are none)
+     * @throws dev.guanxi.crm.ValidationException on {@code limit} ({@code OUT_OF_RANGE}); on {@code campaignId}
+     *     ({@code INVALID_STATE}) if the campaign is COMPLETED or CANCELLED
+     * @throws dev.guanxi.crm.NotFoundException (entity type {@code Campaign}) if the tenant has no such
+     *     campaign
+     * @throws dev.guanxi.crm.StaleVersionException if the campaign changed at the same time (nothing stored)
+     * @since 0.1.0
+     */
+    java.util.List<WinBackCandidate> targetWinBack(dev.guanxi.crm.marketing.CampaignId campaign, int limit);
 }

@@ -151,6 +151,46 @@ public record Campaign(
                 at);
     }
 
+    /**
+     * Returns this campaign with another target list size, one version later: what a change of its stored
+     * {@link CampaignTarget target list} does.
+     *
+     * @param size how many targets the campaign now has
+     * @param at the instant of the change
+     * @return the changed campaign
+     * @throws dev.guanxi.crm.ValidationException on {@code targetListSize} if {@code size} is out of range
+     * @since 0.1.0
+     */
+    @dev.guanxi.crm.Beta
+    public Campaign withTargetListSize(int size, Instant at) {
+        Objects.requireNonNull(at, "at");
+        return new Campaign(
+                id,
+                code,
+                name,
+                description,
+                channel,
+                startDate,
+                endDate,
+                targetSegment,
+                size,
+                budget,
+                status,
+                version + 1,
+                createdAt,
+                at);
+    }
+
+    /**
+     * @return {@code true} if the target list may change now (the campaign is {@link CampaignStatus#PLANNED} or
+     *     {@link CampaignStatus#ACTIVE}); a finished campaign's list is its history
+     * @since 0.1.0
+     */
+    @dev.guanxi.crm.Beta
+    public boolean acceptsTargets() {
+        return !status.isFinal();
+    }
+
     /** @return {@code true} if responses may be recorded now (the campaign is {@link CampaignStatus#ACTIVE}) */
     public boolean acceptsResponses() {
         return status == CampaignStatus.ACTIVE;

@@ -7,6 +7,7 @@ import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,8 +23,12 @@ import java.util.Optional;
  * NotFoundException} means nothing was written and no event was published. Events are delivered to
  * listeners after commit. An id of another tenant's campaign or customer is treated as unknown.
  *
- * <p>Targeting (which customers may be contacted on a channel, given their consent) is not part of this
- * interface yet; responses are inbound and are recorded whatever the customer's consent.
+ * <p>A campaign keeps a {@linkplain #targets target list} ({@link CampaignTarget}): the customers it is to
+ * reach, each with where the name came from, a rank, a score and a reason. Hosts {@linkplain #addTargets add}
+ * targets by hand or from an analysis (the scoring API's {@code targetWinBack} adds the top of the win-back
+ * list); the campaign's {@link Campaign#targetListSize()} follows the list. Whether a target may be contacted
+ * on the campaign's channel, given the customer's consent, is not checked here; responses are inbound and are
+ * recorded whatever the customer's consent.
  */
 public interface Marketing {
     /**
@@ -118,6 +123,59 @@ public interface Marketing {
      * @return one page
      */
     Page<Campaign> listCampaigns(CampaignStatus status, PageRequest page);
+
+    /**
+     * Puts customers on a campaign's target list, all or none: a target of a customer already on the list is
+     * replaced (its {@code addedAt} becomes now). In the same unit of work the campaign's {@link
+     * Campaign#targetListSize() targetListSize} becomes the number of targets, one version later; an empty
+     * list changes nothing. Publishes no event. Costs one customer lookup per target.
+     *
+     * <p>Two changes of the same campaign's targets (or status) at the same time are kept apart by the
+     * campaign's version: the one that commits second fails with {@link StaleVersionException} and stores
+     * nothing; calling it again is safe.
+     *
+     * @param campaignId the campaign
+     * @param targets the targets, at most {@value NewCampaignTarget#MAX_PER_CALL}, each customer once
+     * @return the campaign with its new target list size
+     * @throws NotFoundException (entity type {@code Campaign}) if the tenant has no such campaign
+     * @throws ValidationException on {@code targets} ({@code REQUIRED}, {@code TOO_LONG}) or {@code targets[i]}
+     *     ({@code REQUIRED}) for a missing or too long list or a null entry; on {@code targets[i].customerId}
+     *     with rule {@code DUPLICATE} for a customer given twice (the later index), and with rule {@code
+     *     UNKNOWN_REFERENCE} for each customer the tenant does not have (all of them are reported); on {@code
+     *     campaignId} with rule {@code INVALID_STATE} if the campaign is COMPLETED or CANCELLED
+     * @throws StaleVersionException if the campaign changed while the targets were being added
+     * @since 0.1.0
+     */
+    @dev.guanxi.crm.Beta
+    Campaign addTargets(CampaignId campaignId, List<NewCampaignTarget> targets);
+
+    /**
+     * Lists a campaign's targets by rank (unranked targets last), ties by customer id (text form).
+     *
+     * @param campaignId the campaign
+     * @param page the slice wanted
+     * @return one page
+     * @throws NotFoundException (entity type {@code Campaign}) if the tenant has no such campaign
+     * @since 0.1.0
+     */
+    @dev.guanxi.crm.Beta
+    Page<CampaignTarget> targets(CampaignId campaignId, PageRequest page);
+
+    /**
+     * Takes a customer off a campaign's target list; the campaign's {@code targetListSize} follows, one
+     * version later, in the same unit of work.
+     *
+     * @param campaignId the campaign
+     * @param customerId the customer
+     * @return the campaign with its new target list size, or unchanged if the customer was not on the list
+     * @throws NotFoundException (entity type {@code Campaign}) if the tenant has no such campaign
+     * @throws ValidationException on {@code campaignId} with rule {@code INVALID_STATE} if the campaign is
+     *     COMPLETED or CANCELLED
+     * @throws StaleVersionException if the campaign changed at the same time
+     * @since 0.1.0
+     */
+    @dev.guanxi.crm.Beta
+    Campaign removeTarget(CampaignId campaignId, CustomerId customerId);
 
     /**
      * Records a customer's response to a campaign, and publishes {@code CampaignResponseRecorded}.

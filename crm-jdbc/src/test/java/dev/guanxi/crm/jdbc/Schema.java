@@ -32,7 +32,8 @@ final class Schema {
             "guanxi_points_account",
             "guanxi_points_entry",
             "guanxi_ownership",
-            "guanxi_customer_share");
+            "guanxi_customer_share",
+            "guanxi_campaign_target");
 
     private Schema() {}
 

@@ -19,14 +19,17 @@ import dev.guanxi.crm.marketing.CampaignId;
 import dev.guanxi.crm.marketing.CampaignResponse;
 import dev.guanxi.crm.marketing.CampaignResponseId;
 import dev.guanxi.crm.marketing.CampaignStatus;
+import dev.guanxi.crm.marketing.CampaignTarget;
 import dev.guanxi.crm.marketing.Marketing;
 import dev.guanxi.crm.marketing.NewCampaign;
 import dev.guanxi.crm.marketing.NewCampaignResponse;
+import dev.guanxi.crm.marketing.NewCampaignTarget;
 import dev.guanxi.crm.marketing.StageReached;
 import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
 import dev.guanxi.crm.spi.storage.UnitOfWork;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Default {@link Marketing}. Thread-safe: holds only the immutable context and the tenant. */
@@ -114,6 +117,30 @@ public final class DefaultMarketing implements Marketing {
         Check.required("status", status);
         Check.required("page", page);
         return context.read(tenant, uow -> uow.campaigns().listByStatus(status, page));
+    }
+
+    @Override
+    public Campaign addTargets(CampaignId campaignId, List<NewCampaignTarget> targets) {
+        Check.required("campaignId", campaignId);
+        List<NewCampaignTarget> checked = TargetLists.checked(targets);
+        return context.write(tenant, scope -> TargetLists.add(scope, campaignId, checked));
+    }
+
+    @Override
+    public Page<CampaignTarget> targets(CampaignId campaignId, PageRequest page) {
+        Check.required("campaignId", campaignId);
+        Check.required("page", page);
+        return context.read(tenant, uow -> {
+            campaign(uow, campaignId);
+            return uow.campaignTargets().list(campaignId, page);
+        });
+    }
+
+    @Override
+    public Campaign removeTarget(CampaignId campaignId, CustomerId customerId) {
+        Check.required("campaignId", campaignId);
+        Check.required("customerId", customerId);
+        return context.write(tenant, scope -> TargetLists.remove(scope, campaignId, customerId));
     }
 
     @Override

@@ -616,4 +616,31 @@ public final class DefaultScoring implements Scoring {
             return List.copyOf(candidates.subList(0, Math.min(limit, candidates.size())));
         });
     }
+
+    @Override
+    public List<WinBackCandidate> targetWinBack(dev.guanxi.crm.marketing.CampaignId campaign, int limit) {
+        dev.guanxi.crm.internal.Check.required("campaignId", campaign);
+        dev.guanxi.crm.internal.Check.range("limit", limit, 0, dev.guanxi.crm.marketing.NewCampaignTarget.MAX_PER_CALL);
+        List<WinBackCandidate> top = winBackList(limit);
+        List<dev.guanxi.crm.marketing.NewCampaignTarget> targets = new ArrayList<>(top.size());
+        for (int i = 0; i < top.size(); i++) {
+            WinBackCandidate c = top.get(i);
+            String reason = c.reason();
+            if (reason.codePointCount(0, reason.length()) > dev.guanxi.crm.internal.Check.LINE_MAX) {
+                reason = reason.substring(0, reason.offsetByCodePoints(0, dev.guanxi.crm.internal.Check.LINE_MAX));
+            }
+            targets.add(new dev.guanxi.crm.marketing.NewCampaignTarget(
+                    c.customerId(),
+                    dev.guanxi.crm.marketing.CampaignTarget.WIN_BACK,
+                    i + 1,
+                    c.expectedRecovery(),
+                    reason.isBlank() ? null : reason));
+        }
+        // Checked before the unit of work opens, as the marketing API does; the campaign is checked in it even
+        // when the list is empty, so an unknown or closed campaign is reported either way.
+        List<dev.guanxi.crm.marketing.NewCampaignTarget> checked =
+                dev.guanxi.crm.internal.marketing.TargetLists.checked(targets);
+        context.write(tenant, scope -> dev.guanxi.crm.internal.marketing.TargetLists.add(scope, campaign, checked));
+        return top;
+    }
 }

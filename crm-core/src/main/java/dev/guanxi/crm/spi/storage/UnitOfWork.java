@@ -97,6 +97,19 @@ public interface UnitOfWork {
         throw new UnsupportedOperationException(getClass().getName() + " does not keep lifecycle logs");
     }
 
+    /**
+     * Returns the campaigns' target lists. A store that predates them keeps the default, and the marketing
+     * API's target methods (and {@code Scoring.targetWinBack}) then fail with {@link
+     * UnsupportedOperationException}.
+     *
+     * @return the campaigns' target lists
+     * @throws UnsupportedOperationException if the store does not keep target lists (the default)
+     * @since 0.1.0
+     */
+    default CampaignTargetRepository campaignTargets() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep campaign target lists");
+    }
+
     /** @return the transactional outbox of domain events */
     EventOutbox outbox();
 }

@@ -3,6 +3,7 @@ package dev.guanxi.crm.storage.memory;
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.spi.storage.CampaignRepository;
 import dev.guanxi.crm.spi.storage.CampaignResponseRepository;
+import dev.guanxi.crm.spi.storage.CampaignTargetRepository;
 import dev.guanxi.crm.spi.storage.CompetitorDealingRepository;
 import dev.guanxi.crm.spi.storage.CompetitorRepository;
 import dev.guanxi.crm.spi.storage.ContractRepository;
@@ -48,6 +49,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private PointsLedgerRepository points;
     private OwnershipRepository ownership;
     private LifecycleRepository lifecycle;
+    private CampaignTargetRepository campaignTargets;
 
     MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
         this.tx = tx;
@@ -156,6 +158,11 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public LifecycleRepository lifecycle() {
         return lifecycle == null ? lifecycle = new MemoryLifecycleRepository(tx) : lifecycle;
+    }
+
+    @Override
+    public CampaignTargetRepository campaignTargets() {
+        return campaignTargets == null ? campaignTargets = new MemoryCampaignTargetRepository(tx) : campaignTargets;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.jdbc.Dialect;
 import dev.guanxi.crm.spi.storage.CampaignRepository;
 import dev.guanxi.crm.spi.storage.CampaignResponseRepository;
+import dev.guanxi.crm.spi.storage.CampaignTargetRepository;
 import dev.guanxi.crm.spi.storage.CompetitorDealingRepository;
 import dev.guanxi.crm.spi.storage.CompetitorRepository;
 import dev.guanxi.crm.spi.storage.ContractRepository;
@@ -79,6 +80,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private JdbcScoreRepository scores;
     private JdbcPointsLedgerRepository points;
     private JdbcOwnershipRepository ownership;
+    private JdbcCampaignTargetRepository campaignTargets;
 
     /**
      * Creates a unit of work that opens its connection and transaction only when the first statement runs, so
@@ -522,6 +524,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     public OwnershipRepository ownership() {
         requireOpen();
         return ownership == null ? ownership = new JdbcOwnershipRepository(this) : ownership;
+    }
+
+    @Override
+    public CampaignTargetRepository campaignTargets() {
+        requireOpen();
+        return campaignTargets == null ? campaignTargets = new JdbcCampaignTargetRepository(this) : campaignTargets;
     }
 
     @Override

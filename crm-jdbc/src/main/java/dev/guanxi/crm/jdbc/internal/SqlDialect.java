@@ -211,6 +211,9 @@ public final class SqlDialect {
         if (type == Integer.class) {
             return Types.INTEGER;
         }
+        if (type == Double.class) {
+            return Types.DOUBLE;
+        }
         if (type == Boolean.class) {
             return Types.BOOLEAN;
         }

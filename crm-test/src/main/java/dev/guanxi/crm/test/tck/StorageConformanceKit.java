@@ -200,6 +200,15 @@ public abstract class StorageConformanceKit {
         }
     }
 
+    /** {@code CampaignTargetRepository}: campaign target lists, and {@code addTargets} through the marketing API. */
+    @Nested
+    class CampaignTargets extends CampaignTargetRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
     /** {@code ReferenceCodeRepository}. */
     @Nested
     class ReferenceCodes extends ReferenceCodeRepositoryContract {
