@@ -17,12 +17,17 @@ import dev.guanxi.crm.credit.PaymentBehaviours;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.customer.NoSuchCustomerException;
 import dev.guanxi.crm.event.DomainEvent;
+import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.internal.CrmContext;
+import dev.guanxi.crm.internal.marketing.TargetLists;
 import dev.guanxi.crm.lifecycle.LifecycleRule;
 import dev.guanxi.crm.lifecycle.LifecycleStage;
 import dev.guanxi.crm.lifecycle.LifecycleState;
 import dev.guanxi.crm.lifecycle.StageTransition;
 import dev.guanxi.crm.loyalty.SatisfactionTrend;
+import dev.guanxi.crm.marketing.CampaignId;
+import dev.guanxi.crm.marketing.CampaignTarget;
+import dev.guanxi.crm.marketing.NewCampaignTarget;
 import dev.guanxi.crm.money.CurrencyConverter;
 import dev.guanxi.crm.money.ExchangeRate;
 import dev.guanxi.crm.money.Money;
@@ -618,29 +623,28 @@ public final class DefaultScoring implements Scoring {
     }
 
     @Override
-    public List<WinBackCandidate> targetWinBack(dev.guanxi.crm.marketing.CampaignId campaign, int limit) {
-        dev.guanxi.crm.internal.Check.required("campaignId", campaign);
-        dev.guanxi.crm.internal.Check.range("limit", limit, 0, dev.guanxi.crm.marketing.NewCampaignTarget.MAX_PER_CALL);
+    public List<WinBackCandidate> targetWinBack(CampaignId campaign, int limit) {
+        Check.required("campaignId", campaign);
+        Check.range("limit", limit, 0, NewCampaignTarget.MAX_PER_CALL);
         List<WinBackCandidate> top = winBackList(limit);
-        List<dev.guanxi.crm.marketing.NewCampaignTarget> targets = new ArrayList<>(top.size());
+        List<NewCampaignTarget> targets = new ArrayList<>(top.size());
         for (int i = 0; i < top.size(); i++) {
             WinBackCandidate c = top.get(i);
             String reason = c.reason();
-            if (reason.codePointCount(0, reason.length()) > dev.guanxi.crm.internal.Check.LINE_MAX) {
-                reason = reason.substring(0, reason.offsetByCodePoints(0, dev.guanxi.crm.internal.Check.LINE_MAX));
+            if (reason.codePointCount(0, reason.length()) > Check.LINE_MAX) {
+                reason = reason.substring(0, reason.offsetByCodePoints(0, Check.LINE_MAX));
             }
-            targets.add(new dev.guanxi.crm.marketing.NewCampaignTarget(
+            targets.add(new NewCampaignTarget(
                     c.customerId(),
-                    dev.guanxi.crm.marketing.CampaignTarget.WIN_BACK,
+                    CampaignTarget.WIN_BACK,
                     i + 1,
                     c.expectedRecovery(),
                     reason.isBlank() ? null : reason));
         }
         // Checked before the unit of work opens, as the marketing API does; the campaign is checked in it even
         // when the list is empty, so an unknown or closed campaign is reported either way.
-        List<dev.guanxi.crm.marketing.NewCampaignTarget> checked =
-                dev.guanxi.crm.internal.marketing.TargetLists.checked(targets);
-        context.write(tenant, scope -> dev.guanxi.crm.internal.marketing.TargetLists.add(scope, campaign, checked));
+        List<NewCampaignTarget> checked = TargetLists.checked(targets);
+        context.write(tenant, scope -> TargetLists.add(scope, campaign, checked));
         return top;
     }
 }
