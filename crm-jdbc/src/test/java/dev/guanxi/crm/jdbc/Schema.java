@@ -32,7 +32,10 @@ final class Schema {
             "guanxi_points_account",
             "guanxi_points_entry",
             "guanxi_ownership",
-            "guanxi_customer_share");
+            "guanxi_customer_share",
+            "guanxi_stage_current",
+            "guanxi_stage_transition",
+            "guanxi_churn_reason");
 
     private Schema() {}
 
