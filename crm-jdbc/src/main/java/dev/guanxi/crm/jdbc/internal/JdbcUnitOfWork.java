@@ -11,6 +11,7 @@ import dev.guanxi.crm.spi.storage.CustomerRepository;
 import dev.guanxi.crm.spi.storage.EventOutbox;
 import dev.guanxi.crm.spi.storage.InteractionRepository;
 import dev.guanxi.crm.spi.storage.InvoiceRepository;
+import dev.guanxi.crm.spi.storage.LifecycleRepository;
 import dev.guanxi.crm.spi.storage.OpportunityRepository;
 import dev.guanxi.crm.spi.storage.OrderRepository;
 import dev.guanxi.crm.spi.storage.OwnershipRepository;
@@ -79,6 +80,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private JdbcScoreRepository scores;
     private JdbcPointsLedgerRepository points;
     private JdbcOwnershipRepository ownership;
+    private JdbcLifecycleRepository lifecycle;
 
     /**
      * Creates a unit of work that opens its connection and transaction only when the first statement runs, so
@@ -278,10 +280,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
      *
      * @param statement the SQL
      * @param rows the argument rows, each complete (tenant included where the statement wants it)
+     * @return the update count of each row, or {@link java.sql.Statement#SUCCESS_NO_INFO} where the driver does
+     *     not tell (MariaDB's bulk protocol)
      */
-    void batch(String statement, List<List<Argument>> rows) {
+    int[] batch(String statement, List<List<Argument>> rows) {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
         // Plain JDBC on purpose: jdbi prepares batches with prepareStatement(sql, type, concurrency), which MariaDB
         // Connector/J turns into single-row round trips (no bulk protocol); and binding costs no jdbi lookups here.
@@ -294,7 +298,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
                 }
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return ps.executeBatch();
         } catch (SQLException e) {
             throw state.translate(e);
         }
@@ -522,6 +526,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     public OwnershipRepository ownership() {
         requireOpen();
         return ownership == null ? ownership = new JdbcOwnershipRepository(this) : ownership;
+    }
+
+    @Override
+    public LifecycleRepository lifecycle() {
+        requireOpen();
+        return lifecycle == null ? lifecycle = new JdbcLifecycleRepository(this) : lifecycle;
     }
 
     @Override
