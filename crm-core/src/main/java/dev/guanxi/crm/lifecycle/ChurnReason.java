@@ -18,7 +18,8 @@ import java.time.Instant;
  * <p>Immutable and thread-safe.
  *
  * @param customerId the customer
- * @param lostAt when the customer moved to {@code LOST} (the instant of that transition)
+ * @param lostAt when the customer moved to {@code LOST} (the instant of that transition); instants are truncated
+ *     to microseconds, the precision every store keeps
  * @param code the churn reason code, 1 to 64 characters of {@code [A-Za-z0-9_.-]}
  * @param competitorId the competitor the customer went to, or {@code null}
  * @param note a free-text note of at most 4,000 characters, or {@code null}
@@ -51,6 +52,8 @@ public record ChurnReason(
         Check.code("code", code);
         Check.optionalMultiline("note", note, NOTE_MAX);
         Check.required("recordedAt", recordedAt);
+        lostAt = lostAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        recordedAt = recordedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Check.order("recordedAt", lostAt, recordedAt);
     }
 }

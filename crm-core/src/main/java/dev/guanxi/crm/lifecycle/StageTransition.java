@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param customerId the customer
  * @param from the stage left, or {@code null} for the customer's first placement
  * @param to the stage entered
- * @param at when
+ * @param at when; truncated to microseconds, the precision every store keeps
  * @param cause what triggered the move
  * @param reason a one-line human-readable reason, at most 500 characters
  * @param reasons the rules and numbers behind the move (copied); may be empty, e.g. for a manual move
@@ -42,6 +42,7 @@ public record StageTransition(
         Check.required("customerId", customerId);
         Check.required("to", to);
         Check.required("at", at);
+        at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Check.required("cause", cause);
         Check.text("reason", reason, Check.LINE_MAX);
         Objects.requireNonNull(reasons, "reasons");

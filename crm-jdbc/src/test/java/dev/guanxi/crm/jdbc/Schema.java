@@ -33,7 +33,10 @@ final class Schema {
             "guanxi_points_entry",
             "guanxi_ownership",
             "guanxi_customer_share",
-            "guanxi_campaign_target");
+            "guanxi_campaign_target",
+            "guanxi_stage_current",
+            "guanxi_stage_transition",
+            "guanxi_churn_reason");
 
     private Schema() {}
 

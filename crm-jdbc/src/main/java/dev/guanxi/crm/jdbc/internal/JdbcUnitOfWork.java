@@ -12,6 +12,7 @@ import dev.guanxi.crm.spi.storage.CustomerRepository;
 import dev.guanxi.crm.spi.storage.EventOutbox;
 import dev.guanxi.crm.spi.storage.InteractionRepository;
 import dev.guanxi.crm.spi.storage.InvoiceRepository;
+import dev.guanxi.crm.spi.storage.LifecycleRepository;
 import dev.guanxi.crm.spi.storage.OpportunityRepository;
 import dev.guanxi.crm.spi.storage.OrderRepository;
 import dev.guanxi.crm.spi.storage.OwnershipRepository;
@@ -81,6 +82,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private JdbcPointsLedgerRepository points;
     private JdbcOwnershipRepository ownership;
     private JdbcCampaignTargetRepository campaignTargets;
+    private JdbcLifecycleRepository lifecycle;
 
     /**
      * Creates a unit of work that opens its connection and transaction only when the first statement runs, so
@@ -280,10 +282,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
      *
      * @param statement the SQL
      * @param rows the argument rows, each complete (tenant included where the statement wants it)
+     * @return the update count of each row, or {@link java.sql.Statement#SUCCESS_NO_INFO} where the driver does
+     *     not tell (MariaDB's bulk protocol)
      */
-    void batch(String statement, List<List<Argument>> rows) {
+    int[] batch(String statement, List<List<Argument>> rows) {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
         // Plain JDBC on purpose: jdbi prepares batches with prepareStatement(sql, type, concurrency), which MariaDB
         // Connector/J turns into single-row round trips (no bulk protocol); and binding costs no jdbi lookups here.
@@ -296,7 +300,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
                 }
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return ps.executeBatch();
         } catch (SQLException e) {
             throw state.translate(e);
         }
@@ -530,6 +534,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     public CampaignTargetRepository campaignTargets() {
         requireOpen();
         return campaignTargets == null ? campaignTargets = new JdbcCampaignTargetRepository(this) : campaignTargets;
+    }
+
+    @Override
+    public LifecycleRepository lifecycle() {
+        requireOpen();
+        return lifecycle == null ? lifecycle = new JdbcLifecycleRepository(this) : lifecycle;
     }
 
     @Override

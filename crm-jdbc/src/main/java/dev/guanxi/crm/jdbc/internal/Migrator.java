@@ -29,7 +29,12 @@ import org.jdbi.v3.core.Handle;
 public final class Migrator {
     /** The scripts, in order; a test checks that this list and the folders agree. */
     public static final List<String> SCRIPTS = List.of(
-            "V1__schema.sql", "V2__scores.sql", "V3__points.sql", "V4__ownership.sql", "V5__campaign_targets.sql");
+            "V1__schema.sql",
+            "V2__scores.sql",
+            "V3__points.sql",
+            "V4__ownership.sql",
+            "V5__campaign_targets.sql",
+            "V6__lifecycle.sql");
 
     private static final Object H2_LOCK = new Object();
     private static final long PG_LOCK_KEY = 0x6775616e7869L; // "guanxi"

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Nested;
  * set and with none, in hard Unicode, and dates and instants across JVM time zones (V2, D1); the lost-update
  * hammer, stale writes and the duplicate-create race (C1, C2, C4, in the units of work); the cross-tenant
  * sweep (T1); SQL metacharacters in every text and filter (S1); exact money sums (M1); the points ledger under
- * concurrent awards and redemptions (C5); every event type
+ * concurrent awards and redemptions (C5); concurrent moves of one customer through the lifecycle log; every
+ * event type
  * through the outbox, and pending events across a restart. Each test gets a new store from {@link
  * #createStorage()}, closed after the test.
  *
@@ -203,6 +204,18 @@ public abstract class StorageConformanceKit {
     /** {@code CampaignTargetRepository}: campaign target lists, and {@code addTargets} through the marketing API. */
     @Nested
     class CampaignTargets extends CampaignTargetRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /**
+     * {@code LifecycleRepository}: transition logs, current stages and churn reasons, concurrent moves of one
+     * customer, and a manual move through the lifecycle API.
+     */
+    @Nested
+    class LifecycleLogs extends LifecycleRepositoryContract {
         @Override
         protected Storage storage() {
             return currentStorage();

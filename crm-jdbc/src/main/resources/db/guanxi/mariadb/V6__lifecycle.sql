@@ -1,0 +1,40 @@
+-- Guanxi CRM schema, version 6: the customers' lifecycle (客户生命周期). Each customer's transition log, one row
+-- per move in the order appended (seq, from 1), with the rules behind it as a JSON list; each customer's current
+-- stage with the seq of the move that entered it, which appends check and advance (the log's optimistic lock);
+-- and the churn reasons recorded for losses, one per (customer, loss instant).
+
+CREATE TABLE guanxi_stage_current (
+    tenant_id VARCHAR(64) NOT NULL,
+    customer_id BINARY(16) NOT NULL,
+    stage VARCHAR(16) NOT NULL,
+    since DATETIME(6) NOT NULL,
+    seq BIGINT NOT NULL,
+    PRIMARY KEY (tenant_id, customer_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+CREATE TABLE guanxi_stage_transition (
+    tenant_id VARCHAR(64) NOT NULL,
+    customer_id BINARY(16) NOT NULL,
+    seq BIGINT NOT NULL,
+    from_stage VARCHAR(16),
+    to_stage VARCHAR(16) NOT NULL,
+    at DATETIME(6) NOT NULL,
+    cause VARCHAR(16) NOT NULL,
+    reason VARCHAR(500) NOT NULL,
+    reasons LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, customer_id, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ix_guanxi_stage_transition_at ON guanxi_stage_transition (tenant_id, at, customer_id, seq);
+
+CREATE TABLE guanxi_churn_reason (
+    tenant_id VARCHAR(64) NOT NULL,
+    customer_id BINARY(16) NOT NULL,
+    lost_at DATETIME(6) NOT NULL,
+    code VARCHAR(64) NOT NULL,
+    competitor_id BINARY(16),
+    note LONGTEXT,
+    recorded_at DATETIME(6) NOT NULL,
+    recorded_by VARCHAR(128),
+    PRIMARY KEY (tenant_id, customer_id, lost_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ix_guanxi_churn_reason_lost ON guanxi_churn_reason (tenant_id, lost_at, customer_id);
