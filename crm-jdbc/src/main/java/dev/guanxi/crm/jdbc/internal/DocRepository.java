@@ -242,7 +242,7 @@ abstract class DocRepository<I, A extends Aggregate<I>> implements AggregateRepo
             }
         }
         if (updated == 0) {
-            afterStale(aggregate.id());
+            afterStale(aggregate.id(), expectedVersion);
             throw missing(aggregate.id(), expectedVersion);
         }
         table.children.ifPresent(c -> {
@@ -259,7 +259,7 @@ abstract class DocRepository<I, A extends Aggregate<I>> implements AggregateRepo
         UUID uuid = table.idValue.apply(id);
         int deleted = uow.update(table.deleteSql, List.of(sql.id(uuid), sql.plain(expectedVersion, Long.class)));
         if (deleted == 0) {
-            afterStale(id);
+            afterStale(id, expectedVersion);
             throw missing(id, expectedVersion);
         }
         table.children.ifPresent(c -> c.delete(uow, uuid));
@@ -275,8 +275,13 @@ abstract class DocRepository<I, A extends Aggregate<I>> implements AggregateRepo
     /** Called after a successful delete. */
     void afterDelete(I id, long deletedVersion) {}
 
-    /** Called when an update or delete found another version (or none). */
-    void afterStale(I id) {}
+    /**
+     * Called when an update or delete found another version (or none).
+     *
+     * @param id the aggregate
+     * @param expectedVersion the version the caller expected, which the database no longer has
+     */
+    void afterStale(I id, long expectedVersion) {}
 
     private RuntimeException missing(I id, long expectedVersion) {
         Optional<Long> version =

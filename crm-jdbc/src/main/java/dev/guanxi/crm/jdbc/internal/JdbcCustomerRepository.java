@@ -71,8 +71,8 @@ final class JdbcCustomerRepository extends DocRepository<CustomerId, Customer> i
     }
 
     @Override
-    void afterStale(CustomerId id) {
-        uow.state().evict(uow.tenant(), id);
+    void afterStale(CustomerId id, long expectedVersion) {
+        uow.state().evict(uow.tenant(), id, expectedVersion);
     }
 
     @Override

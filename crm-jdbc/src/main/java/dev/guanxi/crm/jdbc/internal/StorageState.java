@@ -97,7 +97,7 @@ public final class StorageState {
             return false;
         }
         Versioned v = customers.getIfPresent(new CustomerKey(tenant, id));
-        return v != null && v.customer == null;
+        return v != null && v.deleted;
     }
 
     /** Offers a customer read from the database; kept only if no newer state is cached. */
@@ -105,16 +105,14 @@ public final class StorageState {
         if (customers == null) {
             return;
         }
-        Versioned fresh = new Versioned(customer.version(), customer);
-        customers
-                .asMap()
-                .merge(new CustomerKey(tenant, customer.id()), fresh, (old, n) -> n.version > old.version ? n : old);
+        Versioned fresh = new Versioned(customer.version(), customer, false);
+        customers.asMap().merge(new CustomerKey(tenant, customer.id()), fresh, Versioned::newer);
     }
 
     /** Stores the committed state of an inserted customer, replacing anything cached (even a tombstone). */
     void committedInsert(TenantId tenant, Customer customer) {
         if (customers != null) {
-            customers.put(new CustomerKey(tenant, customer.id()), new Versioned(customer.version(), customer));
+            customers.put(new CustomerKey(tenant, customer.id()), new Versioned(customer.version(), customer, false));
         }
     }
 
@@ -126,14 +124,25 @@ public final class StorageState {
     /** Leaves a tombstone for a deleted customer. */
     void committedDelete(TenantId tenant, CustomerId id) {
         if (customers != null) {
-            customers.put(new CustomerKey(tenant, id), new Versioned(Long.MAX_VALUE, null));
+            customers.put(new CustomerKey(tenant, id), new Versioned(Long.MAX_VALUE, null, true));
         }
     }
 
-    /** Forgets a customer (after a stale-version failure: the cached state may be old). */
-    void evict(TenantId tenant, CustomerId id) {
+    /**
+     * Forgets a customer after a stale-version failure, leaving a floor: the database has a version above
+     * {@code staleVersion} (versions only grow) or no row, so a reader that read an older row before the newer
+     * commit and offers it late cannot put it back (a plain invalidation let such a late offer cache a version
+     * several commits old, seen once under heavy load by the C1 hammer on H2).
+     *
+     * @param tenant the tenant
+     * @param id the customer
+     * @param staleVersion the version that an update or delete expected and did not find
+     */
+    void evict(TenantId tenant, CustomerId id, long staleVersion) {
         if (customers != null) {
-            customers.invalidate(new CustomerKey(tenant, id));
+            customers
+                    .asMap()
+                    .merge(new CustomerKey(tenant, id), new Versioned(staleVersion + 1, null, false), Versioned::newer);
         }
     }
 
@@ -189,5 +198,20 @@ public final class StorageState {
 
     private record CodeKey(TenantId tenant, ReferenceCodeType type) {}
 
-    private record Versioned(long version, Customer customer) {}
+    /**
+     * A cached state: a customer at its version; a tombstone ({@code deleted}, version {@code Long.MAX_VALUE}); or
+     * a floor (no customer, not deleted) below which nothing may be cached — read as a miss.
+     */
+    private record Versioned(long version, Customer customer, boolean deleted) {
+        /** Keeps the newer state; a customer at a floor's version replaces the floor. */
+        static Versioned newer(Versioned old, Versioned offered) {
+            if (offered.version > old.version) {
+                return offered;
+            }
+            if (offered.version == old.version && old.customer == null && !old.deleted && offered.customer != null) {
+                return offered;
+            }
+            return old;
+        }
+    }
 }
