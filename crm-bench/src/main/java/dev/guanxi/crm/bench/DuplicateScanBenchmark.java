@@ -149,6 +149,7 @@ public final class DuplicateScanBenchmark {
         out.printf(
                 "live heap after GC (tenant held): %d MB; sum of heap pool peaks: %d MB; max heap %d MB%n",
                 live >> 20, peaks >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        java.lang.ref.Reference.reachabilityFence(crm);
         return new Result(count[0], loadMs, ms, report, live);
     }
 

@@ -157,6 +157,7 @@ final class DuplicateTenant {
 
     private final Random random;
     private int externalIds;
+    private final Set<String> retyped = new java.util.HashSet<>();
 
     private DuplicateTenant(long seed) {
         this.random = new Random(seed);
@@ -317,7 +318,8 @@ final class DuplicateTenant {
             }
         }
         String externalId = null;
-        if (o.externalId() != null && random.nextDouble() < 0.1) {
+        if (o.externalId() != null && random.nextDouble() < 0.1 && retyped.add(o.externalId())) {
+            // external ids are unique per tenant: only one duplicate of an original gets the re-typed id
             externalId = o.externalId().toLowerCase(Locale.ROOT).replace("-", " ");
             tags.add("externalIdRetyped");
         }

@@ -158,6 +158,7 @@ final class DuplicateDataset {
     private final Random random;
     private final List<Row> rows = new ArrayList<>();
     private int externalIds;
+    private final Set<String> retyped = new java.util.HashSet<>();
 
     private DuplicateDataset(long seed) {
         this.random = new Random(seed);
@@ -317,7 +318,8 @@ final class DuplicateDataset {
             }
         }
         String externalId = null;
-        if (o.externalId() != null && random.nextDouble() < 0.1) {
+        if (o.externalId() != null && random.nextDouble() < 0.1 && retyped.add(o.externalId())) {
+            // external ids are unique per tenant: only one duplicate of an original gets the re-typed id
             externalId = o.externalId().toLowerCase(Locale.ROOT).replace("-", " ");
             tags.add("externalIdRetyped");
         }

@@ -8,7 +8,6 @@ import dev.guanxi.crm.stewardship.MatchSubject;
 import dev.guanxi.crm.stewardship.NameNormalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -101,7 +100,7 @@ public final class AddressMatcher implements DuplicateMatcher<AddressMatcher.Add
         }
         String area = ba.postalCode() != null ? "postal code " + ba.postalCode() : "locality " + ba.locality();
         return Optional.of(new MatchEvidence(
-                name, best, String.format(Locale.ROOT, "same %s, street words alike (%.2f)", area, best)));
+                name, best, "same " + area + ", street words alike (" + Similarity.twoDecimals(best) + ")"));
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.guanxi.crm.stewardship.NameNormalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -138,11 +137,15 @@ public final class NameMatcher implements DuplicateMatcher<NameMatcher.Names> {
         int bj = 0;
         for (int i = 0; i < a.sorted.length; i++) {
             for (int j = 0; j < b.sorted.length; j++) {
-                double s = a.sorted[i].equals(b.sorted[j])
-                        ? 1.0
-                        : Math.max(
-                                Similarity.jaroWinkler(a.sorted[i], b.sorted[j]),
-                                Similarity.jaroWinkler(a.written[i], b.written[j]));
+                double s;
+                if (a.sorted[i].equals(b.sorted[j])) {
+                    s = 1.0;
+                } else {
+                    s = Similarity.jaroWinkler(a.sorted[i], b.sorted[j]);
+                    if (!a.written[i].equals(a.sorted[i]) || !b.written[j].equals(b.sorted[j])) {
+                        s = Math.max(s, Similarity.jaroWinkler(a.written[i], b.written[j]));
+                    }
+                }
                 if (a.romanized[i] || b.romanized[j]) {
                     s *= ROMANIZED_FACTOR;
                 }
@@ -157,10 +160,11 @@ public final class NameMatcher implements DuplicateMatcher<NameMatcher.Names> {
             return Optional.empty();
         }
         String how = a.romanized[bi] || b.romanized[bj] ? " by romanised form" : "";
+        // plain concatenation, no String.format: this runs for every pair of alike names in a block
         String detail = a.sorted[bi].equals(b.sorted[bj]) && best >= ROMANIZED_FACTOR
                 ? "same name '" + a.sorted[bi] + "'" + how
-                : String.format(
-                        Locale.ROOT, "names '%s' and '%s' alike (%.2f)%s", a.written[bi], b.written[bj], best, how);
+                : "names '" + a.written[bi] + "' and '" + b.written[bj] + "' alike (" + Similarity.twoDecimals(best)
+                        + ")" + how;
         return Optional.of(new MatchEvidence(name, best, detail));
     }
 

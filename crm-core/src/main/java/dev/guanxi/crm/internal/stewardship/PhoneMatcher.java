@@ -32,6 +32,7 @@ public final class PhoneMatcher implements DuplicateMatcher<PhoneMatcher.Numbers
     /** One customer's phone numbers as stored, with lazily computed E.164 and national forms. */
     public static final class Numbers {
         final String[] raw;
+        String[] keys;
         String[] e164;
         String[] national;
 
@@ -70,14 +71,18 @@ public final class PhoneMatcher implements DuplicateMatcher<PhoneMatcher.Numbers
     public List<String> blockingKeys(Numbers prepared) {
         List<String> keys = new ArrayList<>(prepared.raw.length);
         for (String number : prepared.raw) {
-            String digits = digits(number);
-            keys.add(digits.length() <= KEY_DIGITS ? digits : digits.substring(digits.length() - KEY_DIGITS));
+            keys.add(key(number));
         }
         return keys;
     }
 
     @Override
     public Optional<MatchEvidence> score(Numbers a, Numbers b) {
+        // numbers that differ in their last digits are different numbers in any format: skip the parsing
+        // (pairs proposed by other matchers, e.g. alike names, mostly have different phones)
+        if (!shareKey(a, b)) {
+            return Optional.empty();
+        }
         resolve(a);
         resolve(b);
         for (int i = 0; i < a.raw.length; i++) {
@@ -98,6 +103,36 @@ public final class PhoneMatcher implements DuplicateMatcher<PhoneMatcher.Numbers
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean shareKey(Numbers a, Numbers b) {
+        if (a.keys == null) {
+            a.keys = keys(a.raw);
+        }
+        if (b.keys == null) {
+            b.keys = keys(b.raw);
+        }
+        for (String x : a.keys) {
+            for (String y : b.keys) {
+                if (x.equals(y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String[] keys(String[] raw) {
+        String[] keys = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            keys[i] = key(raw[i]);
+        }
+        return keys;
+    }
+
+    private static String key(String number) {
+        String digits = digits(number);
+        return digits.length() <= KEY_DIGITS ? digits : digits.substring(digits.length() - KEY_DIGITS);
     }
 
     private void resolve(Numbers n) {

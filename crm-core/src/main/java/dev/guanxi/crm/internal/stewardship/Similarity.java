@@ -148,4 +148,11 @@ public final class Similarity {
         }
         return 2.0 * common / (a.length + b.length);
     }
+
+    /** Formats a value in [0, 1] with two decimals, e.g. {@code 0.93} (no String.format: used per pair). */
+    public static String twoDecimals(double value) {
+        long hundredths = Math.round(value * 100);
+        long rest = hundredths % 100;
+        return (hundredths / 100) + (rest < 10 ? ".0" : ".") + rest;
+    }
 }
