@@ -5,6 +5,7 @@ import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.customer.Customer;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.spi.storage.UnitOfWorkContext;
+import dev.guanxi.crm.stewardship.DuplicateCandidate;
 import dev.guanxi.crm.stewardship.DuplicateDetector;
 import dev.guanxi.crm.stewardship.DuplicateScanListener;
 import dev.guanxi.crm.stewardship.DuplicateScanOptions;
@@ -17,6 +18,7 @@ import java.lang.management.MemoryType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -39,8 +41,9 @@ import java.util.UUID;
  *       per-customer block lists), score (every pair of every block, each pair once), and the candidates found.
  *       The first run includes JIT warm-up; there is no separate warm-up because one run at 1M takes tens of
  *       seconds.
- *   <li>Prints the report (customers, blocks, pairs compared, oversized blocks skipped), the live heap after a
- *       full GC with the tenant held, and the sum of the heap pools' peaks.
+ *   <li>Prints the report (customers, blocks, pairs compared, oversized blocks skipped), precision and recall
+ *       against the planted duplicates (pairs within one generated cluster), the live heap after a full GC with
+ *       the tenant held, and the sum of the heap pools' peaks.
  * </ol>
  *
  * <p>Usage: {@code java -Xmx6g -cp crm-bench/target/crm-bench.jar dev.guanxi.crm.bench.DuplicateScanBenchmark
@@ -73,7 +76,14 @@ public final class DuplicateScanBenchmark {
     }
 
     /** What a run measured. */
-    record Result(int customers, double loadMs, double[] scanMs, DuplicateScanReport report, long liveHeapBytes) {}
+    record Result(
+            int customers,
+            double loadMs,
+            double[] scanMs,
+            DuplicateScanReport report,
+            double precision,
+            double recall,
+            long liveHeapBytes) {}
 
     /**
      * Runs the benchmark.
@@ -99,8 +109,13 @@ public final class DuplicateScanBenchmark {
         long t0 = System.nanoTime();
         List<Customer> batch = new ArrayList<>(500);
         int[] count = {0};
+        Map<CustomerId, Integer> clusterOf = new HashMap<>();
+        Map<Integer, Integer> clusterSize = new HashMap<>();
         DuplicateTenant.generate(o.seed(), o.customers(), 0.10, row -> {
-            batch.add(Customer.create(new CustomerId(new UUID(ids.nextLong(), ids.nextLong())), row.draft(), now));
+            CustomerId id = new CustomerId(new UUID(ids.nextLong(), ids.nextLong()));
+            batch.add(Customer.create(id, row.draft(), now));
+            clusterOf.put(id, row.cluster());
+            clusterSize.merge(row.cluster(), 1, Integer::sum);
             count[0]++;
             if (batch.size() == 500) {
                 insert(crm, tenant, batch);
@@ -138,6 +153,24 @@ public final class DuplicateScanBenchmark {
             throw new IllegalStateException("no measured run");
         }
         out.println("report: " + report.reason());
+        long truePairs = 0;
+        for (int size : clusterSize.values()) {
+            truePairs += (long) size * (size - 1) / 2;
+        }
+        long truePositives = 0;
+        for (DuplicateCandidate c : report.candidates()) {
+            if (clusterOf.get(c.customerA()).equals(clusterOf.get(c.customerB()))) {
+                truePositives++;
+            }
+        }
+        double precision = report.candidates().isEmpty()
+                ? 1.0
+                : (double) truePositives / report.candidates().size();
+        double recall = truePairs == 0 ? 1.0 : (double) truePositives / truePairs;
+        out.printf(
+                "quality: %d planted pairs, %d candidates, %d true: precision %.4f, recall %.4f%n",
+                truePairs, report.candidates().size(), truePositives, precision, recall);
+        clusterOf.clear();
         System.gc();
         long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long peaks = 0;
@@ -150,7 +183,7 @@ public final class DuplicateScanBenchmark {
                 "live heap after GC (tenant held): %d MB; sum of heap pool peaks: %d MB; max heap %d MB%n",
                 live >> 20, peaks >> 20, Runtime.getRuntime().maxMemory() >> 20);
         java.lang.ref.Reference.reachabilityFence(crm);
-        return new Result(count[0], loadMs, ms, report, live);
+        return new Result(count[0], loadMs, ms, report, precision, recall, live);
     }
 
     private static void insert(Crm crm, TenantId tenant, List<Customer> batch) {

@@ -21,6 +21,8 @@ class DuplicateScanBenchmarkTest {
         assertThat(r.scanMs()).hasSize(2);
         // about 10% of the originals have one or two duplicates: some hundreds of candidate pairs
         assertThat(r.report().candidates()).hasSizeBetween(150, 700);
-        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("run 2:", "read", "live heap");
+        assertThat(r.precision()).isGreaterThan(0.9);
+        assertThat(r.recall()).isGreaterThan(0.8);
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("run 2:", "read", "precision", "live heap");
     }
 }

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * space inside a Chinese name, a reformatted phone number, an e-mail address in other case, a reformatted
  * address, a re-typed ERP id; and each contact value is kept only with some probability (a re-entry often
  * lacks the e-mail, or has a new one), so some duplicates share nothing but a name: those a detector cannot,
- * and should not, find from a name alone.
+ * and should not, find from a name alone. Every generated e-mail address is new (a mailbox belongs to one party;
+ * shared family or office mailboxes are not modelled), phone numbers are drawn from 10^9 and more values.
  *
  * <p>Not thread-safe; a test fixture.
  */
@@ -159,6 +160,7 @@ final class DuplicateDataset {
     private final List<Row> rows = new ArrayList<>();
     private int externalIds;
     private final Set<String> retyped = new java.util.HashSet<>();
+    private final Set<String> emails = new java.util.HashSet<>();
 
     private DuplicateDataset(long seed) {
         this.random = new Random(seed);
@@ -276,7 +278,7 @@ final class DuplicateDataset {
                     : new String[] {pick(CORE), pick(INDUSTRY)};
             suffix = pick(SUFFIX);
         }
-        String email = random.nextDouble() < 0.85 ? email(style, parts) : null;
+        String email = random.nextDouble() < 0.85 ? uniqueEmail(style, parts) : null;
         String phone = random.nextDouble() < 0.9 ? phone(kind) : null;
         PostalAddress address = random.nextDouble() < 0.5 ? address() : null;
         String externalId = random.nextDouble() < 0.3 ? String.format(Locale.ROOT, "ERP-%06d", ++externalIds) : null;
@@ -296,7 +298,7 @@ final class DuplicateDataset {
             }
             emailKey = o.email().toLowerCase(Locale.ROOT);
         } else if (random.nextBoolean()) {
-            email = email(o.style(), o.nameParts()).replace("@", random.nextInt(10_000) + "@");
+            email = uniqueEmail(o.style(), o.nameParts());
             emailKey = email.toLowerCase(Locale.ROOT);
         }
         String phone = null;
@@ -428,6 +430,16 @@ final class DuplicateDataset {
             start = c == '.' || c == '@';
         }
         return out.toString();
+    }
+
+    /** A new address: a mailbox belongs to one party (shared family mailboxes are not modelled). */
+    private String uniqueEmail(String style, String[] parts) {
+        String email = email(style, parts);
+        while (!emails.add(email.toLowerCase(Locale.ROOT))) {
+            int at = email.indexOf('@');
+            email = email.substring(0, at) + random.nextInt(10) + email.substring(at);
+        }
+        return email;
     }
 
     private String email(String style, String[] parts) {
