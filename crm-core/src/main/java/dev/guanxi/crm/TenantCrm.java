@@ -100,6 +100,27 @@ public final class TenantCrm {
     }
 
     /**
+     * @return data stewardship with the {@linkplain dev.guanxi.crm.stewardship.DuplicateDetector#defaults()
+     *     default duplicate detector}: duplicate checks before registering, whole-tenant duplicate scans
+     * @since 0.1.0
+     */
+    @Beta
+    public dev.guanxi.crm.stewardship.Stewardship stewardship() {
+        return stewardship(dev.guanxi.crm.stewardship.DuplicateDetector.defaults());
+    }
+
+    /**
+     * @param detector the matchers, weights and threshold to compare customers with, e.g. {@link
+     *     dev.guanxi.crm.stewardship.DuplicateDetector#defaults(String)} with the tenant's phone region
+     * @return data stewardship with that detector
+     * @since 0.1.0
+     */
+    @Beta
+    public dev.guanxi.crm.stewardship.Stewardship stewardship(dev.guanxi.crm.stewardship.DuplicateDetector detector) {
+        return new dev.guanxi.crm.internal.stewardship.DefaultStewardship(context, tenant, detector);
+    }
+
+    /**
      * Delivers events that were committed but not delivered (the JVM stopped in between), oldest first.
      * Hosts call this once at start-up.
      *
