@@ -102,7 +102,7 @@ final class MemoryTransaction {
             Map<Object, Object> target = committed.computeIfAbsent(table, t -> new HashMap<>());
             List<UniqueKey> keys = uniqueKeys.getOrDefault(table, List.of());
             rows.forEach((id, row) -> {
-                Object old = target.get(id);
+                Object old = keys.isEmpty() ? null : target.get(id); // only the unique indexes need the old row
                 for (UniqueKey key : keys) {
                     Map<Object, Object> index = committed.computeIfAbsent(key.indexName(), t -> new HashMap<>());
                     if (old != null) {
