@@ -9,7 +9,6 @@ import dev.guanxi.crm.analytics.PeriodUnit;
 import dev.guanxi.crm.analytics.TransactionLog;
 import dev.guanxi.crm.classification.CustomerBase;
 import dev.guanxi.crm.classification.ScoringRequest;
-import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.money.CurrencyConverter;
 import dev.guanxi.crm.money.Money;
 import dev.guanxi.crm.sales.PurchaseScan;
@@ -40,10 +39,12 @@ final class Models {
      */
     static Map<String, String> apply(
             UnitOfWork uow, ScoringRequest request, CurrencyConverter converter, CustomerBase.Builder b) {
+        // the log is indexed by the base's customer index (no second map from customer id to log index)
         TransactionLog log = new TransactionLog(Money.scaleOf(request.currency()));
         uow.orders().scanPurchases(new PurchaseScan(null, request.asOf()), (id, date, minor, currency) -> {
-            if (b.indexOf(id) >= 0) {
-                log.add(id, date, converter.toBaseMinor(minor, currency, date));
+            int i = b.indexOf(id);
+            if (i >= 0) {
+                log.add(i, Math.toIntExact(date.toEpochDay()), converter.toBaseMinor(minor, currency, date));
             }
         });
         Map<String, String> attributes = new TreeMap<>();
@@ -89,9 +90,8 @@ final class Models {
         }
         attributes.put(STATUS, status);
         for (int i = 0; i < s.size(); i++) {
-            CustomerId id = (CustomerId) log.customerKey(s.customer(i)).orElseThrow();
             double alive = purchases.probabilityAlive(s.frequency(i), s.recency(i), s.age(i));
-            b.model(b.indexOf(id), Math.max(0, Math.min(1, alive)), clv == null ? Double.NaN : clv[i]);
+            b.model(s.customer(i), Math.max(0, Math.min(1, alive)), clv == null ? Double.NaN : clv[i]);
         }
         return attributes;
     }
