@@ -28,11 +28,36 @@ public final class ScoringResult {
     private final CustomerBase base;
     private final Map<String, Classifications> results;
     private volatile Map<CustomerId, Integer> index;
+    /** Per rule, the snapshot keys, built once rather than once per customer. */
+    private final List<SnapshotKeys> keys;
 
     ScoringResult(CustomerBase base, Map<String, Classifications> results) {
         this.base = base;
         this.results = Collections.unmodifiableMap(new LinkedHashMap<>(results));
+        List<SnapshotKeys> k = new ArrayList<>(results.size());
+        for (Classifications c : this.results.values()) {
+            List<String> names = c.metricNames();
+            String[] metricKeys = new String[names.size()];
+            for (int m = 0; m < metricKeys.length; m++) {
+                metricKeys[m] = c.rule() + "." + names.get(m);
+            }
+            k.add(new SnapshotKeys(
+                    c, c.rule() + ".reason", c.rule() + ".score", names.toArray(new String[0]), metricKeys));
+        }
+        this.keys = List.copyOf(k);
     }
+
+    /**
+     * The names a rule's results take in a snapshot.
+     *
+     * @param results the rule's results
+     * @param reason the key of its reason label
+     * @param score the key of its score metric
+     * @param metricNames its metric names
+     * @param metricKeys the keys of its metrics, in the order of the names
+     */
+    private record SnapshotKeys(
+            Classifications results, String reason, String score, String[] metricNames, String[] metricKeys) {}
 
     /** @return the customers */
     public CustomerBase base() {
@@ -99,20 +124,20 @@ public final class ScoringResult {
     public ScoreSnapshot snapshot(int i, UUID runId, String inputsHash, Map<String, BigDecimal> extraMetrics) {
         TreeMap<String, BigDecimal> metrics = new TreeMap<>(extraMetrics);
         TreeMap<String, String> labels = new TreeMap<>();
-        for (Classifications c : results.values()) {
-            String rule = c.rule();
-            labels.put(rule, c.label(i));
+        for (SnapshotKeys k : keys) {
+            Classifications c = k.results();
+            labels.put(c.rule(), c.label(i));
             String reason = c.explain(i).reason();
             if (!reason.isEmpty()) {
                 labels.put(
-                        rule + ".reason",
+                        k.reason(),
                         reason.length() > ScoreSnapshot.LABEL_MAX
                                 ? cut(reason, ScoreSnapshot.LABEL_MAX - 1) + "…"
                                 : reason);
             }
-            put(metrics, rule + ".score", c.score(i));
-            for (String m : c.metricNames()) {
-                put(metrics, rule + "." + m, c.metric(m, i));
+            put(metrics, k.score(), c.score(i));
+            for (int m = 0; m < k.metricKeys().length; m++) {
+                put(metrics, k.metricKeys()[m], c.metric(k.metricNames()[m], i));
             }
         }
         return new ScoreSnapshot(base.customerId(i), runId, base.asOf(), inputsHash, metrics, labels);
@@ -126,7 +151,33 @@ public final class ScoringResult {
 
     private static void put(Map<String, BigDecimal> metrics, String name, double value) {
         if (Double.isFinite(value)) {
-            metrics.put(name, BigDecimal.valueOf(value).setScale(METRIC_SCALE, RoundingMode.HALF_EVEN));
+            metrics.put(name, metric(value));
         }
+    }
+
+    /** Half a unit in the last place of 2^50, the most {@link #metric} lets {@code value × 10^6} be. */
+    private static final double FAST_MAX = 0x1p50;
+
+    /**
+     * Rounds a metric as {@code BigDecimal.valueOf(value).setScale(METRIC_SCALE, HALF_EVEN)} does — the decimal
+     * form of the double, rounded half-even — without the decimal form in the usual case: when {@code value ×
+     * 10^6} (computed in doubles) is further from a tie ({@code .5}) than the errors of that product and of the
+     * decimal form can reach (each below 2^-53 of the product), both round to the same integer. Near a tie, and
+     * for values of 2^50 / 10^6 (about 1.1e9) or more, it takes the exact path. Package-private for tests.
+     *
+     * @param value a finite number
+     * @return it at scale {@value #METRIC_SCALE}
+     */
+    static BigDecimal metric(double value) {
+        double scaled = value * 1e6;
+        double abs = Math.abs(scaled);
+        if (abs < FAST_MAX) {
+            double rounded = Math.rint(scaled);
+            double margin = abs * 0x1p-50 + 1e-9;
+            if (0.5 - Math.abs(scaled - rounded) > margin) {
+                return BigDecimal.valueOf((long) rounded, METRIC_SCALE);
+            }
+        }
+        return BigDecimal.valueOf(value).setScale(METRIC_SCALE, RoundingMode.HALF_EVEN);
     }
 }

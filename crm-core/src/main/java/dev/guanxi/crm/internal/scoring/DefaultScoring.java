@@ -393,7 +393,7 @@ public final class DefaultScoring implements Scoring {
                 purchases[0]++;
             }
             if (log != null) {
-                log.add(id, date, minorBase);
+                log.add(i, day, minorBase); // by the base's customer index: Models maps summaries back by it
             }
         });
         b.column(LifecycleRule.PURCHASES_EVER_COLUMN, everCount)

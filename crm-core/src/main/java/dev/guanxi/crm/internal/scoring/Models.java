@@ -9,7 +9,6 @@ import dev.guanxi.crm.analytics.PeriodUnit;
 import dev.guanxi.crm.analytics.TransactionLog;
 import dev.guanxi.crm.classification.CustomerBase;
 import dev.guanxi.crm.classification.ScoringRequest;
-import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.spi.storage.ScoreRun;
 import dev.guanxi.crm.spi.storage.UnitOfWork;
 import java.math.BigDecimal;
@@ -32,7 +31,7 @@ final class Models {
 
     /**
      * Fits (or reuses) the models on the base customers' purchases up to the as-of day (in base-currency minor
-     * units, keyed by customer id) and sets P(alive) and CLV of every customer in the builder.
+     * units, keyed by the base's customer index) and sets P(alive) and CLV of every customer in the builder.
      *
      * @return the run attributes describing the models
      */
@@ -81,23 +80,51 @@ final class Models {
         }
         attributes.put(STATUS, status);
         for (int i = 0; i < s.size(); i++) {
-            CustomerId id = (CustomerId) log.customerKey(s.customer(i)).orElseThrow();
             double alive = purchases.probabilityAlive(s.frequency(i), s.recency(i), s.age(i));
-            b.model(b.indexOf(id), Math.max(0, Math.min(1, alive)), clv == null ? Double.NaN : clv[i]);
+            b.model(s.customer(i), Math.max(0, Math.min(1, alive)), clv == null ? Double.NaN : clv[i]);
         }
         return attributes;
     }
 
     /** The model outputs of one customer as snapshot metrics (none when unknown). */
     static Map<String, BigDecimal> metrics(CustomerBase base, int i) {
-        Map<String, BigDecimal> m = new TreeMap<>();
-        if (Double.isFinite(base.probabilityAlive(i))) {
-            m.put("model.pAlive", BigDecimal.valueOf(base.probabilityAlive(i)).setScale(6, RoundingMode.HALF_EVEN));
+        double alive = base.probabilityAlive(i);
+        double clv = base.lifetimeValue(i);
+        boolean hasAlive = Double.isFinite(alive);
+        boolean hasClv = Double.isFinite(clv);
+        if (!hasAlive && !hasClv) {
+            return Map.of();
         }
-        if (Double.isFinite(base.lifetimeValue(i))) {
-            m.put("model.clv", BigDecimal.valueOf(base.lifetimeValue(i)).setScale(2, RoundingMode.HALF_EVEN));
+        Map<String, BigDecimal> m = new TreeMap<>();
+        if (hasAlive) {
+            m.put("model.pAlive", decimal(alive, 6, 1e6));
+        }
+        if (hasClv) {
+            m.put("model.clv", decimal(clv, 2, 1e2));
         }
         return m;
+    }
+
+    /**
+     * {@code BigDecimal.valueOf(value).setScale(scale, HALF_EVEN)} without building the double's decimal form
+     * when {@code value × 10^scale} is further from a tie than the rounding errors can reach (as {@code
+     * ScoringResult.metric} does; see there). Package-private for tests.
+     *
+     * @param value a finite number
+     * @param scale the decimal places
+     * @param power {@code 10^scale}, exactly
+     * @return the rounded value
+     */
+    static BigDecimal decimal(double value, int scale, double power) {
+        double scaled = value * power;
+        double abs = Math.abs(scaled);
+        if (abs < 0x1p50) {
+            double rounded = Math.rint(scaled);
+            if (0.5 - Math.abs(scaled - rounded) > abs * 0x1p-50 + 1e-9) {
+                return BigDecimal.valueOf((long) rounded, scale);
+            }
+        }
+        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_EVEN);
     }
 
     private static String format(double... values) {

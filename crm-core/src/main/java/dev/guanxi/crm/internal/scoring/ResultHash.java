@@ -2,9 +2,11 @@ package dev.guanxi.crm.internal.scoring;
 
 import dev.guanxi.crm.spi.storage.ScoreSnapshot;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -14,33 +16,154 @@ import java.util.Map;
  * the stored value — which is what makes a rerun after a crash cheap and leaves unchanged customers alone.
  * The results are hashed rather than the customer's own inputs because the 80/20 grading, RFM and the matrix
  * rank a customer among all others: unchanged inputs can still give changed results.
+ *
+ * <p>The hashed bytes are, per label, {@code L<name>=<value>} and, per metric, {@code M<name>=<value>} with the
+ * value as {@code stripTrailingZeros().toPlainString()}, each in UTF-8 followed by a zero byte. They are written
+ * into one per-thread buffer (no string per entry) and digested by a per-thread {@link MessageDigest}; the bytes,
+ * and so the stored hashes, are those of the first version, which built a string per entry.
+ *
+ * <p>Thread-safe (the buffer and the digest are per thread).
  */
 final class ResultHash {
     /** The key under which the previous snapshot's hash is passed along with its labels. */
     static final String KEY = "\\u0000hash";
 
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** A thread's digest and byte buffer. */
+    private static final class Scratch {
+        final MessageDigest digest;
+        byte[] bytes = new byte[4096];
+        int size;
+
+        Scratch() {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void add(byte b) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, size * 2);
+            }
+            bytes[size++] = b;
+        }
+
+        /** Appends a string as UTF-8: directly when it is ASCII, else through {@link String#getBytes}. */
+        void add(String s) {
+            int n = s.length();
+            for (int i = 0; i < n; i++) {
+                if (s.charAt(i) >= 0x80) {
+                    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+                        add(b);
+                    }
+                    return;
+                }
+            }
+            if (size + n > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+            }
+            for (int i = 0; i < n; i++) {
+                bytes[size++] = (byte) s.charAt(i);
+            }
+        }
+
+        /** Appends the decimal digits of a non-negative long. */
+        void addDigits(long v) {
+            if (v >= 10) {
+                addDigits(v / 10);
+            }
+            add((byte) ('0' + (int) (v % 10)));
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     private ResultHash() {}
 
     static String of(ScoreSnapshot snapshot) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Scratch s = SCRATCH.get();
+        s.size = 0;
         for (Map.Entry<String, String> e : snapshot.labels().entrySet()) {
-            update(digest, "L" + e.getKey() + "=" + e.getValue());
+            s.add((byte) 'L');
+            s.add(e.getKey());
+            s.add((byte) '=');
+            s.add(e.getValue());
+            s.add((byte) 0);
         }
         for (Map.Entry<String, BigDecimal> e : snapshot.metrics().entrySet()) {
-            update(
-                    digest,
-                    "M" + e.getKey() + "=" + e.getValue().stripTrailingZeros().toPlainString());
+            s.add((byte) 'M');
+            s.add(e.getKey());
+            s.add((byte) '=');
+            plain(s, e.getValue());
+            s.add((byte) 0);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        s.digest.reset();
+        s.digest.update(s.bytes, 0, s.size);
+        return HEX.formatHex(s.digest.digest());
     }
 
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
+    /**
+     * Appends {@code value.stripTrailingZeros().toPlainString()}: computed from the unscaled long when it fits and
+     * the scale is not negative, else by those two calls.
+     */
+    private static void plain(Scratch s, BigDecimal value) {
+        int scale = value.scale();
+        BigInteger unscaled = value.unscaledValue();
+        if (scale < 0 || unscaled.bitLength() > 62) {
+            s.add(value.stripTrailingZeros().toPlainString());
+            return;
+        }
+        long u = unscaled.longValue();
+        if (u == 0) {
+            s.add((byte) '0');
+            return;
+        }
+        while (scale > 0 && u % 10 == 0) {
+            u /= 10;
+            scale--;
+        }
+        if (u < 0) {
+            s.add((byte) '-');
+            u = -u;
+        }
+        if (scale == 0) {
+            s.addDigits(u);
+            return;
+        }
+        long pow = 1;
+        int digits = 0;
+        for (long t = u; t > 0; t /= 10) {
+            digits++;
+        }
+        if (digits > scale) {
+            for (int k = 0; k < scale; k++) {
+                pow *= 10;
+            }
+            s.addDigits(u / pow);
+            s.add((byte) '.');
+            long fraction = u % pow;
+            for (int k = digitsOf(fraction); k < scale; k++) {
+                s.add((byte) '0');
+            }
+            s.addDigits(fraction);
+        } else {
+            s.add((byte) '0');
+            s.add((byte) '.');
+            for (int k = digits; k < scale; k++) {
+                s.add((byte) '0');
+            }
+            s.addDigits(u);
+        }
+    }
+
+    private static int digitsOf(long v) {
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        return digits;
     }
 }

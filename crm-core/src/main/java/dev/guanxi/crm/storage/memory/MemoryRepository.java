@@ -5,7 +5,10 @@ import dev.guanxi.crm.DuplicateKeyException;
 import dev.guanxi.crm.NotFoundException;
 import dev.guanxi.crm.StaleVersionException;
 import dev.guanxi.crm.spi.storage.AggregateRepository;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +36,11 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
         this.table = new MemoryTable<>(tx, type.getName(), type);
         this.entityType = type.getSimpleName();
         this.type = type;
+    }
+
+    /** @return the table, as this repository's transaction sees it */
+    final MemoryTable<I, A> table() {
+        return table;
     }
 
     /**
@@ -179,28 +187,85 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
     @Override
     public long scan(java.util.function.Consumer<? super A> visitor) {
         Objects.requireNonNull(visitor, "visitor");
-        List<Keyed<A>> rows = new ArrayList<>();
-        for (A a : table.rows()) {
-            rows.add(new Keyed<>(idKey(a.id()), a));
-        }
-        rows.sort(Comparator.comparing(Keyed::key));
-        for (Keyed<A> k : rows) {
-            visitor.accept(k.row());
+        List<A> rows = table.derived(SCAN, this::sortedById);
+        for (A row : rows) {
+            visitor.accept(row);
         }
         return rows.size();
     }
 
-    /** The id's sort key: the UUID's text for the SDK's id records, as the JDBC stores order them. */
+    /** The key of the rows in id order in the table's cache of derived data. */
+    private static final String SCAN = "scan";
+
+    /**
+     * Every row in the order of the ids' text: for the SDK's id records of one UUID, the unsigned order of the
+     * UUIDs (the order of their text forms, as the JDBC stores order them) without building the text.
+     * O(n log n), cached until the table is next written.
+     */
+    private List<A> sortedById() {
+        List<A> rows = table.rows();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Method uuid = UUID_OF.get(rows.get(0).id().getClass());
+        if (uuid != null) {
+            List<ByUuid<A>> keyed = new ArrayList<>(rows.size());
+            for (A a : rows) {
+                UUID id = (UUID) invoke(uuid, a.id());
+                keyed.add(new ByUuid<>(id.getMostSignificantBits(), id.getLeastSignificantBits(), a));
+            }
+            keyed.sort(ByUuid::compare);
+            List<A> sorted = new ArrayList<>(keyed.size());
+            for (ByUuid<A> k : keyed) {
+                sorted.add(k.row());
+            }
+            return Collections.unmodifiableList(sorted);
+        }
+        List<Keyed<A>> keyed = new ArrayList<>(rows.size());
+        for (A a : rows) {
+            keyed.add(new Keyed<>(idKey(a.id()), a));
+        }
+        keyed.sort(Comparator.comparing(Keyed::key));
+        List<A> sorted = new ArrayList<>(keyed.size());
+        for (Keyed<A> k : keyed) {
+            sorted.add(k.row());
+        }
+        return Collections.unmodifiableList(sorted);
+    }
+
+    /** The accessor of an id record's only component when that is a UUID, else null; looked up once per class. */
+    private static final ClassValue<Method> UUID_OF = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            return components != null && components.length == 1 && components[0].getType() == UUID.class
+                    ? components[0].getAccessor()
+                    : null;
+        }
+    };
+
+    private static Object invoke(Method accessor, Object id) {
+        try {
+            return accessor.invoke(id);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The id's sort key: the text of a one-component id record's value, as the JDBC stores order them. */
     private static String idKey(Object id) {
         if (id instanceof Record r && r.getClass().getRecordComponents().length == 1) {
-            try {
-                return String.valueOf(
-                        r.getClass().getRecordComponents()[0].getAccessor().invoke(r));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+            return String.valueOf(invoke(r.getClass().getRecordComponents()[0].getAccessor(), r));
         }
         return String.valueOf(id);
+    }
+
+    /** A row with the two halves of its UUID, ordered as {@link #compareAsText}. */
+    private record ByUuid<A>(long hi, long lo, A row) {
+        static int compare(ByUuid<?> x, ByUuid<?> y) {
+            int c = Long.compareUnsigned(x.hi, y.hi);
+            return c != 0 ? c : Long.compareUnsigned(x.lo, y.lo);
+        }
     }
 
     /**

@@ -48,7 +48,14 @@ final class MemoryScoreRepository implements ScoreRepository {
     @Override
     public Page<ScoreSnapshot> list(PageRequest page) {
         Objects.requireNonNull(page, "page");
-        return Page.slice(snapshots.rows().stream().sorted(BY_CUSTOMER).toList(), page);
+        // sorted once and shared until the next write of the table (a run pages through every snapshot twice)
+        return Page.slice(snapshots.derived(BY_CUSTOMER, this::sorted), page);
+    }
+
+    private List<ScoreSnapshot> sorted() {
+        List<ScoreSnapshot> rows = snapshots.rows();
+        rows.sort(BY_CUSTOMER);
+        return java.util.Collections.unmodifiableList(rows);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A table of immutable rows by key, as one transaction sees it.
@@ -43,6 +44,34 @@ final class MemoryTable<K, R> {
 
     MemoryTransaction transaction() {
         return tx;
+    }
+
+    /**
+     * A value derived from the rows (e.g. a sorted view), computed once and shared by every unit of work until the
+     * next commit that writes this table; computed afresh on every call in a transaction that wrote the table.
+     * The value must be immutable (or never changed by its users).
+     *
+     * @param key what is derived
+     * @param compute computes it from {@link #rows()}
+     * @param <T> its type
+     * @return the value
+     */
+    <T> T derived(Object key, Supplier<T> compute) {
+        Map<Object, Object> cache = tx.derived(name);
+        if (cache == null) {
+            return compute.get();
+        }
+        Object value = cache.get(key);
+        if (value == null) {
+            value = compute.get();
+            Object raced = cache.putIfAbsent(key, value);
+            if (raced != null) {
+                value = raced;
+            }
+        }
+        @SuppressWarnings("unchecked")
+        T t = (T) value;
+        return t;
     }
 
     /** Every row visible to this transaction, in no particular order. O(n). */

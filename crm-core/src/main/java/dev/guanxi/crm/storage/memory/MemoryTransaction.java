@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -16,6 +17,8 @@ import java.util.function.Function;
 final class MemoryTransaction {
     /** Marks a row deleted in this transaction. */
     static final Object DELETED = new Object();
+    /** The suffix of the table that caches what is derived from a table's committed rows. */
+    private static final String DERIVED = "#derived";
 
     private final TenantId tenant;
     private final Map<String, Map<Object, Object>> committed;
@@ -72,6 +75,21 @@ final class MemoryTransaction {
         return writes.getOrDefault(table, Map.of());
     }
 
+    /**
+     * The cache of what is derived from a table's committed rows (sorted views), shared by the units of work that
+     * read the table until a commit that writes it replaces the cache by an empty one.
+     *
+     * @param table the table
+     * @return the cache (thread-safe: read-only units of work fill it concurrently), or {@code null} if this
+     *     transaction wrote the table (its view is not the committed one) or the table was never written
+     */
+    Map<Object, Object> derived(String table) {
+        if (writes.containsKey(table)) {
+            return null;
+        }
+        return committed.get(table + DERIVED);
+    }
+
     void write(String table, Object id, Object row) {
         if (readOnly) {
             throw new IllegalStateException("write in a read-only unit of work");
@@ -84,7 +102,7 @@ final class MemoryTransaction {
             Map<Object, Object> target = committed.computeIfAbsent(table, t -> new HashMap<>());
             List<UniqueKey> keys = uniqueKeys.getOrDefault(table, List.of());
             rows.forEach((id, row) -> {
-                Object old = target.get(id);
+                Object old = keys.isEmpty() ? null : target.get(id); // only the unique indexes need the old row
                 for (UniqueKey key : keys) {
                     Map<Object, Object> index = committed.computeIfAbsent(key.indexName(), t -> new HashMap<>());
                     if (old != null) {
@@ -100,6 +118,7 @@ final class MemoryTransaction {
                     target.put(id, row);
                 }
             });
+            committed.put(table + DERIVED, new ConcurrentHashMap<>());
         });
     }
 }
