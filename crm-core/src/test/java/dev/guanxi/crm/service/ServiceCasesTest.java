@@ -537,6 +537,9 @@ class ServiceCasesTest {
                 .hasSize(2);
         assertThat(crm.tenant("other").service().raiseOverdueCases(NOW)).isEmpty();
 
+        assertThatThrownBy(() -> service.raiseOverdueCases(null))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("since"));
         assertThatThrownBy(() -> service.raiseOverdueCases(clock.instant().plusSeconds(60)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.field()).isEqualTo("since");
