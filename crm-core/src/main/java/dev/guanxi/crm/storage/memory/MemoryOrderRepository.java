@@ -86,21 +86,32 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
      */
     private Purchases purchases() {
         List<Order> rows = table().rows();
+        int size = rows.size();
+        // one pass over the orders (each is read once, in whatever order the table holds them), then only arrays
+        Order[] placed = new Order[size];
+        long[] hi = new long[size];
+        long[] lo = new long[size];
+        long[] day = new long[size];
+        long[] minorOf = new long[size];
+        CustomerId[] customerOf = new CustomerId[size];
+        LocalDate[] dateOf = new LocalDate[size];
+        Currency[] currencyOf = new Currency[size];
         int n = 0;
-        Order[] placed = new Order[rows.size()];
         for (Order o : rows) {
-            if (o.isPlaced()) {
-                placed[n++] = o;
+            if (!o.isPlaced()) {
+                continue;
             }
-        }
-        long[] hi = new long[n];
-        long[] lo = new long[n];
-        long[] day = new long[n];
-        for (int k = 0; k < n; k++) {
-            UUID id = placed[k].customerId().value();
-            hi[k] = id.getMostSignificantBits();
-            lo[k] = id.getLeastSignificantBits();
-            day[k] = placed[k].orderDate().toEpochDay();
+            CustomerId customer = o.customerId();
+            UUID id = customer.value();
+            placed[n] = o;
+            customerOf[n] = customer;
+            hi[n] = id.getMostSignificantBits();
+            lo[n] = id.getLeastSignificantBits();
+            dateOf[n] = o.orderDate();
+            day[n] = dateOf[n].toEpochDay();
+            minorOf[n] = o.total().minorUnits();
+            currencyOf[n] = o.currency();
+            n++;
         }
         int indexBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1)));
         long indexMask = (1L << indexBits) - 1;
@@ -133,17 +144,21 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
         Currency[] currencies = new Currency[n];
         Map<Long, LocalDate> sharedDates = new HashMap<>();
         CustomerId customer = null;
+        LocalDate date = null;
         for (int j = 0; j < n; j++) {
             int k = order[j];
-            Order o = placed[k];
             if (customer == null || hi[k] != hi[order[j - 1]] || lo[k] != lo[order[j - 1]]) {
-                customer = o.customerId(); // one object per customer: a visitor's lookups of it stay in cache
+                customer = customerOf[k]; // one object per customer: a visitor's lookups of it stay in cache
+            }
+            if (date == null || day[k] != days[j - 1]) {
+                LocalDate d = dateOf[k];
+                date = sharedDates.computeIfAbsent(day[k], x -> d); // and one per day
             }
             customers[j] = customer;
             days[j] = day[k];
-            dates[j] = sharedDates.computeIfAbsent(day[k], d -> o.orderDate());
-            minor[j] = o.total().minorUnits();
-            currencies[j] = o.currency();
+            dates[j] = date;
+            minor[j] = minorOf[k];
+            currencies[j] = currencyOf[k];
         }
         return new Purchases(customers, days, dates, minor, currencies);
     }
