@@ -7,7 +7,9 @@ JDK's `jfr` tool).
 Prints, as percentages of the samples (of the chosen thread, default: all threads):
   * self: the top frame of each sample (where the CPU was),
   * SDK frame: the first frame of each sample inside dev.guanxi (which SDK method the time is spent under),
-  * inclusive: every method once per sample (how much time is spent in a method and everything it calls).
+  * inclusive: every method once per sample (how much time is spent in a method and everything it calls);
+  * with --under METHOD (e.g. DefaultScoring.load): the methods METHOD calls directly, inclusive, as percentages of
+    all samples and of METHOD's samples (a breakdown of one phase).
 Record with e.g. `java -XX:StartFlightRecording=filename=run.jfr,settings=profile ...` (the profile settings sample
 every 10 ms per thread; the stack depth defaults to 64 frames: `-XX:FlightRecorderOptions=stackdepth=128` for more).
 """
@@ -53,6 +55,19 @@ def main():
     for s in stacks:
         inclusive.update(set(s))
     print(f"{n} samples" + (f" of thread {ARGS.thread}" if ARGS.thread else ""))
+    for under in ARGS.under or []:
+        children = collections.Counter()
+        total = 0
+        for s in stacks:
+            # frames are listed top (callee) first: the child is the frame just before METHOD's outermost frame
+            positions = [k for k, f in enumerate(s) if f.endswith(under)]
+            if positions:
+                total += 1
+                k = positions[-1]
+                children[s[k - 1] if k > 0 else "(self)"] += 1
+        print(f"\nunder {under}: {total} samples ({100.0 * total / n:.1f}% of all)")
+        for method, c in children.most_common(ARGS.top):
+            print(f"  {100.0 * c / n:5.1f}% of all  {100.0 * c / max(1, total):5.1f}% of it  {method}")
     for title, counter in (("self (top frame)", self_counts), ("first SDK frame", sdk), ("inclusive", inclusive)):
         print(f"\n{title}:")
         for method, c in counter.most_common(ARGS.top):
@@ -65,5 +80,6 @@ if __name__ == "__main__":
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--thread", default=None)
     parser.add_argument("--stack-depth", type=int, default=64)
+    parser.add_argument("--under", action="append", help="a method (suffix match) to break down by its callees")
     ARGS = parser.parse_args()
     main()

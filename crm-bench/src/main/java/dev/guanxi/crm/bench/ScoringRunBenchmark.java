@@ -60,6 +60,10 @@ import java.util.function.ToLongFunction;
  *   <li>Run 2 thirty days later ({@link ScoringRunData#RUN_2}, seeing the purchases of those 30 days): the
  *       lifecycle is re-evaluated from the stored states, the models are reused from run 1 ({@code --run2-models
  *       refit} fits again), and customers whose results did not change are not rewritten.
+ *   <li>Run 3 ({@code --rerun true}, the default): run 2 again on the same day with nothing changed (the cost of
+ *       a rerun, e.g. after a crash): no events; only the customers whose results differ from their stored
+ *       snapshot are written — those whose lifecycle stage moved in run 2 (their {@code lifecycle.moved} and
+ *       reason change when they stay).
  *   <li>Optionally ({@code --breakdown true}) the store's parts of a run, each timed alone after run 2 in a
  *       read-only unit of work: the scans of customers, purchases (value period; all, as the models read them),
  *       invoices, service cases and surveys, one pass over the stored snapshots, and the model fit itself. Each
@@ -119,12 +123,13 @@ public final class ScoringRunBenchmark {
             int batch,
             int loadBatch,
             boolean refitRun2,
+            boolean rerun,
             boolean breakdown,
             Path dir,
             boolean keep) {
         static final String USAGE = "usage: ScoringRunBenchmark [--store memory|h2file|postgresql] [--customers N]"
                 + " [--purchases P] [--seed S] [--batch B] [--load-batch L] [--run2-models reuse|refit]"
-                + " [--breakdown true|false] [--dir DIR] [--keep true]";
+                + " [--rerun true|false] [--breakdown true|false] [--dir DIR] [--keep true]";
 
         static Options parse(String... args) {
             String store = "memory";
@@ -134,6 +139,7 @@ public final class ScoringRunBenchmark {
             int batch = ScoringRequest.DEFAULT_BATCH;
             int loadBatch = 0;
             boolean refit = false;
+            boolean rerun = true;
             boolean breakdown = true;
             Path dir = Path.of("crm-bench", "target", "scoring-run-bench");
             boolean keep = false;
@@ -161,6 +167,7 @@ public final class ScoringRunBenchmark {
                         }
                         refit = value.equals("refit");
                     }
+                    case "--rerun" -> rerun = Boolean.parseBoolean(value);
                     case "--breakdown" -> breakdown = Boolean.parseBoolean(value);
                     case "--dir" -> dir = Path.of(value);
                     case "--keep" -> keep = Boolean.parseBoolean(value);
@@ -170,7 +177,7 @@ public final class ScoringRunBenchmark {
             if (loadBatch == 0) {
                 loadBatch = store.equals("memory") ? 10_000 : 5_000;
             }
-            return new Options(store, customers, purchases, seed, batch, loadBatch, refit, breakdown, dir, keep);
+            return new Options(store, customers, purchases, seed, batch, loadBatch, refit, rerun, breakdown, dir, keep);
         }
 
         private static long atLeast(String name, String value, long min) {
@@ -230,6 +237,7 @@ public final class ScoringRunBenchmark {
      * @param customers customers scored
      * @param written snapshots written
      * @param events events published
+     * @param eventsByType events published by simple class name
      * @param firstPlacements lifecycle events placing a customer for the first time
      * @param modelStatus the run's {@code model.status} attribute
      * @param seconds the run's wall-clock time
@@ -240,6 +248,7 @@ public final class ScoringRunBenchmark {
             int customers,
             int written,
             long events,
+            Map<String, Long> eventsByType,
             long firstPlacements,
             String modelStatus,
             double seconds,
@@ -305,6 +314,9 @@ public final class ScoringRunBenchmark {
                     "run 2 (+30 days, models " + (options.refitRun2 ? "refitted" : "reused") + ")",
                     ScoringRunData.RUN_2,
                     options.refitRun2 ? models.withRefit() : models));
+            if (options.rerun) {
+                runs.add(run(tenant, "run 3 (run 2 again, nothing changed)", ScoringRunData.RUN_2, models));
+            }
             if (options.breakdown) {
                 breakdown(storage);
             }
@@ -488,8 +500,18 @@ public final class ScoringRunBenchmark {
                 gcSeconds,
                 cpu,
                 load);
+        Map<String, Long> byType = new TreeMap<>();
+        events.forEach((type, count) -> byType.put(type, count.get()));
         return new RunResult(
-                name, customers[0], phases.written, eventCount, firstPlacements.get(), status[0], total, row);
+                name,
+                customers[0],
+                phases.written,
+                eventCount,
+                Map.copyOf(byType),
+                firstPlacements.get(),
+                status[0],
+                total,
+                row);
     }
 
     /** Runs, prints the report's counts and lets the report go; returns when the run returned (nanoTime). */

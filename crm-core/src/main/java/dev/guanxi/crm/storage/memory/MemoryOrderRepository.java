@@ -9,7 +9,6 @@ import dev.guanxi.crm.sales.PurchaseScan;
 import dev.guanxi.crm.sales.PurchaseVisitor;
 import dev.guanxi.crm.spi.storage.OrderRepository;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
@@ -78,117 +77,113 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
     private record Purchases(
             CustomerId[] customers, long[] days, LocalDate[] dates, long[] minorUnits, Currency[] currencies) {}
 
-    /** A customer's slot with the two halves of its id, ordered as {@link #compareAsText}. */
-    private record Slot(long hi, long lo, int slot) {
-        static int compare(Slot x, Slot y) {
-            int c = Long.compareUnsigned(x.hi, y.hi);
-            return c != 0 ? c : Long.compareUnsigned(x.lo, y.lo);
-        }
-    }
-
     /**
-     * Sorts the placed orders for the scan without comparing them all with each other: groups them by customer
-     * (one hash lookup per order), sorts the customers, then each customer's few orders by day (an insertion sort
-     * of indexes, the order id's text breaking ties). O(n + c log c + n k) for n orders of c customers with at most
-     * k orders each (k log k above 32).
+     * Sorts the placed orders for the scan with one primitive sort instead of a comparator sort or a hash lookup
+     * per order: each order becomes a {@code long} holding the top bits of its customer id (as an unsigned
+     * number) above its row index, {@link Arrays#sort(long[])} orders those, and the runs that share the top
+     * bits (one customer's orders, rarely two customers') are ordered exactly by customer id, day and order id
+     * with an insertion sort. O(n log n) for n orders, reading each order once.
      */
     private Purchases purchases() {
         List<Order> rows = table().rows();
-        Map<CustomerId, Integer> slots = new HashMap<>();
-        List<CustomerId> customers = new ArrayList<>();
-        int[] slotOf = new int[rows.size()];
-        long[] dayOf = new long[rows.size()];
-        Order[] placed = new Order[rows.size()];
+        int size = rows.size();
+        // one pass over the orders (each is read once, in whatever order the table holds them), then only arrays
+        Order[] placed = new Order[size];
+        long[] hi = new long[size];
+        long[] lo = new long[size];
+        long[] day = new long[size];
+        long[] minorOf = new long[size];
+        CustomerId[] customerOf = new CustomerId[size];
+        LocalDate[] dateOf = new LocalDate[size];
+        Currency[] currencyOf = new Currency[size];
         int n = 0;
         for (Order o : rows) {
             if (!o.isPlaced()) {
                 continue;
             }
-            Integer slot = slots.get(o.customerId());
-            if (slot == null) {
-                slot = customers.size();
-                slots.put(o.customerId(), slot);
-                customers.add(o.customerId());
-            }
-            slotOf[n] = slot;
-            dayOf[n] = o.orderDate().toEpochDay();
-            placed[n++] = o;
+            CustomerId customer = o.customerId();
+            UUID id = customer.value();
+            placed[n] = o;
+            customerOf[n] = customer;
+            hi[n] = id.getMostSignificantBits();
+            lo[n] = id.getLeastSignificantBits();
+            dateOf[n] = o.orderDate();
+            day[n] = dateOf[n].toEpochDay();
+            minorOf[n] = o.total().minorUnits();
+            currencyOf[n] = o.currency();
+            n++;
         }
-        int c = customers.size();
-        Slot[] byId = new Slot[c];
-        for (int k = 0; k < c; k++) {
-            UUID id = customers.get(k).value();
-            byId[k] = new Slot(id.getMostSignificantBits(), id.getLeastSignificantBits(), k);
-        }
-        Arrays.sort(byId, Slot::compare);
-        int[] rank = new int[c];
-        for (int r = 0; r < c; r++) {
-            rank[byId[r].slot()] = r;
-        }
-        int[] start = new int[c + 1];
+        int indexBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1)));
+        long indexMask = (1L << indexBits) - 1;
+        long[] keys = new long[n];
         for (int k = 0; k < n; k++) {
-            start[rank[slotOf[k]] + 1]++;
+            // the sign bit flipped: the signed order of the keys is the unsigned order of the ids' top bits
+            keys[k] = ((hi[k] ^ Long.MIN_VALUE) & ~indexMask) | k;
         }
-        for (int r = 0; r < c; r++) {
-            start[r + 1] += start[r];
-        }
-        int[] next = Arrays.copyOf(start, c);
+        Arrays.sort(keys);
         int[] order = new int[n];
         for (int k = 0; k < n; k++) {
-            order[next[rank[slotOf[k]]]++] = k;
+            order[k] = (int) (keys[k] & indexMask);
         }
-        Comparator<Integer> byDayThenId = (x, y) -> {
-            int cmp = Long.compare(dayOf[x], dayOf[y]);
-            return cmp != 0
-                    ? cmp
-                    : compareAsText(placed[x].id().value(), placed[y].id().value());
-        };
-        for (int r = 0; r < c; r++) {
-            sortGroup(order, start[r], start[r + 1], dayOf, byDayThenId);
+        keys = null;
+        for (int from = 0; from < n; ) {
+            int to = from + 1;
+            long prefix = (hi[order[from]] ^ Long.MIN_VALUE) & ~indexMask;
+            while (to < n && ((hi[order[to]] ^ Long.MIN_VALUE) & ~indexMask) == prefix) {
+                to++;
+            }
+            if (to - from > 1) {
+                insertionSort(order, from, to, hi, lo, day, placed);
+            }
+            from = to;
         }
-        CustomerId[] customerColumn = new CustomerId[n];
-        long[] days = new long[n];
+        CustomerId[] customers = new CustomerId[n];
         LocalDate[] dates = new LocalDate[n];
+        long[] days = new long[n];
         long[] minor = new long[n];
         Currency[] currencies = new Currency[n];
         Map<Long, LocalDate> sharedDates = new HashMap<>();
-        for (int r = 0; r < c; r++) {
-            CustomerId customer = customers.get(byId[r].slot());
-            for (int j = start[r]; j < start[r + 1]; j++) {
-                Order o = placed[order[j]];
-                customerColumn[j] = customer;
-                days[j] = dayOf[order[j]];
-                dates[j] = sharedDates.computeIfAbsent(days[j], d -> o.orderDate());
-                minor[j] = o.total().minorUnits();
-                currencies[j] = o.currency();
+        CustomerId customer = null;
+        LocalDate date = null;
+        for (int j = 0; j < n; j++) {
+            int k = order[j];
+            if (customer == null || hi[k] != hi[order[j - 1]] || lo[k] != lo[order[j - 1]]) {
+                customer = customerOf[k]; // one object per customer: a visitor's lookups of it stay in cache
             }
+            if (date == null || day[k] != days[j - 1]) {
+                LocalDate d = dateOf[k];
+                date = sharedDates.computeIfAbsent(day[k], x -> d); // and one per day
+            }
+            customers[j] = customer;
+            days[j] = day[k];
+            dates[j] = date;
+            minor[j] = minorOf[k];
+            currencies[j] = currencyOf[k];
         }
-        return new Purchases(customerColumn, days, dates, minor, currencies);
+        return new Purchases(customers, days, dates, minor, currencies);
     }
 
-    /** Sorts {@code order[from, to)} by day, ties by the comparator: insertion sort, boxed sort above 32. */
-    private static void sortGroup(int[] order, int from, int to, long[] dayOf, Comparator<Integer> byDayThenId) {
-        if (to - from > 32) {
-            Integer[] boxed = new Integer[to - from];
-            for (int j = from; j < to; j++) {
-                boxed[j - from] = order[j];
-            }
-            Arrays.sort(boxed, byDayThenId);
-            for (int j = from; j < to; j++) {
-                order[j] = boxed[j - from];
-            }
-            return;
-        }
+    /** Orders {@code order[from, to)} by customer id (text order), day, order id (text order). */
+    private static void insertionSort(int[] order, int from, int to, long[] hi, long[] lo, long[] day, Order[] placed) {
         for (int j = from + 1; j < to; j++) {
             int x = order[j];
             int k = j - 1;
-            while (k >= from
-                    && (dayOf[order[k]] > dayOf[x]
-                            || (dayOf[order[k]] == dayOf[x] && byDayThenId.compare(order[k], x) > 0))) {
+            while (k >= from && compare(order[k], x, hi, lo, day, placed) > 0) {
                 order[k + 1] = order[k];
                 k--;
             }
             order[k + 1] = x;
         }
+    }
+
+    private static int compare(int a, int b, long[] hi, long[] lo, long[] day, Order[] placed) {
+        int c = Long.compareUnsigned(hi[a], hi[b]);
+        if (c == 0) {
+            c = Long.compareUnsigned(lo[a], lo[b]);
+        }
+        if (c == 0) {
+            c = Long.compare(day[a], day[b]);
+        }
+        return c != 0 ? c : compareAsText(placed[a].id().value(), placed[b].id().value());
     }
 }

@@ -119,6 +119,29 @@ class MemorySortedViewsTest {
     }
 
     @Test
+    @DisplayName(
+            "customer ids that agree in their high bits (or differ only in the low ones) are still ordered exactly")
+    void closeIds() {
+        long[] highs = {0, 1, 4, 5, -1, -2, Long.MIN_VALUE, Long.MAX_VALUE};
+        List<CustomerId> customers = new ArrayList<>();
+        for (long hi : highs) {
+            for (int k = 0; k < 3; k++) {
+                customers.add(new CustomerId(new UUID(hi, random.nextLong())));
+            }
+        }
+        List<Order> orders = new ArrayList<>();
+        for (int k = 0; k < 600; k++) {
+            orders.add(
+                    order(customers.get(random.nextInt(customers.size())), DAY.plusDays(random.nextInt(3)), 100 + k));
+        }
+        insert(orders);
+
+        List<String> scanned = purchases();
+
+        assertThat(scanned).containsExactlyElementsOf(expected(orders));
+    }
+
+    @Test
     @DisplayName("a transaction that wrote a table sees its own writes in the scan, not the cached view")
     void ownWrites() {
         CustomerId a = new CustomerId(new UUID(1, 1));
