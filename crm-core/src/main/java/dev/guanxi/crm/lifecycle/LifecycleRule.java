@@ -108,21 +108,58 @@ public final class LifecycleRule implements ClassificationRule {
      * @param states the previous state per customer
      * @param creditGrades the previous credit grade index per customer
      * @param evaluatedOn the day of the previous evaluation per customer
+     * @param evaluations the outcome of the previous evaluation, for the customers whose previous evaluation was
+     *     for the as-of day of this one or a later day (a rerun): such a customer is not evaluated again, it
+     *     keeps its stage and reports this outcome, so a rerun with unchanged inputs changes nothing
      */
     public record History(
             Map<CustomerId, LifecycleState> states,
             Map<CustomerId, Integer> creditGrades,
-            Map<CustomerId, LocalDate> evaluatedOn) {
+            Map<CustomerId, LocalDate> evaluatedOn,
+            Map<CustomerId, Evaluation> evaluations) {
         /** Copies. */
         public History {
             states = Map.copyOf(states);
             creditGrades = Map.copyOf(creditGrades);
             evaluatedOn = Map.copyOf(evaluatedOn);
+            evaluations = Map.copyOf(evaluations);
+        }
+
+        /**
+         * A history without previous outcomes.
+         *
+         * @param states the previous state per customer
+         * @param creditGrades the previous credit grade index per customer
+         * @param evaluatedOn the day of the previous evaluation per customer
+         */
+        public History(
+                Map<CustomerId, LifecycleState> states,
+                Map<CustomerId, Integer> creditGrades,
+                Map<CustomerId, LocalDate> evaluatedOn) {
+            this(states, creditGrades, evaluatedOn, Map.of());
         }
 
         /** @return an empty history (every customer is new to the lifecycle) */
         public static History none() {
-            return new History(Map.of(), Map.of(), Map.of());
+            return new History(Map.of(), Map.of(), Map.of(), Map.of());
+        }
+    }
+
+    /**
+     * What a previous evaluation of one customer reported: the stage it left the customer in, whether it moved
+     * or a guard vetoed a move, and its reason.
+     *
+     * @param stage the stage after the evaluation
+     * @param moved whether the evaluation moved the customer
+     * @param vetoed whether a guard vetoed the proposed move
+     * @param reason the evaluation's reason
+     * @since 0.1.0
+     */
+    public record Evaluation(LifecycleStage stage, boolean moved, boolean vetoed, String reason) {
+        /** Rejects nulls. */
+        public Evaluation {
+            java.util.Objects.requireNonNull(stage, "stage");
+            java.util.Objects.requireNonNull(reason, "reason");
         }
     }
 
@@ -225,6 +262,24 @@ public final class LifecycleRule implements ClassificationRule {
                 labels[i] = state.stage().name();
                 sinceDay[i] = LocalDate.ofInstant(state.since(), ZoneOffset.UTC).toEpochDay();
                 reasons[i] = "stays " + state.stage() + ": entered it after " + asOf;
+                continue;
+            }
+            if (state != null && evaluated != null && !evaluated.isBefore(asOf)) {
+                // already evaluated for this day (a rerun, or the rest of a run that crashed) or a later one: an
+                // evaluation moves a customer at most once per day, so the stage and its outcome are kept
+                Evaluation previous = history.evaluations().get(id);
+                labels[i] = state.stage().name();
+                sinceDay[i] = LocalDate.ofInstant(state.since(), ZoneOffset.UTC).toEpochDay();
+                if (previous != null && previous.stage() == state.stage()) {
+                    moved[i] = previous.moved() ? 1 : 0;
+                    vetoed[i] = previous.vetoed() ? 1 : 0;
+                    reasons[i] = previous.reason();
+                } else {
+                    reasons[i] = "stays " + state.stage() + ": evaluated for " + evaluated + " already";
+                }
+                if (state.stage() == LifecycleStage.PROSPECT) {
+                    funnel[i] = base.columnValue(AIDA_COLUMN, i, 0);
+                }
                 continue;
             }
             LifecycleOutcome outcome = engine.evaluate(facts, lc);

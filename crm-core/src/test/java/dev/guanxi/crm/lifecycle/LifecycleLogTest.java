@@ -10,6 +10,7 @@ import dev.guanxi.crm.TenantCrm;
 import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.classification.ScoringListener;
+import dev.guanxi.crm.classification.ScoringReport;
 import dev.guanxi.crm.classification.ScoringRequest;
 import dev.guanxi.crm.competitor.CompetitorId;
 import dev.guanxi.crm.competitor.NewCompetitor;
@@ -31,6 +32,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -430,5 +432,63 @@ class LifecycleLogTest {
                                                 .stage()
                                         == LifecycleStage.LOST)
                                 .count());
+    }
+
+    @Test
+    @DisplayName("property: rerunning a run for the same day with no new data moves nobody, logs and publishes"
+            + " nothing and rewrites no snapshot; the rest of the next day's run is unaffected")
+    void sameDayRerunIsIdempotent() {
+        Random random = new Random(20261123);
+        List<CustomerId> customers = new ArrayList<>(List.of(buyer, prospect));
+        for (int i = 0; i < 40; i++) {
+            customers.add(acme.customers()
+                    .register(CustomerDraft.person("R" + i).build())
+                    .id());
+        }
+        LocalDate day = DAY0;
+        for (int r = 0; r < 12; r++) {
+            day = day.plusDays(1 + random.nextInt(150));
+            clock.set(noon(day));
+            for (CustomerId c : customers) {
+                if (random.nextInt(3) == 0) {
+                    buy(c, day.minusDays(random.nextInt(5)));
+                }
+            }
+            run(day);
+            int logged = logSize(customers);
+            int published = events.size();
+            Map<CustomerId, ScoreSnapshot> before = snapshots(customers);
+
+            clock.set(noon(day).plusSeconds(3600)); // an hour later, the same day
+            ScoringReport rerun = acme.scoring().run(ScoringRequest.of(day, USD).withValueFrom(DAY0.minusYears(3)));
+
+            assertThat(rerun.snapshotsWritten())
+                    .as("snapshots rewritten by the rerun of %s", day)
+                    .isZero();
+            assertThat(rerun.eventsPublished()).isZero();
+            int loggedAfter = logSize(customers);
+            assertThat(loggedAfter)
+                    .as("transitions logged by the rerun of %s", day)
+                    .isEqualTo(logged);
+            assertThat(events).hasSize(published);
+            Map<CustomerId, ScoreSnapshot> after = snapshots(customers);
+            assertThat(after).isEqualTo(before);
+        }
+        // the property is only meaningful if the runs moved customers beyond their first placement
+        assertThat(stageEvents().size()).isGreaterThan(2 * customers.size());
+    }
+
+    int logSize(List<CustomerId> customers) {
+        return customers.stream()
+                .mapToInt(c -> acme.lifecycle().history(c).transitions().size())
+                .sum();
+    }
+
+    Map<CustomerId, ScoreSnapshot> snapshots(List<CustomerId> customers) {
+        Map<CustomerId, ScoreSnapshot> all = new java.util.HashMap<>();
+        for (CustomerId c : customers) {
+            all.put(c, acme.scoring().snapshot(c).orElseThrow());
+        }
+        return all;
     }
 }

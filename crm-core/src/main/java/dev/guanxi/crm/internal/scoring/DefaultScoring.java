@@ -265,11 +265,13 @@ public final class DefaultScoring implements Scoring {
      * history — the current stage from the transition log if the store keeps one (else from the snapshot), the
      * credit grade and the day of the evaluation.
      */
-    private static Map<CustomerId, Map<String, String>> previousResults(UnitOfWork uow, CustomerBase.Builder b) {
+    private static Map<CustomerId, Map<String, String>> previousResults(
+            UnitOfWork uow, CustomerBase.Builder b, LocalDate asOf) {
         Map<CustomerId, Map<String, String>> labels = new HashMap<>();
         Map<CustomerId, LifecycleState> states = new HashMap<>();
         Map<CustomerId, Integer> grades = new HashMap<>();
         Map<CustomerId, LocalDate> evaluated = new HashMap<>();
+        Map<CustomerId, LifecycleRule.Evaluation> evaluations = new HashMap<>();
         boolean logged = keepsLifecycleLog(uow);
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
         while (true) {
@@ -292,6 +294,18 @@ public final class DefaultScoring implements Scoring {
                     grades.put(s.customerId(), grade.intValue());
                 }
                 evaluated.put(s.customerId(), s.asOf());
+                if (stage != null && !s.asOf().isBefore(asOf)) {
+                    // a rerun for the same day: the lifecycle keeps what this snapshot reported
+                    java.math.BigDecimal moved = s.metrics().get(LifecycleRule.NAME + ".moved");
+                    java.math.BigDecimal vetoed = s.metrics().get(LifecycleRule.NAME + ".vetoed");
+                    evaluations.put(
+                            s.customerId(),
+                            new LifecycleRule.Evaluation(
+                                    LifecycleStage.valueOf(stage),
+                                    moved != null && moved.signum() != 0,
+                                    vetoed != null && vetoed.signum() != 0,
+                                    s.labels().getOrDefault(LifecycleRule.NAME + ".reason", "")));
+                }
             }
             if (!p.hasMore()) {
                 break;
@@ -301,7 +315,7 @@ public final class DefaultScoring implements Scoring {
         if (logged) {
             uow.lifecycle().scanCurrent(states::put);
         }
-        b.attach(LifecycleRule.History.class, new LifecycleRule.History(states, grades, evaluated));
+        b.attach(LifecycleRule.History.class, new LifecycleRule.History(states, grades, evaluated, evaluations));
         return labels;
     }
 
@@ -508,7 +522,7 @@ public final class DefaultScoring implements Scoring {
                 .column("satisfactionMean", satisfactionMean)
                 .column("satisfactionSlope", satisfactionSlope)
                 .column("surveys", surveyCount);
-        Map<CustomerId, Map<String, String>> previous = previousResults(uow, b);
+        Map<CustomerId, Map<String, String>> previous = previousResults(uow, b, asOf);
         Instant endOfAsOf =
                 asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
         Instant now = clock.instant();
