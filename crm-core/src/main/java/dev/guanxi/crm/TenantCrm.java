@@ -100,6 +100,14 @@ public final class TenantCrm {
     }
 
     /**
+     * @return personal data: export of everything held about one customer, erasure, the suppression list
+     * @since 0.1.0
+     */
+    public dev.guanxi.crm.privacy.PersonalData personalData() {
+        return new dev.guanxi.crm.internal.privacy.DefaultPersonalData(context, tenant);
+    }
+
+    /**
      * @return data stewardship with the {@linkplain dev.guanxi.crm.stewardship.DuplicateDetector#defaults()
      *     default duplicate detector}: duplicate checks before registering, whole-tenant duplicate scans
      * @since 0.1.0

@@ -64,6 +64,7 @@ public final class FieldDefinition<T> {
     private final T max;
     private final Integer maxScale;
     private final Currency currency;
+    private final boolean personal;
 
     private FieldDefinition(
             FieldKey<T> key,
@@ -73,7 +74,8 @@ public final class FieldDefinition<T> {
             T min,
             T max,
             Integer maxScale,
-            Currency currency) {
+            Currency currency,
+            boolean personal) {
         this.key = key;
         this.required = required;
         this.maxLength = maxLength;
@@ -82,6 +84,7 @@ public final class FieldDefinition<T> {
         this.max = max;
         this.maxScale = maxScale;
         this.currency = currency;
+        this.personal = personal;
     }
 
     /**
@@ -93,7 +96,7 @@ public final class FieldDefinition<T> {
      */
     public static <T> FieldDefinition<T> of(FieldKey<T> key) {
         Objects.requireNonNull(key, "key");
-        return new FieldDefinition<>(key, false, Check.LINE_MAX, null, null, null, null, null);
+        return new FieldDefinition<>(key, false, Check.LINE_MAX, null, null, null, null, null, false);
     }
 
     /**
@@ -186,7 +189,7 @@ public final class FieldDefinition<T> {
      * @return a new definition
      */
     public FieldDefinition<T> required() {
-        return new FieldDefinition<>(key, true, maxLength, pattern, min, max, maxScale, currency);
+        return new FieldDefinition<>(key, true, maxLength, pattern, min, max, maxScale, currency, personal);
     }
 
     /**
@@ -204,7 +207,7 @@ public final class FieldDefinition<T> {
             throw new IllegalArgumentException(
                     "maxLength must be between 1 and " + Check.TEXT_MAX + ", got " + codePoints);
         }
-        return new FieldDefinition<>(key, required, codePoints, pattern, min, max, maxScale, currency);
+        return new FieldDefinition<>(key, required, codePoints, pattern, min, max, maxScale, currency, personal);
     }
 
     /**
@@ -224,7 +227,7 @@ public final class FieldDefinition<T> {
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("pattern does not compile: " + e.getMessage(), e);
         }
-        return new FieldDefinition<>(key, required, maxLength, compiled, min, max, maxScale, currency);
+        return new FieldDefinition<>(key, required, maxLength, compiled, min, max, maxScale, currency, personal);
     }
 
     /**
@@ -240,7 +243,7 @@ public final class FieldDefinition<T> {
         Objects.requireNonNull(min, "min");
         requireOrdered("min");
         checkBounds(min, max);
-        return new FieldDefinition<>(key, required, maxLength, pattern, min, max, maxScale, currency);
+        return new FieldDefinition<>(key, required, maxLength, pattern, min, max, maxScale, currency, personal);
     }
 
     /**
@@ -256,7 +259,7 @@ public final class FieldDefinition<T> {
         Objects.requireNonNull(max, "max");
         requireOrdered("max");
         checkBounds(min, max);
-        return new FieldDefinition<>(key, required, maxLength, pattern, min, max, maxScale, currency);
+        return new FieldDefinition<>(key, required, maxLength, pattern, min, max, maxScale, currency, personal);
     }
 
     /**
@@ -272,7 +275,7 @@ public final class FieldDefinition<T> {
         if (decimals < 0 || decimals > 18) {
             throw new IllegalArgumentException("maxScale must be between 0 and 18, got " + decimals);
         }
-        return new FieldDefinition<>(key, required, maxLength, pattern, min, max, decimals, currency);
+        return new FieldDefinition<>(key, required, maxLength, pattern, min, max, decimals, currency, personal);
     }
 
     /**
@@ -292,7 +295,7 @@ public final class FieldDefinition<T> {
                 throw new IllegalArgumentException("bound " + bound + " is not in " + c);
             }
         }
-        return new FieldDefinition<>(key, required, maxLength, pattern, min, max, maxScale, c);
+        return new FieldDefinition<>(key, required, maxLength, pattern, min, max, maxScale, c, personal);
     }
 
     private List<T> bounds() {
@@ -344,6 +347,22 @@ public final class FieldDefinition<T> {
     @SuppressWarnings("unchecked")
     private static int compare(Object a, Object b) {
         return ((Comparable<Object>) a).compareTo(b);
+    }
+
+    /**
+     * Flags the field as personal data: erasure removes its value and the export lists it (see {@link
+     * dev.guanxi.crm.privacy.PersonalData}). Fields the CRM does not define are treated as personal too.
+     *
+     * @return a new definition
+     * @since 0.1.0
+     */
+    public FieldDefinition<T> personal() {
+        return new FieldDefinition<>(key, required, maxLength, pattern, min, max, maxScale, currency, true);
+    }
+
+    /** @return whether the field holds personal data */
+    public boolean isPersonal() {
+        return personal;
     }
 
     /** @return the field's key */
@@ -477,12 +496,13 @@ public final class FieldDefinition<T> {
                 && Objects.equals(min, other.min)
                 && Objects.equals(max, other.max)
                 && Objects.equals(maxScale, other.maxScale)
-                && Objects.equals(currency, other.currency);
+                && Objects.equals(currency, other.currency)
+                && personal == other.personal;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, required, maxLength, pattern(), min, max, maxScale, currency);
+        return Objects.hash(key, required, maxLength, pattern(), min, max, maxScale, currency, personal);
     }
 
     /** @return the key and the constraints, for diagnostics */
@@ -491,6 +511,9 @@ public final class FieldDefinition<T> {
         StringBuilder s = new StringBuilder("FieldDefinition[").append(key);
         if (required) {
             s.append(", required");
+        }
+        if (personal) {
+            s.append(", personal");
         }
         maxLength().ifPresent(n -> s.append(", maxLength=").append(n));
         pattern().ifPresent(p -> s.append(", pattern=").append(p));

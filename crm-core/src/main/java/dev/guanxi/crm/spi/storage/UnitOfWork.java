@@ -110,6 +110,18 @@ public interface UnitOfWork {
         throw new UnsupportedOperationException(getClass().getName() + " does not keep campaign target lists");
     }
 
+    /**
+     * Returns the store's part of personal-data erasure. A store that predates it keeps the default, and the
+     * personal-data API then fails with {@link UnsupportedOperationException}.
+     *
+     * @return the privacy repository of this unit of work
+     * @throws UnsupportedOperationException if the store does not support erasure (the default)
+     * @since 0.1.0
+     */
+    default PrivacyRepository privacy() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support personal-data erasure");
+    }
+
     /** @return the transactional outbox of domain events */
     EventOutbox outbox();
 }

@@ -150,4 +150,40 @@ final class MemoryLifecycleRepository implements LifecycleRepository {
             throw new IllegalArgumentException("the period ends at " + to + " before it starts at " + from);
         }
     }
+
+    /** Replaces the reasons of a customer's transitions and the notes of its churn reasons; returns how many changed. */
+    int scrub(CustomerId customerId, String marker) {
+        int changed = 0;
+        long last = current.get(customerId).map(Current::sequence).orElse(0L);
+        for (long s = 1; s <= last; s++) {
+            Key key = new Key(customerId, s);
+            Row row = log.get(key).orElse(null);
+            if (row != null && !row.transition().reason().equals(marker)) {
+                StageTransition t = row.transition();
+                log.put(
+                        key,
+                        new Row(
+                                new StageTransition(
+                                        t.customerId(), t.from(), t.to(), t.at(), t.cause(), marker, t.reasons()),
+                                s));
+                changed++;
+            }
+        }
+        for (ChurnReason c : churnReasons(customerId)) {
+            if (c.note() != null && !c.note().equals(marker)) {
+                churn.put(
+                        new ChurnKey(customerId, c.lostAt()),
+                        new ChurnReason(
+                                c.customerId(),
+                                c.lostAt(),
+                                c.code(),
+                                c.competitorId(),
+                                marker,
+                                c.recordedAt(),
+                                c.recordedBy()));
+                changed++;
+            }
+        }
+        return changed;
+    }
 }

@@ -106,6 +106,29 @@ final class MemoryOwnershipRepository implements OwnershipRepository {
     }
 
     /** Where a ledger line is kept. */
+    /** Replaces the reasons of a customer's ownership lines and shares; returns how many rows changed. */
+    int scrub(CustomerId customerId, String marker) {
+        int changed = 0;
+        long last = lastSequence.get(customerId).orElse(0L);
+        for (long s = 1; s <= last; s++) {
+            LineKey key = new LineKey(customerId, s);
+            OwnershipRecord r = lines.get(key).orElse(null);
+            if (r != null && r.reason() != null && !r.reason().equals(marker)) {
+                lines.put(key, new OwnershipRecord(r.customerId(), r.owner(), r.from(), r.to(), marker, r.changedBy()));
+                changed++;
+            }
+        }
+        for (CustomerShare share : sharesOf(customerId)) {
+            if (share.reason() != null && !share.reason().equals(marker)) {
+                shares.put(
+                        new ShareKey(customerId, share.staff()),
+                        new CustomerShare(customerId, share.staff(), share.access(), share.since(), marker));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     record LineKey(CustomerId customerId, long sequence) {}
 
     /** Where a share is kept. */

@@ -148,5 +148,33 @@ final class MemoryPointsLedgerRepository extends MemoryRepository<CustomerId, Po
     }
 
     /** Where an entry is kept. */
+    /** Replaces the reasons of a customer's ledger entries; returns how many changed. */
+    int scrub(CustomerId customerId, String marker) {
+        int changed = 0;
+        long last = lastSequence.get(customerId).orElse(0L);
+        for (long s = 1; s <= last; s++) {
+            EntryKey key = new EntryKey(customerId, s);
+            PointsEntry e = entries.get(key).orElse(null);
+            if (e != null && e.reason() != null && !e.reason().equals(marker)) {
+                entries.put(
+                        key,
+                        new PointsEntry(
+                                e.id(),
+                                e.customerId(),
+                                e.sequence(),
+                                e.businessKey(),
+                                e.kind(),
+                                e.points(),
+                                e.balanceAfter(),
+                                e.occurredAt(),
+                                e.expiresOn(),
+                                marker,
+                                e.orderId()));
+                changed++;
+            }
+        }
+        return changed;
+    }
+
     record EntryKey(CustomerId customerId, long sequence) {}
 }

@@ -50,6 +50,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private OwnershipRepository ownership;
     private LifecycleRepository lifecycle;
     private CampaignTargetRepository campaignTargets;
+    private dev.guanxi.crm.spi.storage.PrivacyRepository privacy;
 
     MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
         this.tx = tx;
@@ -168,5 +169,10 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public EventOutbox outbox() {
         return outbox == null ? outbox = new MemoryEventOutbox(tx, eventSequence) : outbox;
+    }
+
+    @Override
+    public dev.guanxi.crm.spi.storage.PrivacyRepository privacy() {
+        return privacy == null ? privacy = new MemoryPrivacyRepository(tx, this) : privacy;
     }
 }
