@@ -83,6 +83,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private JdbcOwnershipRepository ownership;
     private JdbcCampaignTargetRepository campaignTargets;
     private JdbcLifecycleRepository lifecycle;
+    private JdbcPrivacyRepository privacy;
 
     /**
      * Creates a unit of work that opens its connection and transaction only when the first statement runs, so
@@ -534,6 +535,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     public CampaignTargetRepository campaignTargets() {
         requireOpen();
         return campaignTargets == null ? campaignTargets = new JdbcCampaignTargetRepository(this) : campaignTargets;
+    }
+
+    @Override
+    public dev.guanxi.crm.spi.storage.PrivacyRepository privacy() {
+        requireOpen();
+        return privacy == null ? privacy = new JdbcPrivacyRepository(this) : privacy;
     }
 
     @Override

@@ -222,6 +222,15 @@ public abstract class StorageConformanceKit {
         }
     }
 
+    /** {@code PrivacyRepository}: salt, suppression hashes, erasure records and the scrubbing of logs. */
+    @Nested
+    class Privacy extends PrivacyRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
     /** {@code ReferenceCodeRepository}. */
     @Nested
     class ReferenceCodes extends ReferenceCodeRepositoryContract {
