@@ -4,6 +4,7 @@ import dev.guanxi.crm.DuplicateKeyException;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.privacy.Erasure;
 import dev.guanxi.crm.spi.storage.PrivacyRepository;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -38,9 +39,7 @@ final class JdbcPrivacyRepository implements PrivacyRepository {
     @Override
     public Optional<byte[]> salt() {
         return uow.queryOne(
-                        "SELECT salt FROM guanxi_privacy_salt WHERE tenant_id = ?",
-                        List.of(uow.tenantArg()),
-                        rs -> rs.getString(1))
+                        "SELECT salt FROM guanxi_privacy_salt WHERE tenant_id = ?", List.of(), rs -> rs.getString(1))
                 .map(HexFormat.of()::parseHex);
     }
 
@@ -54,7 +53,7 @@ final class JdbcPrivacyRepository implements PrivacyRepository {
         try {
             uow.guarded(() -> uow.update(
                     "INSERT INTO guanxi_privacy_salt (tenant_id, salt) VALUES (?, ?)",
-                    List.of(uow.tenantArg(), sql.plain(HexFormat.of().formatHex(salt), String.class))));
+                    List.of(sql.plain(HexFormat.of().formatHex(salt), String.class))));
         } catch (UniqueViolation e) {
             throw new DuplicateKeyException("salt", "tenant salt", null);
         }
@@ -84,7 +83,6 @@ final class JdbcPrivacyRepository implements PrivacyRepository {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             List<Argument> args = new ArrayList<>();
-            args.add(uow.tenantArg());
             StringBuilder in = new StringBuilder();
             for (String h : chunk) {
                 in.append(in.length() == 0 ? "?" : ", ?");
@@ -106,7 +104,6 @@ final class JdbcPrivacyRepository implements PrivacyRepository {
             uow.guarded(() -> uow.update(
                     "INSERT INTO guanxi_erasure (tenant_id, customer_id, erased_at, reason) VALUES (?, ?, ?, ?)",
                     List.of(
-                            uow.tenantArg(),
                             sql.id(erasure.customerId().value()),
                             sql.at(erasure.erasedAt()),
                             sql.plain(erasure.reason(), String.class))));
@@ -120,7 +117,7 @@ final class JdbcPrivacyRepository implements PrivacyRepository {
         Objects.requireNonNull(customerId, "customerId");
         return uow.queryOne(
                 "SELECT erased_at, reason FROM guanxi_erasure WHERE tenant_id = ? AND customer_id = ?",
-                List.of(uow.tenantArg(), sql.id(customerId.value())),
+                List.of(sql.id(customerId.value())),
                 rs -> new Erasure(customerId, sql.readInstant(rs, "erased_at"), rs.getString("reason")));
     }
 
@@ -137,36 +134,62 @@ final class JdbcPrivacyRepository implements PrivacyRepository {
                 sql.plain(marker, String.class));
         changed.put(
                 "points",
-                uow.update(
+                uow.updateRaw(
                         "UPDATE guanxi_points_entry SET reason = ? WHERE tenant_id = ? AND customer_id = ? AND reason <> ?",
                         args));
         changed.put(
                 "ownership",
-                uow.update(
+                uow.updateRaw(
                                 "UPDATE guanxi_ownership SET reason = ? WHERE tenant_id = ? AND customer_id = ?"
                                         + " AND reason <> ?",
                                 args)
-                        + uow.update(
+                        + uow.updateRaw(
                                 "UPDATE guanxi_customer_share SET reason = ? WHERE tenant_id = ? AND customer_id = ?"
                                         + " AND reason <> ?",
                                 args));
         changed.put(
                 "lifecycle",
-                uow.update(
+                uow.updateRaw(
                                 "UPDATE guanxi_stage_transition SET reason = ? WHERE tenant_id = ? AND customer_id = ?"
                                         + " AND reason <> ?",
                                 args)
-                        + uow.update(
-                                "UPDATE guanxi_churn_reason SET note = ? WHERE tenant_id = ? AND customer_id = ?"
-                                        + " AND note IS NOT NULL",
-                                args.subList(0, 3)));
+                        + scrubChurnNotes(customerId, marker));
         changed.put(
                 "outbox",
                 uow.update(
                         "DELETE FROM guanxi_outbox WHERE tenant_id = ? AND delivered_at IS NOT NULL AND "
                                 + textOf("payload") + " LIKE ?",
-                        List.of(uow.tenantArg(), sql.plain("%" + customerId.value() + "%", String.class))));
+                        List.of(sql.plain("%" + customerId.value() + "%", String.class))));
         changed.values().removeIf(n -> n == 0);
+        return changed;
+    }
+
+    /**
+     * Replaces the churn notes that are not the marker yet. The note is a large-object column on H2, which does
+     * not compare in SQL everywhere: the notes are read and compared here (a customer has a few losses at most).
+     */
+    private int scrubChurnNotes(CustomerId customerId, String marker) {
+        List<Instant> toScrub = uow
+                .query(
+                        "SELECT lost_at, note FROM guanxi_churn_reason WHERE tenant_id = ? AND customer_id = ?",
+                        List.of(sql.id(customerId.value())),
+                        rs -> {
+                            String note = rs.getString("note");
+                            return note == null || note.equals(marker) ? null : sql.readInstant(rs, "lost_at");
+                        })
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
+        int changed = 0;
+        for (Instant lostAt : toScrub) {
+            changed += uow.updateRaw(
+                    "UPDATE guanxi_churn_reason SET note = ? WHERE tenant_id = ? AND customer_id = ? AND lost_at = ?",
+                    List.of(
+                            sql.plain(marker, String.class),
+                            uow.tenantArg(),
+                            sql.id(customerId.value()),
+                            sql.at(lostAt)));
+        }
         return changed;
     }
 
