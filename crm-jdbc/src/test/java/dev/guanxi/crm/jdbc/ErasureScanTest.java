@@ -218,7 +218,14 @@ class ErasureScanTest {
     record Hit(Marker marker, Column column, String value) {
         @Override
         public String toString() {
-            String shown = value.length() > 160 ? value.substring(0, 160) + "…" : value;
+            // the value around the marker, so a long JSON document shows where it holds it
+            int at = value.indexOf(marker.text());
+            if (at < 0) {
+                at = value.toLowerCase(Locale.ROOT).indexOf(marker.lowerCase());
+            }
+            int from = Math.max(0, at - 60);
+            int to = Math.min(value.length(), Math.max(at, 0) + marker.text().length() + 60);
+            String shown = (from > 0 ? "…" : "") + value.substring(from, to) + (to < value.length() ? "…" : "");
             return marker.source() + "." + marker.field() + " '" + marker.text() + "' -> " + column.table() + "."
                     + column.name() + " = " + shown;
         }
