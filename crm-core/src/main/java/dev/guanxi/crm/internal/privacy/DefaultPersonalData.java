@@ -59,7 +59,7 @@ public final class DefaultPersonalData implements PersonalData {
                     "interaction",
                     (uow, p) -> uow.interactions().listByCustomer(p.customer, p.page),
                     UnitOfWork::interactions,
-                    texts("subject", "notes", "contactPerson")),
+                    with(texts("subject", "notes", "contactPerson"), "outcome", nested(texts("summary")))),
             new ChildKind<>(
                     "task",
                     (uow, p) -> uow.tasks().listByCustomer(p.customer, p.page),
@@ -174,6 +174,11 @@ public final class DefaultPersonalData implements PersonalData {
         Map<String, UnaryOperator<Object>> m = new java.util.HashMap<>(base);
         m.put(name, change);
         return Map.copyOf(m);
+    }
+
+    /** A change that rebuilds a nested record (kept {@code null}) with the given changes. */
+    private static UnaryOperator<Object> nested(Map<String, UnaryOperator<Object>> changes) {
+        return old -> old == null ? null : RecordText.with((Record) old, changes);
     }
 
     private static Map<String, UnaryOperator<Object>> versionAndTime(long version, Instant now) {
