@@ -159,8 +159,6 @@ class ErasureScanTest {
 
             assertThat(report.alreadyErased()).isFalse();
             List<Cell> after = cells(ds, columns);
-            // GAP: the interaction's outcome summary survives in guanxi_interaction.doc ($.outcome.summary) and in
-            // the export on every database: DefaultPersonalData does not erase Interaction.outcome().summary().
             List<String> left =
                     hits(after, planted.markers()).stream().map(Hit::toString).toList();
             soft.assertThat(left)

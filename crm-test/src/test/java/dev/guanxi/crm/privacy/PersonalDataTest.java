@@ -294,9 +294,6 @@ class PersonalDataTest {
                             Map.entry("scoreSnapshot", 1))));
             // e-mail, phone, the contact person's e-mail and phone, the external id
             assertThat(report.suppressed()).isEqualTo(5);
-            // GAP: the interaction's outcome summary (Interaction.outcome().summary(), free text) is not in the
-            // erased components of DefaultPersonalData.CHILDREN ("subject", "notes", "contactPerson"): it survives
-            // in the export, the read APIs and the store. Fails until the implementation erases it.
             Map<String, List<String>> left = new java.util.LinkedHashMap<>();
             left.put(
                     "export",
