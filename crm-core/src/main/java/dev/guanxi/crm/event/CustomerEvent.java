@@ -9,7 +9,13 @@ import dev.guanxi.crm.customer.CustomerId;
  * <p>Implemented only by the records it permits, each immutable and thread-safe.
  */
 public sealed interface CustomerEvent extends DomainEvent
-        permits CustomerRegistered, CustomerUpdated, CustomerDeleted, CustomerOwnerChanged, CustomerConsentRecorded {
+        permits CustomerRegistered,
+                CustomerUpdated,
+                CustomerDeleted,
+                CustomerOwnerChanged,
+                CustomerConsentRecorded,
+                CustomersMerged,
+                CustomerMergeUndone {
     /** @return the customer the event is about */
     CustomerId customerId();
 }

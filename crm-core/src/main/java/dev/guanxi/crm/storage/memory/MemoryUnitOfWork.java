@@ -12,6 +12,7 @@ import dev.guanxi.crm.spi.storage.EventOutbox;
 import dev.guanxi.crm.spi.storage.InteractionRepository;
 import dev.guanxi.crm.spi.storage.InvoiceRepository;
 import dev.guanxi.crm.spi.storage.LifecycleRepository;
+import dev.guanxi.crm.spi.storage.MergeLogRepository;
 import dev.guanxi.crm.spi.storage.OpportunityRepository;
 import dev.guanxi.crm.spi.storage.OrderRepository;
 import dev.guanxi.crm.spi.storage.OwnershipRepository;
@@ -50,6 +51,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private OwnershipRepository ownership;
     private LifecycleRepository lifecycle;
     private CampaignTargetRepository campaignTargets;
+    private MergeLogRepository mergeLog;
 
     MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
         this.tx = tx;
@@ -163,6 +165,11 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public CampaignTargetRepository campaignTargets() {
         return campaignTargets == null ? campaignTargets = new MemoryCampaignTargetRepository(tx) : campaignTargets;
+    }
+
+    @Override
+    public MergeLogRepository mergeLog() {
+        return mergeLog == null ? mergeLog = new MemoryMergeLogRepository(tx) : mergeLog;
     }
 
     @Override
