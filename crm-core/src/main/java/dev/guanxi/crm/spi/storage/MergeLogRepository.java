@@ -85,8 +85,8 @@ public interface MergeLogRepository {
      * Finds the tombstone that holds an external id.
      *
      * @param externalId an external id (exact, case-sensitive match)
-     * @return the tombstone, the newest by {@link CustomerTombstone#mergedAt()} then customer id text if several
-     *     hold it, or empty
+     * @return the tombstone, or empty; if several hold it (possible only when a registration raced a merge), the
+     *     newest by {@link CustomerTombstone#mergedAt()}, then the first by the customer id's text form
      */
     Optional<CustomerTombstone> findTombstoneByExternalId(String externalId);
 }

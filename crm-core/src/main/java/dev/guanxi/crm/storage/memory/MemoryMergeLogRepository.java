@@ -22,14 +22,22 @@ final class MemoryMergeLogRepository implements MergeLogRepository {
     private static final Comparator<MergeLogEntry> ORDER = Comparator.comparing(MergeLogEntry::mergedAt)
             .thenComparing((a, b) -> MemoryRepository.compareAsText(a.id().value(), b.id().value()));
 
+    /** Newest first by merge instant, then by the customer id's text form. */
+    private static final Comparator<CustomerTombstone> NEWEST_FIRST = Comparator.comparing(
+                    CustomerTombstone::mergedAt, Comparator.reverseOrder())
+            .thenComparing((a, b) -> MemoryRepository.compareAsText(
+                    a.customerId().value(), b.customerId().value()));
+
     private final MemoryTable<MergeId, MergeLogEntry> log;
     private final MemoryTable<CustomerId, CustomerTombstone> tombstones;
-    private final MemoryTable<String, CustomerId> byExternalId;
+    private final MemoryTable<String, List<CustomerId>> byExternalId;
 
     MemoryMergeLogRepository(MemoryTransaction tx) {
         this.log = new MemoryTable<>(tx, MergeLogEntry.class.getName(), MergeLogEntry.class);
         this.tombstones = new MemoryTable<>(tx, CustomerTombstone.class.getName(), CustomerTombstone.class);
-        this.byExternalId = new MemoryTable<>(tx, CustomerTombstone.class.getName() + "#externalId", CustomerId.class);
+        @SuppressWarnings("unchecked")
+        Class<List<CustomerId>> list = (Class<List<CustomerId>>) (Class<?>) List.class;
+        this.byExternalId = new MemoryTable<>(tx, CustomerTombstone.class.getName() + "#externalId", list);
     }
 
     @Override
@@ -75,8 +83,12 @@ final class MemoryMergeLogRepository implements MergeLogRepository {
         Objects.requireNonNull(tombstone, "tombstone");
         removeTombstone(tombstone.customerId());
         tombstones.put(tombstone.customerId(), tombstone);
-        if (tombstone.externalId() != null) {
-            byExternalId.put(tombstone.externalId(), tombstone.customerId());
+        String externalId = tombstone.externalId();
+        if (externalId != null) {
+            List<CustomerId> holders =
+                    new ArrayList<>(byExternalId.get(externalId).orElse(List.of()));
+            holders.add(tombstone.customerId());
+            byExternalId.put(externalId, List.copyOf(holders));
         }
     }
 
@@ -88,9 +100,15 @@ final class MemoryMergeLogRepository implements MergeLogRepository {
         }
         tombstones.remove(customerId);
         String externalId = old.get().externalId();
-        if (externalId != null
-                && byExternalId.get(externalId).filter(customerId::equals).isPresent()) {
-            byExternalId.remove(externalId);
+        if (externalId != null) {
+            List<CustomerId> holders =
+                    new ArrayList<>(byExternalId.get(externalId).orElse(List.of()));
+            holders.remove(customerId);
+            if (holders.isEmpty()) {
+                byExternalId.remove(externalId);
+            } else {
+                byExternalId.put(externalId, List.copyOf(holders));
+            }
         }
         return true;
     }
@@ -103,6 +121,10 @@ final class MemoryMergeLogRepository implements MergeLogRepository {
     @Override
     public Optional<CustomerTombstone> findTombstoneByExternalId(String externalId) {
         Objects.requireNonNull(externalId, "externalId");
-        return byExternalId.get(externalId).flatMap(tombstones::get);
+        return byExternalId.get(externalId).orElse(List.of()).stream()
+                .map(tombstones::get)
+                .flatMap(Optional::stream)
+                .filter(t -> externalId.equals(t.externalId()))
+                .min(NEWEST_FIRST);
     }
 }
