@@ -33,8 +33,9 @@ import java.util.function.UnaryOperator;
  *   <li>birthdays and founding days are not in the future, other important dates at most 100 years ahead
  *       ({@link ValidationRule#FUTURE} on {@code importantDates[i].date});
  *   <li>consent decisions are not in the future ({@code preferences.consents[i].at});
- *   <li>the external id is not used by another customer of the tenant ({@link DuplicateKeyException}, field
- *       {@code externalId}, rule {@link ValidationRule#DUPLICATE}).
+ *   <li>the external id is not used by another customer of the tenant, nor kept by the tombstone of a customer
+ *       merged into another ({@link DuplicateKeyException}, field {@code externalId}, rule {@link
+ *       ValidationRule#DUPLICATE}, naming the customer that holds it or was merged into).
  * </ul>
  *
  * A failed check throws {@link ValidationException} naming the field and the rule (carrying every violation
@@ -71,10 +72,14 @@ public interface Customers {
     Customer register(CustomerDraft draft);
 
     /**
-     * Finds a customer.
+     * Finds a customer. The id of a customer that was {@linkplain dev.guanxi.crm.stewardship.Stewardship#merge
+     * merged} into another resolves to that other customer (following later merges): the customer returned then
+     * has another {@link Customer#id() id} than the one asked for, which is how a caller tells that it was
+     * redirected. Writes ({@link #update}, {@link #delete}, the other areas' APIs) do not resolve: they name the
+     * customer itself.
      *
      * @param id the id
-     * @return the customer, or empty if this tenant has none with that id
+     * @return the customer, the one it was merged into, or empty if this tenant has neither
      */
     Optional<Customer> find(CustomerId id);
 
@@ -90,10 +95,11 @@ public interface Customers {
     }
 
     /**
-     * Finds a customer by its id in another system.
+     * Finds a customer by its id in another system. The external id of a customer that was merged into another
+     * resolves to that other customer, as {@link #find} does.
      *
      * @param externalId the external id (exact match)
-     * @return the customer, or empty if this tenant has none with that external id
+     * @return the customer, the one a merged customer with that external id was merged into, or empty
      * @throws ValidationException if {@code externalId} is null, blank, too long or ill-formed
      */
     Optional<Customer> findByExternalId(String externalId);

@@ -14,7 +14,9 @@ public sealed interface CustomerEvent extends DomainEvent
                 CustomerDeleted,
                 CustomerOwnerChanged,
                 CustomerConsentRecorded,
-                CustomerErased {
+                CustomerErased,
+                CustomersMerged,
+                CustomerMergeUndone {
     /** @return the customer the event is about */
     CustomerId customerId();
 }

@@ -39,7 +39,9 @@ final class Schema {
             "guanxi_churn_reason",
             "guanxi_privacy_salt",
             "guanxi_suppression",
-            "guanxi_erasure");
+            "guanxi_erasure",
+            "guanxi_merge_log",
+            "guanxi_customer_tombstone");
 
     private Schema() {}
 

@@ -23,6 +23,7 @@ import dev.guanxi.crm.event.CustomerUpdated;
 import dev.guanxi.crm.internal.Aggregates;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.internal.CrmContext;
+import dev.guanxi.crm.internal.MergeTrail;
 import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
 import dev.guanxi.crm.sales.Opportunity;
@@ -58,6 +59,7 @@ public final class DefaultCustomers implements Customers {
         Check.required("draft", draft);
         return context.write(tenant, scope -> {
             CustomerRules.check(draft, null, scope.uow().referenceCodes(), context.customFields(), scope.clock());
+            MergeTrail.requireFree(scope.uow(), draft.externalId(), null);
             Customer customer = Customer.create(CustomerId.random(), draft, scope.now());
             scope.uow().customers().insert(customer);
             OwnershipRepository ledger = ledgerOrNull(scope.uow());
@@ -74,13 +76,15 @@ public final class DefaultCustomers implements Customers {
     @Override
     public Optional<Customer> find(CustomerId id) {
         Check.required("id", id);
-        return context.read(tenant, uow -> uow.customers().find(id));
+        return context.read(tenant, uow -> uow.customers().find(id).or(() -> MergeTrail.resolve(uow, id)));
     }
 
     @Override
     public Optional<Customer> findByExternalId(String externalId) {
         Check.text("externalId", externalId, Customer.EXTERNAL_ID_MAX);
-        return context.read(tenant, uow -> uow.customers().findByExternalId(externalId));
+        return context.read(
+                tenant,
+                uow -> uow.customers().findByExternalId(externalId).or(() -> MergeTrail.byExternalId(uow, externalId)));
     }
 
     @Override
@@ -88,7 +92,9 @@ public final class DefaultCustomers implements Customers {
         Check.required("id", id);
         Objects.requireNonNull(change, "change");
         // The change is host code: run it once, outside the transaction (a store may retry its work).
-        Customer read = get(id);
+        // Not find(id): a write names the customer itself, never a merged customer's tombstone.
+        Customer read = context.read(tenant, uow -> uow.customers().find(id))
+                .orElseThrow(() -> new NoSuchCustomerException(id));
         if (read.version() != expectedVersion) {
             throw new StaleVersionException(ENTITY, id, expectedVersion);
         }
@@ -103,6 +109,9 @@ public final class DefaultCustomers implements Customers {
                 return current;
             }
             CustomerRules.check(draft, current, scope.uow().referenceCodes(), context.customFields(), scope.clock());
+            if (!Objects.equals(draft.externalId(), current.externalId())) {
+                MergeTrail.requireFree(scope.uow(), draft.externalId(), id);
+            }
             Customer updated = current.revise(draft, scope.now());
             scope.uow().customers().update(expectedVersion, updated);
             OwnershipRepository ledger = ledgerOrNull(scope.uow());

@@ -2,6 +2,7 @@ package dev.guanxi.crm.internal.stewardship;
 
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.customer.CustomerDraft;
+import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.internal.CrmContext;
 import dev.guanxi.crm.stewardship.DuplicateDetector;
 import dev.guanxi.crm.stewardship.DuplicateMatch;
@@ -10,6 +11,11 @@ import dev.guanxi.crm.stewardship.DuplicateScanOptions;
 import dev.guanxi.crm.stewardship.DuplicateScanReport;
 import dev.guanxi.crm.stewardship.MatchEvidence;
 import dev.guanxi.crm.stewardship.MatchSubject;
+import dev.guanxi.crm.stewardship.MergeId;
+import dev.guanxi.crm.stewardship.MergeLogEntry;
+import dev.guanxi.crm.stewardship.MergeOptions;
+import dev.guanxi.crm.stewardship.MergePlan;
+import dev.guanxi.crm.stewardship.MergeResult;
 import dev.guanxi.crm.stewardship.Stewardship;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +24,8 @@ import java.util.Objects;
 
 /**
  * Duplicate detection over one tenant: reads the customers in one read-only unit of work (streaming scan), then
- * blocks and scores outside it. Thread-safe (holds no mutable state).
+ * blocks and scores outside it. Merges are delegated to a {@link CustomerMerger}. Thread-safe (holds no mutable
+ * state).
  */
 public final class DefaultStewardship implements Stewardship {
     private final CrmContext context;
@@ -39,6 +46,26 @@ public final class DefaultStewardship implements Stewardship {
     @Override
     public DuplicateDetector detector() {
         return detector;
+    }
+
+    @Override
+    public MergePlan planMerge(CustomerId survivorId, CustomerId loserId, MergeOptions options) {
+        return new CustomerMerger(context, tenant).plan(survivorId, loserId, options);
+    }
+
+    @Override
+    public MergeResult merge(MergePlan plan) {
+        return new CustomerMerger(context, tenant).merge(plan);
+    }
+
+    @Override
+    public MergeLogEntry undoMerge(MergeId mergeId) {
+        return new CustomerMerger(context, tenant).undo(mergeId);
+    }
+
+    @Override
+    public List<MergeLogEntry> merges(CustomerId customerId) {
+        return new CustomerMerger(context, tenant).merges(customerId);
     }
 
     @Override

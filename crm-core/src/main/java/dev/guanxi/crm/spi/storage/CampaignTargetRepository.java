@@ -6,6 +6,7 @@ import dev.guanxi.crm.marketing.CampaignId;
 import dev.guanxi.crm.marketing.CampaignTarget;
 import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -66,4 +67,18 @@ public interface CampaignTargetRepository {
      * @return how many targets it has, 0 if none (or no such campaign)
      */
     long count(CampaignId campaignId);
+
+    /**
+     * Lists the places of one customer on every campaign's target list: what a merge of that customer moves.
+     * A store should answer from an index by customer (O(the customer's targets)).
+     *
+     * @param customerId the customer
+     * @return its targets, by the campaign id's text form; empty if it is on no list
+     * @throws UnsupportedOperationException if the store cannot list targets by customer (the default); customers
+     *     of such a store cannot be merged
+     * @since 0.1.0
+     */
+    default List<CampaignTarget> listByCustomer(CustomerId customerId) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not list targets by customer");
+    }
 }

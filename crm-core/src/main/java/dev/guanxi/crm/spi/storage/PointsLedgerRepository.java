@@ -95,4 +95,25 @@ public interface PointsLedgerRepository extends AggregateRepository<CustomerId, 
      * @return the sum (0 if there are none)
      */
     long sumEntries(CustomerId customerId, PointsEntryKind kind, Instant from, Instant until);
+
+    /**
+     * Moves a member's account and its whole ledger to another customer id: what a merge does when only the
+     * losing customer is a member (and its undo, back). The account keeps every value and its version but gets
+     * the id {@code to}; every entry keeps every value, sequence included, but gets the customer {@code to}. All
+     * or nothing.
+     *
+     * @param from the member now holding the account
+     * @param expectedVersion the account's version the caller read
+     * @param to the customer to hold it, who has no account and no entries
+     * @throws dev.guanxi.crm.StaleVersionException if the account's stored version differs
+     * @throws dev.guanxi.crm.NotFoundException if {@code from} has no account
+     * @throws DuplicateKeyException on {@code id} if {@code to} has an account, or on {@code sequence} if it has
+     *     entries
+     * @throws UnsupportedOperationException if the store cannot move accounts (the default); members of such a
+     *     store cannot be merged away
+     * @since 0.1.0
+     */
+    default void reassignCustomer(CustomerId from, long expectedVersion, CustomerId to) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not move points accounts");
+    }
 }

@@ -122,6 +122,19 @@ public interface UnitOfWork {
         throw new UnsupportedOperationException(getClass().getName() + " does not support personal-data erasure");
     }
 
+    /**
+     * Returns the tenant's merge log and the tombstones of merged customers. A store that predates them keeps the
+     * default: customers can then not be merged ({@link dev.guanxi.crm.stewardship.Stewardship#merge} and its
+     * undo and log fail with {@link UnsupportedOperationException}), and lookups never resolve a tombstone.
+     *
+     * @return the merge log
+     * @throws UnsupportedOperationException if the store keeps no merge log (the default)
+     * @since 0.1.0
+     */
+    default MergeLogRepository mergeLog() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep a merge log");
+    }
+
     /** @return the transactional outbox of domain events */
     EventOutbox outbox();
 }

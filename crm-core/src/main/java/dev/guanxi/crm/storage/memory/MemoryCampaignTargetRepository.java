@@ -77,6 +77,21 @@ final class MemoryCampaignTargetRepository implements CampaignTargetRepository {
         return n;
     }
 
+    /** Scans the tenant's targets: O(targets of all its campaigns), enough for the reference store. */
+    @Override
+    public List<CampaignTarget> listByCustomer(CustomerId customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        List<CampaignTarget> list = new ArrayList<>();
+        for (CampaignTarget t : targets.rows()) {
+            if (t.customerId().equals(customerId)) {
+                list.add(t);
+            }
+        }
+        list.sort((a, b) -> MemoryRepository.compareAsText(
+                a.campaignId().value(), b.campaignId().value()));
+        return List.copyOf(list);
+    }
+
     private static Key key(CampaignId campaignId, CustomerId customerId) {
         return new Key(
                 Objects.requireNonNull(campaignId, "campaignId"), Objects.requireNonNull(customerId, "customerId"));

@@ -1,6 +1,8 @@
 package dev.guanxi.crm.storage.memory;
 
 import dev.guanxi.crm.DuplicateKeyException;
+import dev.guanxi.crm.NotFoundException;
+import dev.guanxi.crm.StaleVersionException;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.loyalty.PointsAccount;
 import dev.guanxi.crm.loyalty.PointsEntry;
@@ -56,6 +58,62 @@ final class MemoryPointsLedgerRepository extends MemoryRepository<CustomerId, Po
             }
         }
         lastSequence.remove(id);
+    }
+
+    @Override
+    public void reassignCustomer(CustomerId from, long expectedVersion, CustomerId to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        PointsAccount account = find(from).orElseThrow(() -> new NotFoundException("PointsAccount", from));
+        if (account.version() != expectedVersion) {
+            throw new StaleVersionException("PointsAccount", from, expectedVersion);
+        }
+        if (find(to).isPresent()) {
+            throw new DuplicateKeyException("id", to.toString(), to);
+        }
+        if (lastSequence.get(to).isPresent()) {
+            throw new DuplicateKeyException("sequence", to + "#1", to);
+        }
+        long last = lastSequence.get(from).orElse(0L);
+        for (long s = 1; s <= last; s++) {
+            EntryKey old = new EntryKey(from, s);
+            Optional<PointsEntry> entry = entries.get(old);
+            if (entry.isPresent()) {
+                PointsEntry e = entry.get();
+                PointsEntry moved = new PointsEntry(
+                        e.id(),
+                        to,
+                        e.sequence(),
+                        e.businessKey(),
+                        e.kind(),
+                        e.points(),
+                        e.balanceAfter(),
+                        e.occurredAt(),
+                        e.expiresOn(),
+                        e.reason(),
+                        e.orderId());
+                EntryKey key = new EntryKey(to, s);
+                entries.remove(old);
+                entries.put(key, moved);
+                byId.put(e.id(), key);
+                byBusinessKey.put(e.businessKey(), key);
+            }
+        }
+        lastSequence.remove(from);
+        if (last > 0) {
+            lastSequence.put(to, last);
+        }
+        super.delete(from, expectedVersion);
+        insert(new PointsAccount(
+                to,
+                account.balance(),
+                account.tier(),
+                account.tierSince(),
+                account.entries(),
+                account.nextExpiry(),
+                account.version(),
+                account.createdAt(),
+                account.updatedAt()));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.guanxi.crm.spi.storage.EventOutbox;
 import dev.guanxi.crm.spi.storage.InteractionRepository;
 import dev.guanxi.crm.spi.storage.InvoiceRepository;
 import dev.guanxi.crm.spi.storage.LifecycleRepository;
+import dev.guanxi.crm.spi.storage.MergeLogRepository;
 import dev.guanxi.crm.spi.storage.OpportunityRepository;
 import dev.guanxi.crm.spi.storage.OrderRepository;
 import dev.guanxi.crm.spi.storage.OwnershipRepository;
@@ -51,6 +52,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private LifecycleRepository lifecycle;
     private CampaignTargetRepository campaignTargets;
     private dev.guanxi.crm.spi.storage.PrivacyRepository privacy;
+    private MergeLogRepository mergeLog;
 
     MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
         this.tx = tx;
@@ -164,6 +166,11 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public CampaignTargetRepository campaignTargets() {
         return campaignTargets == null ? campaignTargets = new MemoryCampaignTargetRepository(tx) : campaignTargets;
+    }
+
+    @Override
+    public MergeLogRepository mergeLog() {
+        return mergeLog == null ? mergeLog = new MemoryMergeLogRepository(tx) : mergeLog;
     }
 
     @Override

@@ -111,6 +111,18 @@ final class JdbcCampaignTargetRepository implements CampaignTargetRepository {
                 .orElse(0L);
     }
 
+    /** Served by the (tenant, customer, campaign) index of schema version 7. */
+    @Override
+    public List<CampaignTarget> listByCustomer(CustomerId customerId) {
+        Objects.requireNonNull(customerId, "customerId");
+        List<CampaignTarget> rows = new java.util.ArrayList<>(uow.query(
+                "SELECT " + COLUMNS + " FROM guanxi_campaign_target WHERE tenant_id = ? AND customer_id = ?",
+                List.of(sql.id(customerId.value())),
+                this::read));
+        rows.sort(java.util.Comparator.comparing(t -> t.campaignId().toString()));
+        return List.copyOf(rows);
+    }
+
     private List<Argument> key(CampaignId campaignId, CustomerId customerId) {
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(customerId, "customerId");

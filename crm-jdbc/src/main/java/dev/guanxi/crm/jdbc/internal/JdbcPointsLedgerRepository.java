@@ -1,6 +1,8 @@
 package dev.guanxi.crm.jdbc.internal;
 
 import dev.guanxi.crm.DuplicateKeyException;
+import dev.guanxi.crm.NotFoundException;
+import dev.guanxi.crm.StaleVersionException;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.loyalty.PointsAccount;
 import dev.guanxi.crm.loyalty.PointsEntry;
@@ -56,6 +58,41 @@ final class JdbcPointsLedgerRepository extends DocRepository<CustomerId, PointsA
         super.delete(id, expectedVersion);
         uow.update(
                 "DELETE FROM guanxi_points_entry WHERE tenant_id = ? AND customer_id = ?", List.of(sql.id(id.value())));
+    }
+
+    /**
+     * Deletes the account row (versioned), points every entry at the new customer in one {@code UPDATE}, and
+     * inserts the account under the new id with its version unchanged.
+     */
+    @Override
+    public void reassignCustomer(CustomerId from, long expectedVersion, CustomerId to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        uow.requireWritable();
+        PointsAccount account = find(from).orElseThrow(() -> new NotFoundException("PointsAccount", from));
+        if (account.version() != expectedVersion) {
+            throw new StaleVersionException("PointsAccount", from, expectedVersion);
+        }
+        if (find(to).isPresent()) {
+            throw new DuplicateKeyException("id", to.toString(), to);
+        }
+        if (!listEntries(to, PageRequest.first(1)).items().isEmpty()) {
+            throw new DuplicateKeyException("sequence", to + "#1", to);
+        }
+        super.delete(from, expectedVersion);
+        uow.updateRaw(
+                "UPDATE guanxi_points_entry SET customer_id = ? WHERE tenant_id = ? AND customer_id = ?",
+                List.of(sql.id(to.value()), uow.tenantArg(), sql.id(from.value())));
+        insert(new PointsAccount(
+                to,
+                account.balance(),
+                account.tier(),
+                account.tierSince(),
+                account.entries(),
+                account.nextExpiry(),
+                account.version(),
+                account.createdAt(),
+                account.updatedAt()));
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.guanxi.crm.spi.storage.EventOutbox;
 import dev.guanxi.crm.spi.storage.InteractionRepository;
 import dev.guanxi.crm.spi.storage.InvoiceRepository;
 import dev.guanxi.crm.spi.storage.LifecycleRepository;
+import dev.guanxi.crm.spi.storage.MergeLogRepository;
 import dev.guanxi.crm.spi.storage.OpportunityRepository;
 import dev.guanxi.crm.spi.storage.OrderRepository;
 import dev.guanxi.crm.spi.storage.OwnershipRepository;
@@ -84,6 +85,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private JdbcCampaignTargetRepository campaignTargets;
     private JdbcLifecycleRepository lifecycle;
     private JdbcPrivacyRepository privacy;
+    private JdbcMergeLogRepository mergeLog;
 
     /**
      * Creates a unit of work that opens its connection and transaction only when the first statement runs, so
@@ -547,6 +549,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     public LifecycleRepository lifecycle() {
         requireOpen();
         return lifecycle == null ? lifecycle = new JdbcLifecycleRepository(this) : lifecycle;
+    }
+
+    @Override
+    public MergeLogRepository mergeLog() {
+        requireOpen();
+        return mergeLog == null ? mergeLog = new JdbcMergeLogRepository(this) : mergeLog;
     }
 
     @Override

@@ -35,7 +35,8 @@ public final class Migrator {
             "V4__ownership.sql",
             "V5__campaign_targets.sql",
             "V6__lifecycle.sql",
-            "V7__privacy.sql");
+            "V7__merge.sql",
+            "V8__privacy.sql");
 
     private static final Object H2_LOCK = new Object();
     private static final long PG_LOCK_KEY = 0x6775616e7869L; // "guanxi"

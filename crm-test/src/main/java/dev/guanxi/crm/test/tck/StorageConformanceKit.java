@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Nested;
  * set and with none, in hard Unicode, and dates and instants across JVM time zones (V2, D1); the lost-update
  * hammer, stale writes and the duplicate-create race (C1, C2, C4, in the units of work); the cross-tenant
  * sweep (T1); SQL metacharacters in every text and filter (S1); exact money sums (M1); the points ledger under
- * concurrent awards and redemptions (C5); concurrent moves of one customer through the lifecycle log; every
- * event type
+ * concurrent awards and redemptions (C5); concurrent moves of one customer through the lifecycle log; merges of
+ * duplicate customers with a failure injected at every step (A3); every event type
  * through the outbox, and pending events across a restart. Each test gets a new store from {@link
  * #createStorage()}, closed after the test.
  *
@@ -225,6 +225,18 @@ public abstract class StorageConformanceKit {
     /** {@code PrivacyRepository}: salt, suppression hashes, erasure records and the scrubbing of logs. */
     @Nested
     class Privacy extends PrivacyRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /**
+     * Merging duplicate customers (A3, T4): {@code MergeLogRepository}, the SPI additions a merge needs, and
+     * merges with injected failures, conflicts and undo through the stewardship API.
+     */
+    @Nested
+    class Merges extends MergeContract {
         @Override
         protected Storage storage() {
             return currentStorage();

@@ -1,0 +1,30 @@
+-- Guanxi CRM schema, version 7: merging duplicate customers. The merge log, one row per merge with the whole
+-- entry (both customers' prior states, the moved rows with their versions) as a JSON document and undone_at set
+-- by an undo; the tombstones of merged customers, each pointing to the customer it was merged into and keeping
+-- the loser's external id taken; and an index of the campaign target lists by customer, which a merge reads.
+
+CREATE TABLE guanxi_merge_log (
+    tenant_id VARCHAR(64) NOT NULL,
+    id BINARY(16) NOT NULL,
+    survivor_id BINARY(16) NOT NULL,
+    loser_id BINARY(16) NOT NULL,
+    merged_at DATETIME(6) NOT NULL,
+    undone_at DATETIME(6),
+    doc LONGTEXT NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ix_guanxi_merge_log_survivor ON guanxi_merge_log (tenant_id, survivor_id, merged_at);
+CREATE INDEX ix_guanxi_merge_log_loser ON guanxi_merge_log (tenant_id, loser_id, merged_at);
+
+CREATE TABLE guanxi_customer_tombstone (
+    tenant_id VARCHAR(64) NOT NULL,
+    customer_id BINARY(16) NOT NULL,
+    merged_into BINARY(16) NOT NULL,
+    external_id VARCHAR(128),
+    merge_id BINARY(16) NOT NULL,
+    merged_at DATETIME(6) NOT NULL,
+    PRIMARY KEY (tenant_id, customer_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+CREATE INDEX ix_guanxi_customer_tombstone_external_id ON guanxi_customer_tombstone (tenant_id, external_id);
+
+CREATE INDEX ix_guanxi_campaign_target_customer ON guanxi_campaign_target (tenant_id, customer_id, campaign_id);
