@@ -23,7 +23,7 @@ import java.util.function.Function;
  * The checks of a customer write that need more than the draft: the tenant's code tables, the CRM's custom
  * field definitions and its clock. Run inside the write's unit of work, before anything is stored. Stateless.
  */
-final class CustomerRules {
+public final class CustomerRules {
     private CustomerRules() {}
 
     /**
@@ -36,7 +36,7 @@ final class CustomerRules {
      * @param clock the CRM's clock
      * @throws dev.guanxi.crm.ValidationException carrying every violation found
      */
-    static void check(
+    public static void check(
             CustomerDraft draft,
             Customer current,
             ReferenceCodeRepository codes,

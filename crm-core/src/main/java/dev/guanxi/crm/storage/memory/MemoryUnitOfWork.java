@@ -9,6 +9,7 @@ import dev.guanxi.crm.spi.storage.CompetitorRepository;
 import dev.guanxi.crm.spi.storage.ContractRepository;
 import dev.guanxi.crm.spi.storage.CustomerRepository;
 import dev.guanxi.crm.spi.storage.EventOutbox;
+import dev.guanxi.crm.spi.storage.ImportJournalRepository;
 import dev.guanxi.crm.spi.storage.InteractionRepository;
 import dev.guanxi.crm.spi.storage.InvoiceRepository;
 import dev.guanxi.crm.spi.storage.LifecycleRepository;
@@ -50,6 +51,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private OwnershipRepository ownership;
     private LifecycleRepository lifecycle;
     private CampaignTargetRepository campaignTargets;
+    private ImportJournalRepository importJournal;
 
     MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
         this.tx = tx;
@@ -168,5 +170,10 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public EventOutbox outbox() {
         return outbox == null ? outbox = new MemoryEventOutbox(tx, eventSequence) : outbox;
+    }
+
+    @Override
+    public ImportJournalRepository importJournal() {
+        return importJournal == null ? importJournal = new MemoryImportJournalRepository(tx) : importJournal;
     }
 }
