@@ -163,6 +163,9 @@ final class CsvSource implements RowSource {
         if (kind == ImportKind.PURCHASES) {
             return purchase(cells);
         }
+        if (!usable(cells)) {
+            return row(cells, number, null);
+        }
         Object content = switch (kind) {
             case CUSTOMERS -> CsvCustomerPatch.parse(cells, definitions);
             case CONTACTS -> contact(cells);
