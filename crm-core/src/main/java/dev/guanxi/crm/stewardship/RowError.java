@@ -19,7 +19,8 @@ import java.util.Objects;
  *     or {@code row} for a problem of the whole row (bad quoting, a wrong number of values); for an iterable, the
  *     path in the record (e.g. {@code draft.contactPoints[1].value})
  * @param rule the rule the value broke
- * @param message a human-readable explanation
+ * @param message a human-readable explanation; control characters other than line breaks and tabs, and unpaired
+ *     surrogates (which a quoted cell may carry into a message), are replaced by U+FFFD so that every store keeps it
  * @since 0.1.0
  */
 @Beta
@@ -43,6 +44,7 @@ public record RowError(long row, long line, String externalId, String field, Val
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(message, "message");
+        message = printable(message);
         if (message.length() > MESSAGE_MAX) {
             int end = MESSAGE_MAX - 1;
             if (Character.isHighSurrogate(message.charAt(end - 1))) {
@@ -50,6 +52,24 @@ public record RowError(long row, long line, String externalId, String field, Val
             }
             message = message.substring(0, end) + "…";
         }
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad = (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+                    || (Character.isHighSurrogate(c)
+                            && (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))))
+                    || (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1))));
+            if (bad && b == null) {
+                b = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (b != null) {
+                b.append(bad ? '\uFFFD' : c);
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     /** @return a short human-readable line, e.g. {@code "row 9999: email INVALID_FORMAT (…)"} */

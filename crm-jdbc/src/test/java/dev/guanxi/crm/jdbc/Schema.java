@@ -36,7 +36,11 @@ final class Schema {
             "guanxi_campaign_target",
             "guanxi_stage_current",
             "guanxi_stage_transition",
-            "guanxi_churn_reason");
+            "guanxi_churn_reason",
+            "guanxi_import_job",
+            "guanxi_import_error",
+            "guanxi_import_flag",
+            "guanxi_import_key");
 
     private Schema() {}
 

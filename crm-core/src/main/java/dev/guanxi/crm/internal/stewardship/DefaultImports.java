@@ -173,11 +173,12 @@ public final class DefaultImports implements Imports {
         return run.allOrNothing(existing, open);
     }
 
+    /** The result as the journal has it (a store may keep instants at a coarser precision than the clock's). */
     private ImportResult result(ImportJob job, long rowsThisRun, long started) {
         return context.read(tenant, uow -> {
             ImportJournalRepository journal = uow.importJournal();
             return new ImportResult(
-                    job,
+                    journal.find(job.jobId()).orElse(job),
                     journal.errors(job.jobId()),
                     journal.flags(job.jobId()),
                     rowsThisRun,
