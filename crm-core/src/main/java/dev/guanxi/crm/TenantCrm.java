@@ -129,6 +129,23 @@ public final class TenantCrm {
     }
 
     /**
+     * Returns bulk import: customers, contacts, purchases, payments and interactions from CSV files and Java
+     * iterables, idempotent by external id, in atomic batches with a journal that resumes an interrupted import,
+     * with an error report and duplicate detection; and the CSV export of customers. A separate entry point rather
+     * than a part of {@link #stewardship()}: an import needs no detector unless it checks duplicates, and its
+     * options carry one then. {@link dev.guanxi.crm.stewardship.DuplicatePolicy#MERGE} is refused until a merge
+     * engine is wired here.
+     *
+     * @return bulk import of this tenant
+     * @since 0.1.0
+     */
+    @Beta
+    public dev.guanxi.crm.stewardship.Imports imports() {
+        return new dev.guanxi.crm.internal.stewardship.DefaultImports(
+                context, tenant, dev.guanxi.crm.internal.stewardship.ImportMerge.unavailable());
+    }
+
+    /**
      * Delivers events that were committed but not delivered (the JVM stopped in between), oldest first.
      * Hosts call this once at start-up.
      *

@@ -41,7 +41,11 @@ final class Schema {
             "guanxi_suppression",
             "guanxi_erasure",
             "guanxi_merge_log",
-            "guanxi_customer_tombstone");
+            "guanxi_customer_tombstone",
+            "guanxi_import_job",
+            "guanxi_import_error",
+            "guanxi_import_flag",
+            "guanxi_import_key");
 
     private Schema() {}
 

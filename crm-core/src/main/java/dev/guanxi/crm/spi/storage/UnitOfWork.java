@@ -137,4 +137,16 @@ public interface UnitOfWork {
 
     /** @return the transactional outbox of domain events */
     EventOutbox outbox();
+
+    /**
+     * Returns the journal of bulk imports. A store that predates it keeps the default, and the import API then
+     * fails with {@link UnsupportedOperationException}.
+     *
+     * @return the import journal
+     * @throws UnsupportedOperationException if the store keeps no import journal (the default)
+     * @since 0.1.0
+     */
+    default ImportJournalRepository importJournal() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep an import journal");
+    }
 }

@@ -124,8 +124,8 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
     }
 
     /**
-     * Finds the aggregate whose unique key {@code field} has {@code value}, in O(rows written in this
-     * transaction): this transaction's own writes first, then the committed unique index. A committed owner
+     * Finds the aggregate whose unique key {@code field} has {@code value}, in O(1): this transaction's own unique
+     * index first, then the committed unique index. A committed owner
      * that this transaction rewrote or deleted counts only through its new row.
      *
      * @param field the field, exactly as declared with {@link #unique}
@@ -140,14 +140,11 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
                 .orElseThrow(() -> new IllegalArgumentException("no unique key " + field));
         MemoryTransaction tx = table.transaction();
         Map<Object, Object> written = tx.writes(table.name());
-        Optional<Object> wanted = Optional.of(value);
-        for (Object row : written.values()) {
-            if (row != MemoryTransaction.DELETED) {
-                A a = type.cast(row);
-                if (wanted.equals(key.value().apply(a))) {
-                    return Optional.of(a);
-                }
-            }
+        Object writer = tx.writtenOwner(table.name(), key.field(), value);
+        if (writer != null) {
+            @SuppressWarnings("unchecked")
+            I id = (I) writer;
+            return table.get(id);
         }
         Object owner = tx.committedOwner(table.name(), field, value);
         if (owner == null || written.containsKey(owner)) {
@@ -285,8 +282,8 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
     }
 
     /**
-     * O(rows written in this transaction): this transaction's own writes are scanned, the committed rows are
-     * looked up in the unique index the transaction maintains on commit.
+     * O(1): this transaction's own writes are looked up in its own unique index, the committed rows in the unique
+     * index the transaction maintains on commit.
      */
     private void checkUnique(A aggregate) {
         MemoryTransaction tx = table.transaction();
@@ -296,12 +293,9 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
             if (value.isEmpty()) {
                 continue;
             }
-            for (Map.Entry<Object, Object> w : written.entrySet()) {
-                if (w.getValue() != MemoryTransaction.DELETED
-                        && !w.getKey().equals(aggregate.id())
-                        && value.equals(key.value().apply(type.cast(w.getValue())))) {
-                    throw new DuplicateKeyException(key.field(), String.valueOf(value.get()), w.getKey());
-                }
+            Object writer = tx.writtenOwner(table.name(), key.field(), value.get());
+            if (writer != null && !writer.equals(aggregate.id())) {
+                throw new DuplicateKeyException(key.field(), String.valueOf(value.get()), writer);
             }
             Object owner = tx.committedOwner(table.name(), key.field(), value.get());
             if (owner != null && !owner.equals(aggregate.id()) && !written.containsKey(owner)) {

@@ -25,6 +25,8 @@ final class MemoryTransaction {
     private final boolean readOnly;
     private final Map<String, List<UniqueKey>> uniqueKeys;
     private final Map<String, Map<Object, Object>> writes = new HashMap<>();
+    /** This transaction's own unique index: per unique key, value to the key of the written row holding it. */
+    private final Map<String, Map<Object, Object>> writtenOwners = new HashMap<>();
 
     MemoryTransaction(
             TenantId tenant,
@@ -63,6 +65,15 @@ final class MemoryTransaction {
         return committed(table + "#unique#" + field).get(value);
     }
 
+    /**
+     * The key of the row this transaction wrote that holds {@code value} in a unique key, or null: O(1), so that a
+     * bulk write (an import of thousands of rows in one unit of work) does not scan its own writes per lookup.
+     */
+    Object writtenOwner(String table, String field, Object value) {
+        Map<Object, Object> index = writtenOwners.get(table + "#unique#" + field);
+        return index == null ? null : index.get(value);
+    }
+
     TenantId tenant() {
         return tenant;
     }
@@ -94,7 +105,17 @@ final class MemoryTransaction {
         if (readOnly) {
             throw new IllegalStateException("write in a read-only unit of work");
         }
-        writes.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(id, row);
+        Map<Object, Object> rows = writes.computeIfAbsent(table, t -> new LinkedHashMap<>());
+        Object old = rows.put(id, row);
+        for (UniqueKey key : uniqueKeys.getOrDefault(table, List.of())) {
+            Map<Object, Object> index = writtenOwners.computeIfAbsent(key.indexName(), t -> new HashMap<>());
+            if (old != null && old != DELETED) {
+                key.value().apply(old).ifPresent(v -> index.remove(v, id));
+            }
+            if (row != DELETED) {
+                key.value().apply(row).ifPresent(v -> index.put(v, id));
+            }
+        }
     }
 
     void commit() {

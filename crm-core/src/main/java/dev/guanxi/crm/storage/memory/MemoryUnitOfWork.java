@@ -9,6 +9,7 @@ import dev.guanxi.crm.spi.storage.CompetitorRepository;
 import dev.guanxi.crm.spi.storage.ContractRepository;
 import dev.guanxi.crm.spi.storage.CustomerRepository;
 import dev.guanxi.crm.spi.storage.EventOutbox;
+import dev.guanxi.crm.spi.storage.ImportJournalRepository;
 import dev.guanxi.crm.spi.storage.InteractionRepository;
 import dev.guanxi.crm.spi.storage.InvoiceRepository;
 import dev.guanxi.crm.spi.storage.LifecycleRepository;
@@ -53,6 +54,7 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private CampaignTargetRepository campaignTargets;
     private dev.guanxi.crm.spi.storage.PrivacyRepository privacy;
     private MergeLogRepository mergeLog;
+    private ImportJournalRepository importJournal;
 
     MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
         this.tx = tx;
@@ -181,5 +183,10 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public dev.guanxi.crm.spi.storage.PrivacyRepository privacy() {
         return privacy == null ? privacy = new MemoryPrivacyRepository(tx, this) : privacy;
+    }
+
+    @Override
+    public ImportJournalRepository importJournal() {
+        return importJournal == null ? importJournal = new MemoryImportJournalRepository(tx) : importJournal;
     }
 }

@@ -10,6 +10,7 @@ import dev.guanxi.crm.spi.storage.CompetitorRepository;
 import dev.guanxi.crm.spi.storage.ContractRepository;
 import dev.guanxi.crm.spi.storage.CustomerRepository;
 import dev.guanxi.crm.spi.storage.EventOutbox;
+import dev.guanxi.crm.spi.storage.ImportJournalRepository;
 import dev.guanxi.crm.spi.storage.InteractionRepository;
 import dev.guanxi.crm.spi.storage.InvoiceRepository;
 import dev.guanxi.crm.spi.storage.LifecycleRepository;
@@ -86,6 +87,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private JdbcLifecycleRepository lifecycle;
     private JdbcPrivacyRepository privacy;
     private JdbcMergeLogRepository mergeLog;
+    private JdbcImportJournalRepository importJournal;
 
     /**
      * Creates a unit of work that opens its connection and transaction only when the first statement runs, so
@@ -561,5 +563,11 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     public EventOutbox outbox() {
         requireOpen();
         return outbox == null ? outbox = new JdbcEventOutbox(this) : outbox;
+    }
+
+    @Override
+    public ImportJournalRepository importJournal() {
+        requireOpen();
+        return importJournal == null ? importJournal = new JdbcImportJournalRepository(this) : importJournal;
     }
 }

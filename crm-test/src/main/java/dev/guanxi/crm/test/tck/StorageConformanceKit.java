@@ -462,4 +462,16 @@ public abstract class StorageConformanceKit {
             return StorageConformanceKit.this.moneySumRows();
         }
     }
+
+    /**
+     * Bulk import: idempotent re-import, all or nothing (A2), the error report, duplicate flags, resuming after a
+     * failure between or inside batches, and the import journal SPI.
+     */
+    @Nested
+    class Imports extends ImportContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
 }

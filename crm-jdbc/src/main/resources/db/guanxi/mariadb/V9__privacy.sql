@@ -1,4 +1,4 @@
--- Guanxi CRM schema, version 8: personal-data erasure (个人信息删除). The tenant's suppression salt (hex), the
+-- Guanxi CRM schema, version 9: personal-data erasure (个人信息删除). The tenant's suppression salt (hex), the
 -- salted SHA-256 hashes of erased persons' identifiers (never the identifiers themselves), and one record per
 -- erasure (who, when, why).
 

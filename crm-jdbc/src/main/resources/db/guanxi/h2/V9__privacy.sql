@@ -1,23 +1,23 @@
--- Guanxi CRM schema, version 8: personal-data erasure (个人信息删除). The tenant's suppression salt (hex), the
+-- Guanxi CRM schema, version 9: personal-data erasure (个人信息删除). The tenant's suppression salt (hex), the
 -- salted SHA-256 hashes of erased persons' identifiers (never the identifiers themselves), and one record per
 -- erasure (who, when, why).
 
 CREATE TABLE guanxi_privacy_salt (
-    tenant_id VARCHAR(64) NOT NULL,
-    salt VARCHAR(128) NOT NULL,
+    tenant_id VARCHAR(128) NOT NULL,
+    salt VARCHAR(256) NOT NULL,
     PRIMARY KEY (tenant_id)
 );
 
 CREATE TABLE guanxi_suppression (
-    tenant_id VARCHAR(64) NOT NULL,
+    tenant_id VARCHAR(128) NOT NULL,
     hash CHAR(64) NOT NULL,
     PRIMARY KEY (tenant_id, hash)
 );
 
 CREATE TABLE guanxi_erasure (
-    tenant_id VARCHAR(64) NOT NULL,
+    tenant_id VARCHAR(128) NOT NULL,
     customer_id UUID NOT NULL,
-    erased_at TIMESTAMPTZ(6) NOT NULL,
-    reason VARCHAR(500) NOT NULL,
+    erased_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    reason VARCHAR(1000) NOT NULL,
     PRIMARY KEY (tenant_id, customer_id)
 );
