@@ -13,7 +13,16 @@
  * combines matchers with weights and a threshold; and the results, which explain themselves with the {@link
  * dev.guanxi.crm.stewardship.MatchEvidence} of every matcher that fired.
  *
- * <p>Merging duplicates (survivorship, dry run, undo) is not here yet.
+ * <p>Merging duplicates: {@code planMerge} (the dry run: a {@link dev.guanxi.crm.stewardship.MergePlan} with a
+ * {@link dev.guanxi.crm.stewardship.FieldDecision} per {@link dev.guanxi.crm.stewardship.MergeField}, decided by a
+ * {@link dev.guanxi.crm.stewardship.SurvivorshipRule} or a host's {@link
+ * dev.guanxi.crm.stewardship.SurvivorshipChooser} given in {@link dev.guanxi.crm.stewardship.MergeOptions}, and
+ * every {@link dev.guanxi.crm.stewardship.MovedRow} by {@link dev.guanxi.crm.stewardship.ChildKind}), {@code
+ * merge} (one transaction, all or nothing; the loser becomes a {@link
+ * dev.guanxi.crm.stewardship.CustomerTombstone}), {@code undoMerge} and the merge log ({@link
+ * dev.guanxi.crm.stewardship.MergeLogEntry}). A unique collision of a child row is a {@link
+ * dev.guanxi.crm.stewardship.MergeConflictException}, never a deleted row; an undo that would lose a later change
+ * is a {@link dev.guanxi.crm.stewardship.MergeNotUndoableException}.
  */
 @dev.guanxi.crm.Beta
 package dev.guanxi.crm.stewardship;

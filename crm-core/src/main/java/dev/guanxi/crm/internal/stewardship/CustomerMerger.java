@@ -124,6 +124,10 @@ final class CustomerMerger {
             }
             CustomerDraft merged = plan.merged();
             Survivorship.checkExternalId(s, merged);
+            if (!Objects.equals(merged.externalId(), s.externalId())
+                    && !Objects.equals(merged.externalId(), l.externalId())) {
+                MergeTrail.requireFree(uow, merged.externalId(), s.id()); // a host's value, not a customer's
+            }
             CustomerRules.check(merged, s, uow.referenceCodes(), context.customFields(), scope.clock());
             Rows rows = Rows.collect(uow, s.id(), l.id(), merged.owner());
             rows.throwConflicts(s.id(), l.id());

@@ -27,7 +27,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -333,12 +332,5 @@ final class Survivorship {
                 }
             }
         }
-    }
-
-    /** @return the decisions as a map, for tests and logs */
-    static Map<MergeField, FieldDecision> byField(List<FieldDecision> decisions) {
-        Map<MergeField, FieldDecision> map = new LinkedHashMap<>();
-        decisions.forEach(d -> map.put(d.field(), d));
-        return map;
     }
 }

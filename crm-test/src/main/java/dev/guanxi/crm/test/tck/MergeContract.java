@@ -718,6 +718,60 @@ public abstract class MergeContract extends RepositoryContract {
     }
 
     @Test
+    @DisplayName("C7: a merge racing an update of the survivor: exactly one commits, the other is a stale version")
+    void raceWithUpdate() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            Pair p = seed(TENANT_A, 1, "r" + round);
+            TenantCrm acme = crm(storage()).tenant(TENANT_A);
+            MergePlan plan = acme.stewardship().planMerge(p.survivor(), p.loser(), MergeOptions.defaults());
+            Customer s = plan.survivor();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Future<Object> merge = pool.submit(() -> {
+                    start.await();
+                    return acme.stewardship().merge(plan);
+                });
+                java.util.concurrent.Future<Object> update = pool.submit(() -> {
+                    start.await();
+                    return acme.customers().update(s.id(), s.version(), b -> b.tag("raced"));
+                });
+                Throwable mergeFailure = failure(merge);
+                Throwable updateFailure = failure(update);
+                assertThat(mergeFailure == null ^ updateFailure == null)
+                        .as("exactly one wins (merge failed: %s, update failed: %s)", mergeFailure, updateFailure)
+                        .isTrue();
+                Throwable lost = mergeFailure != null ? mergeFailure : updateFailure;
+                assertThat(lost).isInstanceOf(StaleVersionException.class);
+                Optional<CustomerTombstone> tombstone = tombstone(TENANT_A, p.loser());
+                Customer stored = acme.customers().get(p.survivor());
+                if (mergeFailure == null) {
+                    assertThat(tombstone).isPresent();
+                    assertThat(stored.hasTag("raced")).isFalse();
+                    assertThat(count(TENANT_A, ChildKind.ORDERS, p.survivor())).isEqualTo(2);
+                } else {
+                    assertThat(tombstone).isEmpty();
+                    assertThat(stored.hasTag("raced")).isTrue();
+                    assertThat(count(TENANT_A, ChildKind.ORDERS, p.loser())).isEqualTo(1);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static Throwable failure(java.util.concurrent.Future<Object> f) throws InterruptedException {
+        try {
+            f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("a racer did not finish", e);
+        }
+    }
+
+    @Test
     @DisplayName("T4: another tenant's ids, plans and merges are refused with typed errors; neither tenant changes")
     void otherTenant() {
         Pair a = seed(TENANT_A, 1, "ta");
