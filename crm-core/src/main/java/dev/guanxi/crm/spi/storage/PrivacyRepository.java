@@ -60,11 +60,13 @@ public interface PrivacyRepository {
 
     /**
      * Scrubs the free text the store keeps about one customer outside its aggregates: points ledger reasons,
-     * ownership reasons, lifecycle transition reasons (and the texts of their rules), churn notes, campaign
-     * target reasons, the reason labels of its score snapshot, and the store's other logs (audit values, merge
-     * logs, import staging) where it keeps them; each text is replaced by {@code marker}. Delivered outbox events
-     * that mention the customer are deleted; pending ones are kept (the SDK delivers them first). Counts,
-     * amounts, stages and instants are kept.
+     * ownership and share reasons, lifecycle transition reasons and churn notes, and the store's other logs where
+     * it keeps them (audit values, import staging); each text is replaced by {@code marker}. The merges the
+     * customer took part in are deleted from the merge log (the entries hold both customers' full prior state;
+     * such a merge can no longer be undone) and the tombstones pointing to it or standing for it lose their
+     * external id. Delivered outbox events that mention the customer are deleted; pending ones are kept (the SDK
+     * delivers them first). Counts, amounts, stages and instants are kept. Campaign target reasons and score
+     * snapshot reasons are erased by the SDK through their repositories.
      *
      * @param customerId the customer
      * @param marker the replacement text

@@ -127,4 +127,28 @@ final class MemoryMergeLogRepository implements MergeLogRepository {
                 .filter(t -> externalId.equals(t.externalId()))
                 .min(NEWEST_FIRST);
     }
+
+    /**
+     * Forgets a customer's merges for its erasure: deletes the log entries it took part in (they hold both
+     * customers' full prior state; such a merge can no longer be undone) and clears the external id of the
+     * tombstones that point to it or stand for it (the tombstones stay, so old ids still resolve).
+     */
+    int scrub(CustomerId customerId) {
+        int changed = 0;
+        for (MergeLogEntry e : listByCustomer(customerId)) {
+            log.remove(e.id());
+            changed++;
+        }
+        List<CustomerTombstone> affected = new ArrayList<>();
+        for (CustomerTombstone t : tombstones.rows()) {
+            if ((t.customerId().equals(customerId) || t.mergedInto().equals(customerId)) && t.externalId() != null) {
+                affected.add(t);
+            }
+        }
+        for (CustomerTombstone t : affected) {
+            putTombstone(new CustomerTombstone(t.customerId(), t.mergedInto(), null, t.mergeId(), t.mergedAt()));
+            changed++;
+        }
+        return changed;
+    }
 }

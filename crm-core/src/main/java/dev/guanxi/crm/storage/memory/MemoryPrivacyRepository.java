@@ -92,6 +92,7 @@ final class MemoryPrivacyRepository implements PrivacyRepository {
         changed.put("points", ((MemoryPointsLedgerRepository) uow.points()).scrub(customerId, marker));
         changed.put("ownership", ((MemoryOwnershipRepository) uow.ownership()).scrub(customerId, marker));
         changed.put("lifecycle", ((MemoryLifecycleRepository) uow.lifecycle()).scrub(customerId, marker));
+        changed.put("mergeLog", ((MemoryMergeLogRepository) uow.mergeLog()).scrub(customerId));
         changed.values().removeIf(n -> n == 0);
         return changed;
     }

@@ -154,6 +154,16 @@ final class JdbcPrivacyRepository implements PrivacyRepository {
                                         + " AND reason <> ?",
                                 args)
                         + scrubChurnNotes(customerId, marker));
+        List<Argument> twice = List.of(sql.id(customerId.value()), sql.id(customerId.value()));
+        changed.put(
+                "mergeLog",
+                uow.update(
+                                "DELETE FROM guanxi_merge_log WHERE tenant_id = ? AND (survivor_id = ? OR loser_id = ?)",
+                                twice)
+                        + uow.update(
+                                "UPDATE guanxi_customer_tombstone SET external_id = NULL WHERE tenant_id = ?"
+                                        + " AND (customer_id = ? OR merged_into = ?) AND external_id IS NOT NULL",
+                                twice));
         changed.put(
                 "outbox",
                 uow.update(
