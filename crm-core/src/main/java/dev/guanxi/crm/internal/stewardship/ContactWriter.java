@@ -25,6 +25,8 @@ import java.util.Optional;
 final class ContactWriter implements BatchWriter {
     private final Map<String, FieldDefinition<?>> definitions;
     private final boolean csv;
+    /** The batch's customers by external id, kept current as rows change them. */
+    private Map<String, Customer> customers;
 
     ContactWriter(Map<String, FieldDefinition<?>> definitions, boolean csv) {
         this.definitions = definitions;
@@ -34,13 +36,17 @@ final class ContactWriter implements BatchWriter {
     @Override
     public void write(CrmContext.WriteScope scope, List<ImportRow> rows, BatchOutcome out) {
         List<ImportKey> keys = new ArrayList<>();
+        Map<String, ImportKey> known =
+                scope.uow().importJournal().findKeys(ImportKind.CONTACTS, RowKeys.externalIds(rows));
+        customers =
+                new java.util.HashMap<>(scope.uow().customers().findByExternalIds(RowKeys.customerExternalIds(rows)));
         for (ImportRow row : rows) {
             if (row.bad()) {
                 out.fail(row);
                 continue;
             }
             ImportedContact contact = (ImportedContact) row.content();
-            Optional<Customer> customer = scope.uow().customers().findByExternalId(contact.customerExternalId());
+            Optional<Customer> customer = Optional.ofNullable(customers.get(contact.customerExternalId()));
             if (customer.isEmpty()) {
                 out.fail(
                         row,
@@ -50,7 +56,7 @@ final class ContactWriter implements BatchWriter {
                 continue;
             }
             try {
-                ImportKey key = write(scope, row, contact, customer.get(), out);
+                ImportKey key = write(scope, row, contact, customer.get(), known.get(contact.externalId()), out);
                 if (key != null) {
                     keys.add(key);
                 }
@@ -62,11 +68,16 @@ final class ContactWriter implements BatchWriter {
     }
 
     private ImportKey write(
-            CrmContext.WriteScope scope, ImportRow row, ImportedContact contact, Customer current, BatchOutcome out) {
+            CrmContext.WriteScope scope,
+            ImportRow row,
+            ImportedContact contact,
+            Customer current,
+            ImportKey previous,
+            BatchOutcome out) {
         boolean point = contact.contactPoint() != null;
         Object element = point ? contact.contactPoint() : contact.contactPerson();
         String fingerprint = Fingerprints.sha256Hex(element.toString());
-        Optional<ImportKey> key = scope.uow().importJournal().findKey(ImportKind.CONTACTS, contact.externalId());
+        Optional<ImportKey> key = Optional.ofNullable(previous);
         List<ContactPoint> points = new ArrayList<>(current.contactPoints());
         List<ContactPerson> persons = new ArrayList<>(current.contactPersons());
         List<?> list = point ? points : persons;
@@ -96,6 +107,7 @@ final class ContactWriter implements BatchWriter {
         CustomerRules.check(draft, current, scope.uow().referenceCodes(), definitions, scope.clock());
         Customer updated = current.revise(draft, scope.now());
         scope.uow().customers().update(current.version(), updated);
+        customers.put(contact.customerExternalId(), updated);
         scope.publish(new CustomerUpdated(scope.metadata(), current, updated));
         CustomerWriter.publishDetails(scope, current, updated);
         if (key.isPresent()) {

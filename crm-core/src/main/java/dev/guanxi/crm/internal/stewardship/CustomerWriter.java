@@ -65,6 +65,8 @@ final class CustomerWriter implements BatchWriter {
         UnitOfWork uow = scope.uow();
         CustomerRepository repo = uow.customers();
         List<Customer> inserts = new ArrayList<>();
+        Map<String, Customer> known = repo.findByExternalIds(RowKeys.externalIds(rows));
+        boolean merged = false;
         for (ImportRow row : rows) {
             if (row.bad()) {
                 out.fail(row);
@@ -72,11 +74,14 @@ final class CustomerWriter implements BatchWriter {
             }
             CustomerPatch patch = (CustomerPatch) row.content();
             try {
-                Optional<Customer> stored = repo.findByExternalId(row.externalId());
+                // after a merge, the customers read before it may be stale: read each one again
+                Optional<Customer> stored = merged
+                        ? repo.findByExternalId(row.externalId())
+                        : Optional.ofNullable(known.get(row.externalId()));
                 if (stored.isPresent()) {
                     update(scope, row, patch, stored.get(), out);
                 } else {
-                    create(scope, row, patch, inserts, out);
+                    merged |= create(scope, row, patch, inserts, out);
                 }
             } catch (ValidationException e) {
                 out.fail(row, e, patch::field);
@@ -105,7 +110,8 @@ final class CustomerWriter implements BatchWriter {
         out.updated++;
     }
 
-    private void create(
+    /** @return whether the row was merged into a stored customer */
+    private boolean create(
             CrmContext.WriteScope scope, ImportRow row, CustomerPatch patch, List<Customer> inserts, BatchOutcome out) {
         CustomerDraft draft = withExternalId(patch.apply(null), row.externalId());
         CustomerRules.check(draft, null, scope.uow().referenceCodes(), definitions, scope.clock());
@@ -119,14 +125,14 @@ final class CustomerWriter implements BatchWriter {
                     case SKIP -> {
                         out.flags.add(flag(row, DuplicatePolicy.SKIP, null, best));
                         out.skipped++;
-                        return;
+                        return false;
                     }
                     case MERGE -> {
                         flush(scope, inserts);
                         CustomerId survivor = merge.merge(scope, best.customer(), draft);
                         out.flags.add(flag(row, DuplicatePolicy.MERGE, survivor, best));
                         out.updated++;
-                        return;
+                        return true;
                     }
                     case FLAG -> flag = true;
                 }
@@ -143,6 +149,7 @@ final class CustomerWriter implements BatchWriter {
         } else {
             out.created++;
         }
+        return false;
     }
 
     private static ImportFlag flag(ImportRow row, DuplicatePolicy action, CustomerId customer, DuplicateMatch best) {
@@ -161,11 +168,14 @@ final class CustomerWriter implements BatchWriter {
         }
         scope.uow().customers().insertAll(inserts);
         OwnershipRepository ledger = ledgerOrNull(scope.uow());
-        for (Customer customer : inserts) {
-            if (ledger != null) {
-                ledger.appendOwnership(
-                        OwnershipRecord.open(customer.id(), customer.owner(), scope.now(), REGISTERED, null));
+        if (ledger != null) {
+            List<OwnershipRecord> lines = new ArrayList<>(inserts.size());
+            for (Customer customer : inserts) {
+                lines.add(OwnershipRecord.open(customer.id(), customer.owner(), scope.now(), REGISTERED, null));
             }
+            ledger.appendOwnershipAll(lines);
+        }
+        for (Customer customer : inserts) {
             scope.publish(new CustomerRegistered(scope.metadata(), customer));
             publishDetails(scope, null, customer);
         }

@@ -14,6 +14,7 @@ import dev.guanxi.crm.stewardship.ImportKind;
 import dev.guanxi.crm.stewardship.ImportedInteraction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,13 +32,16 @@ final class InteractionWriter implements BatchWriter {
     public void write(CrmContext.WriteScope scope, List<ImportRow> rows, BatchOutcome out) {
         List<Interaction> inserts = new ArrayList<>();
         List<ImportKey> keys = new ArrayList<>();
+        Map<String, ImportKey> known =
+                scope.uow().importJournal().findKeys(ImportKind.INTERACTIONS, RowKeys.externalIds(rows));
+        Map<String, Customer> customers = scope.uow().customers().findByExternalIds(RowKeys.customerExternalIds(rows));
         for (ImportRow row : rows) {
             if (row.bad()) {
                 out.fail(row);
                 continue;
             }
             ImportedInteraction r = (ImportedInteraction) row.content();
-            Optional<Customer> customer = scope.uow().customers().findByExternalId(r.customerExternalId());
+            Optional<Customer> customer = Optional.ofNullable(customers.get(r.customerExternalId()));
             if (customer.isEmpty()) {
                 out.fail(
                         row,
@@ -47,7 +51,7 @@ final class InteractionWriter implements BatchWriter {
                 continue;
             }
             String fingerprint = Fingerprints.sha256Hex(r.toString());
-            Optional<ImportKey> key = scope.uow().importJournal().findKey(ImportKind.INTERACTIONS, r.externalId());
+            Optional<ImportKey> key = Optional.ofNullable(known.get(r.externalId()));
             if (key.isPresent()) {
                 if (key.get().fingerprint().equals(fingerprint)) {
                     out.unchanged++;

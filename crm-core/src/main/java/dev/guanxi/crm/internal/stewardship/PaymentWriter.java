@@ -16,6 +16,7 @@ import dev.guanxi.crm.stewardship.ImportKind;
 import dev.guanxi.crm.stewardship.ImportedPayment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,13 +34,16 @@ final class PaymentWriter implements BatchWriter {
     public void write(CrmContext.WriteScope scope, List<ImportRow> rows, BatchOutcome out) {
         List<Payment> inserts = new ArrayList<>();
         List<ImportKey> keys = new ArrayList<>();
+        Map<String, ImportKey> known =
+                scope.uow().importJournal().findKeys(ImportKind.PAYMENTS, RowKeys.externalIds(rows));
+        Map<String, Customer> customers = scope.uow().customers().findByExternalIds(RowKeys.customerExternalIds(rows));
         for (ImportRow row : rows) {
             if (row.bad()) {
                 out.fail(row);
                 continue;
             }
             ImportedPayment p = (ImportedPayment) row.content();
-            Optional<Customer> customer = scope.uow().customers().findByExternalId(p.customerExternalId());
+            Optional<Customer> customer = Optional.ofNullable(customers.get(p.customerExternalId()));
             if (customer.isEmpty()) {
                 out.fail(
                         row,
@@ -49,7 +53,7 @@ final class PaymentWriter implements BatchWriter {
                 continue;
             }
             String fingerprint = Fingerprints.sha256Hex(p.toString());
-            Optional<ImportKey> key = scope.uow().importJournal().findKey(ImportKind.PAYMENTS, p.externalId());
+            Optional<ImportKey> key = Optional.ofNullable(known.get(p.externalId()));
             if (key.isPresent()) {
                 if (key.get().fingerprint().equals(fingerprint)) {
                     out.unchanged++;

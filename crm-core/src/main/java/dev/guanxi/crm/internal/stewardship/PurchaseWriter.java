@@ -12,6 +12,7 @@ import dev.guanxi.crm.sales.OrderId;
 import dev.guanxi.crm.stewardship.ImportedPurchase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,13 +29,14 @@ final class PurchaseWriter implements BatchWriter {
     @Override
     public void write(CrmContext.WriteScope scope, List<ImportRow> rows, BatchOutcome out) {
         List<Order> inserts = new ArrayList<>();
+        Map<String, Customer> customers = scope.uow().customers().findByExternalIds(RowKeys.customerExternalIds(rows));
         for (ImportRow row : rows) {
             if (row.bad()) {
                 out.fail(row);
                 continue;
             }
             ImportedPurchase p = (ImportedPurchase) row.content();
-            Optional<Customer> customer = scope.uow().customers().findByExternalId(p.customerExternalId());
+            Optional<Customer> customer = Optional.ofNullable(customers.get(p.customerExternalId()));
             if (customer.isEmpty()) {
                 out.fail(
                         row,

@@ -47,4 +47,20 @@ public interface CustomerRepository extends AggregateRepository<CustomerId, Cust
      * @return how many match
      */
     long count(CustomerQuery query);
+
+    /**
+     * Finds customers by their ids in another system, as {@link #findByExternalId} would one by one: the bulk path
+     * of imports. A store should look them up in few round trips; the default looks up one by one.
+     *
+     * @param externalIds the external ids (exact, case-sensitive matches)
+     * @return the customers found, by external id; an id this tenant has no customer with is absent
+     * @since 0.1.0
+     */
+    default java.util.Map<String, Customer> findByExternalIds(java.util.Collection<String> externalIds) {
+        java.util.Map<String, Customer> found = new java.util.HashMap<>();
+        for (String externalId : externalIds) {
+            findByExternalId(externalId).ifPresent(c -> found.put(externalId, c));
+        }
+        return found;
+    }
 }

@@ -7,7 +7,9 @@ import dev.guanxi.crm.stewardship.ImportFlag;
 import dev.guanxi.crm.stewardship.ImportJob;
 import dev.guanxi.crm.stewardship.ImportKind;
 import dev.guanxi.crm.stewardship.RowError;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -91,13 +93,13 @@ public interface ImportJournalRepository {
     void clearReport(String jobId);
 
     /**
-     * Finds the key of an imported record.
+     * Finds the keys of imported records.
      *
      * @param kind the kind
-     * @param externalId the external id
-     * @return the key, or empty if no record of that kind and external id was imported in the tenant
+     * @param externalIds the external ids
+     * @return the keys found, by external id; an external id of that kind never imported in the tenant is absent
      */
-    Optional<ImportKey> findKey(ImportKind kind, String externalId);
+    Map<String, ImportKey> findKeys(ImportKind kind, Collection<String> externalIds);
 
     /**
      * Stores keys of imported records, each replacing the key of the same kind and external id if there is one.

@@ -71,4 +71,19 @@ public interface OwnershipRepository {
      * @return the shares, by customer id in the order of the id's text form
      */
     Page<CustomerShare> sharedWith(StaffId staff, PageRequest page);
+
+    /**
+     * Appends lines to many customers' ledgers at once, as {@link #appendOwnership} would one by one, in list
+     * order: the bulk path of imports. A store should batch the writes; the default appends one by one. A failed
+     * call may have written part of the lines: the caller's unit of work must then roll back.
+     *
+     * @param records the new current lines, in order
+     * @throws IllegalArgumentException if a record is not current
+     * @since 0.1.0
+     */
+    default void appendOwnershipAll(java.util.List<OwnershipRecord> records) {
+        for (OwnershipRecord record : records) {
+            appendOwnership(record);
+        }
+    }
 }

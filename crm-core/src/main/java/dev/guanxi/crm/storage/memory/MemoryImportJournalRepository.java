@@ -9,8 +9,11 @@ import dev.guanxi.crm.stewardship.ImportJob;
 import dev.guanxi.crm.stewardship.ImportKind;
 import dev.guanxi.crm.stewardship.RowError;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -140,10 +143,14 @@ final class MemoryImportJournalRepository implements ImportJournalRepository {
     }
 
     @Override
-    public Optional<ImportKey> findKey(ImportKind kind, String externalId) {
+    public Map<String, ImportKey> findKeys(ImportKind kind, Collection<String> externalIds) {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(externalId, "externalId");
-        return keys.get(new Key(kind, externalId));
+        Map<String, ImportKey> found = new HashMap<>();
+        for (String externalId : externalIds) {
+            Objects.requireNonNull(externalId, "externalId");
+            keys.get(new Key(kind, externalId)).ifPresent(k -> found.put(externalId, k));
+        }
+        return found;
     }
 
     @Override

@@ -85,6 +85,30 @@ final class JdbcCustomerRepository extends DocRepository<CustomerId, Customer> i
     }
 
     @Override
+    public java.util.Map<String, Customer> findByExternalIds(java.util.Collection<String> externalIds) {
+        if (sql.dialect() == dev.guanxi.crm.jdbc.Dialect.H2) {
+            // H2 uses an index for IN only on the index's first column (tenant_id here): an IN list would scan the
+            // tenant's customers. Embedded, a point lookup per id costs no round trip.
+            return CustomerRepository.super.findByExternalIds(externalIds);
+        }
+        List<String> ids = List.copyOf(externalIds);
+        java.util.Map<String, Customer> found = new java.util.HashMap<>();
+        int chunkSize = JdbcImportJournalRepository.CHUNK;
+        for (int from = 0; from < ids.size(); from += chunkSize) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + chunkSize));
+            List<Argument> args = new ArrayList<>(chunk.size());
+            chunk.forEach(id -> args.add(sql.plain(id, String.class)));
+            uow.query(
+                            "SELECT doc FROM guanxi_customer WHERE tenant_id = ? AND external_id IN ("
+                                    + JdbcImportJournalRepository.placeholders(chunk.size()) + ")",
+                            args,
+                            rs -> read(rs.getString(1)))
+                    .forEach(c -> found.put(c.externalId(), c));
+        }
+        return found;
+    }
+
+    @Override
     public Page<Customer> query(CustomerQuery query, PageRequest page) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(page, "page");

@@ -67,6 +67,19 @@ final class JdbcEventOutbox implements EventOutbox {
         uow.requireWritable();
         List<UUID> ids = List.copyOf(eventIds);
         Argument now = sql.at(Instant.now());
+        if (sql.dialect() == dev.guanxi.crm.jdbc.Dialect.H2) {
+            // H2 uses an index for IN only on the index's first column (tenant_id): an IN list scanned the tenant's
+            // whole outbox per chunk, O(outbox × events) for a large write. One batched point update per event instead.
+            List<List<Argument>> rows = new ArrayList<>(ids.size());
+            for (UUID id : ids) {
+                rows.add(List.of(now, uow.tenantArg(), sql.id(id)));
+            }
+            uow.batch(
+                    "UPDATE guanxi_outbox SET delivered_at = ? WHERE tenant_id = ? AND event_id = ?"
+                            + " AND delivered_at IS NULL",
+                    rows);
+            return;
+        }
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             List<Argument> args = new ArrayList<>();

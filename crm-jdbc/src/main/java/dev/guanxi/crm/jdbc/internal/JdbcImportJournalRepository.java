@@ -17,7 +17,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +40,9 @@ final class JdbcImportJournalRepository implements ImportJournalRepository {
             "job_id, seq, row_no, line_no, external_id, field_path, rule_code, message";
     private static final String FLAG_COLUMNS =
             "job_id, seq, row_no, external_id, flag_action, customer_id, duplicate_of, score, matchers";
+
+    /** The most external ids one lookup binds. */
+    static final int CHUNK = 500;
 
     private final JdbcUnitOfWork uow;
     private final SqlDialect sql;
@@ -233,14 +240,39 @@ final class JdbcImportJournalRepository implements ImportJournalRepository {
     }
 
     @Override
-    public Optional<ImportKey> findKey(ImportKind kind, String externalId) {
+    public Map<String, ImportKey> findKeys(ImportKind kind, Collection<String> externalIds) {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(externalId, "externalId");
-        return uow.queryOne(
-                "SELECT record_id, fingerprint FROM guanxi_import_key WHERE tenant_id = ? AND kind = ?"
-                        + " AND external_id = ?",
-                List.of(text(kind.name()), text(externalId)),
-                rs -> new ImportKey(kind, externalId, sql.readUuid(rs, "record_id"), rs.getString("fingerprint")));
+        List<String> ids = List.copyOf(externalIds);
+        Map<String, ImportKey> found = new HashMap<>();
+        // H2 uses an index for IN only on the index's first column, so it looks up one id at a time (embedded: no
+        // round trip); the server databases take chunks
+        int chunk = sql.dialect() == dev.guanxi.crm.jdbc.Dialect.H2 ? 1 : CHUNK;
+        for (int from = 0; from < ids.size(); from += chunk) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+            List<Argument> args = new ArrayList<>(part.size() + 1);
+            args.add(text(kind.name()));
+            part.forEach(id -> args.add(text(id)));
+            uow.query(
+                            "SELECT external_id, record_id, fingerprint FROM guanxi_import_key WHERE tenant_id = ?"
+                                    + " AND kind = ? AND " + in("external_id", part.size()),
+                            args,
+                            rs -> new ImportKey(
+                                    kind,
+                                    rs.getString("external_id"),
+                                    sql.readUuid(rs, "record_id"),
+                                    rs.getString("fingerprint")))
+                    .forEach(k -> found.put(k.externalId(), k));
+        }
+        return found;
+    }
+
+    static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /** @return {@code column = ?} for one value, else {@code column IN (?, ...)} */
+    static String in(String column, int n) {
+        return n == 1 ? column + " = ?" : column + " IN (" + placeholders(n) + ")";
     }
 
     @Override

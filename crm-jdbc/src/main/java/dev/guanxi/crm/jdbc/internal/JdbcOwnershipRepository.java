@@ -74,6 +74,75 @@ final class JdbcOwnershipRepository implements OwnershipRepository {
         }
     }
 
+    /**
+     * The bulk path: one query for the ledgers' last lines per {@value JdbcImportJournalRepository#CHUNK}
+     * customers, then one batch closing the current lines and one inserting the new ones. A customer that appears
+     * twice is appended one line at a time. A lost race on a key fails as stale; the unit of work must roll back.
+     */
+    @Override
+    public void appendOwnershipAll(List<OwnershipRecord> records) {
+        Objects.requireNonNull(records, "records");
+        java.util.Set<CustomerId> customers = new java.util.HashSet<>();
+        for (OwnershipRecord r : records) {
+            Objects.requireNonNull(r, "record");
+            if (!r.isCurrent()) {
+                throw new IllegalArgumentException("an appended ownership record must be current: " + r);
+            }
+            customers.add(r.customerId());
+        }
+        if (records.isEmpty()) {
+            return;
+        }
+        if (customers.size() != records.size()) {
+            records.forEach(this::appendOwnership);
+            return;
+        }
+        uow.requireWritable();
+        java.util.Map<java.util.UUID, Long> last = new java.util.HashMap<>();
+        // H2 uses an index for IN only on the index's first column: one customer at a time there (embedded)
+        int chunkSize = sql.dialect() == dev.guanxi.crm.jdbc.Dialect.H2 ? 1 : JdbcImportJournalRepository.CHUNK;
+        for (int from = 0; from < records.size(); from += chunkSize) {
+            List<OwnershipRecord> chunk = records.subList(from, Math.min(records.size(), from + chunkSize));
+            List<Argument> args = new ArrayList<>(chunk.size());
+            chunk.forEach(r -> args.add(sql.id(r.customerId().value())));
+            uow.query(
+                            "SELECT customer_id, MAX(seq) FROM guanxi_ownership WHERE tenant_id = ? AND "
+                                    + JdbcImportJournalRepository.in("customer_id", chunk.size())
+                                    + " GROUP BY customer_id",
+                            args,
+                            rs -> java.util.Map.entry(sql.readUuid(rs, 1), rs.getLong(2)))
+                    .forEach(e -> last.put(e.getKey(), e.getValue()));
+        }
+        List<List<Argument>> closes = new ArrayList<>();
+        List<List<Argument>> inserts = new ArrayList<>(records.size());
+        for (OwnershipRecord r : records) {
+            Argument customer = sql.id(r.customerId().value());
+            long seq = last.getOrDefault(r.customerId().value(), 0L);
+            if (seq > 0) {
+                closes.add(List.of(sql.at(r.from()), uow.tenantArg(), customer));
+            }
+            inserts.add(List.of(
+                    uow.tenantArg(),
+                    customer,
+                    sql.plain(seq + 1, Long.class),
+                    sql.plain(text(r.owner()), String.class),
+                    sql.at(r.from()),
+                    sql.at(null),
+                    sql.plain(r.reason(), String.class),
+                    sql.plain(text(r.changedBy()), String.class)));
+        }
+        uow.batch(
+                "UPDATE guanxi_ownership SET valid_to = ? WHERE tenant_id = ? AND customer_id = ? AND valid_to IS NULL",
+                closes);
+        try {
+            uow.batch(
+                    "INSERT INTO guanxi_ownership (tenant_id, " + LEDGER_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    inserts);
+        } catch (UniqueViolation e) {
+            throw new StaleVersionException("OwnershipRecord", records.get(0).customerId(), 0);
+        }
+    }
+
     @Override
     public List<OwnershipRecord> ownershipHistory(CustomerId customerId) {
         Objects.requireNonNull(customerId, "customerId");

@@ -467,14 +467,16 @@ public abstract class ImportContract extends RepositoryContract {
         ImportKey replaced = new ImportKey(ImportKind.PAYMENTS, "P-1", record, "b".repeat(64));
         run(TENANT_A, uow -> uow.importJournal().putKeys(List.of(key)));
         run(TENANT_A, uow -> uow.importJournal().putKeys(List.of(replaced)));
-        java.util.Optional<ImportKey> found =
-                read(TENANT_A, uow -> uow.importJournal().findKey(ImportKind.PAYMENTS, "P-1"));
-        assertThat(found).contains(replaced);
-        java.util.Optional<ImportKey> otherKind =
-                read(TENANT_A, uow -> uow.importJournal().findKey(ImportKind.INTERACTIONS, "P-1"));
+        ImportKey other = new ImportKey(ImportKind.PAYMENTS, "支付-2", UUID.randomUUID(), "c".repeat(64));
+        run(TENANT_A, uow -> uow.importJournal().putKeys(List.of(other)));
+        java.util.Map<String, ImportKey> found =
+                read(TENANT_A, uow -> uow.importJournal().findKeys(ImportKind.PAYMENTS, List.of("P-1", "支付-2", "P-3")));
+        assertThat(found).containsOnly(java.util.Map.entry("P-1", replaced), java.util.Map.entry("支付-2", other));
+        java.util.Map<String, ImportKey> otherKind =
+                read(TENANT_A, uow -> uow.importJournal().findKeys(ImportKind.INTERACTIONS, List.of("P-1")));
         assertThat(otherKind).isEmpty();
-        java.util.Optional<ImportKey> otherTenant =
-                read(TENANT_B, uow -> uow.importJournal().findKey(ImportKind.PAYMENTS, "P-1"));
+        java.util.Map<String, ImportKey> otherTenant =
+                read(TENANT_B, uow -> uow.importJournal().findKeys(ImportKind.PAYMENTS, List.of("P-1")));
         assertThat(otherTenant).isEmpty();
     }
 
