@@ -392,17 +392,7 @@ public final class DefaultPersonalData implements PersonalData {
     @Override
     public boolean isSuppressed(CustomerDraft draft) {
         Objects.requireNonNull(draft, "draft");
-        Set<String> identifiers = identifiers(draft.contactPoints(), draft.contactPersons(), draft.externalId());
-        if (identifiers.isEmpty()) {
-            return false;
-        }
-        return context.read(tenant, uow -> {
-            Optional<byte[]> salt = uow.privacy().salt();
-            return salt.isPresent()
-                    && !uow.privacy()
-                            .suppressed(hashes(identifiers, salt.get()))
-                            .isEmpty();
-        });
+        return context.read(tenant, uow -> Suppression.checker(uow).test(draft));
     }
 
     private static byte[] salt(PrivacyRepository privacy) {

@@ -1,6 +1,7 @@
 package dev.guanxi.crm.internal.stewardship;
 
 import dev.guanxi.crm.ValidationException;
+import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.customer.Consent;
 import dev.guanxi.crm.customer.Customer;
 import dev.guanxi.crm.customer.CustomerDraft;
@@ -66,6 +67,8 @@ final class CustomerWriter implements BatchWriter {
         CustomerRepository repo = uow.customers();
         List<Customer> inserts = new ArrayList<>();
         Map<String, Customer> known = repo.findByExternalIds(RowKeys.externalIds(rows));
+        java.util.function.Predicate<CustomerDraft> suppressed =
+                dev.guanxi.crm.internal.privacy.Suppression.checker(uow);
         boolean merged = false;
         for (ImportRow row : rows) {
             if (row.bad()) {
@@ -80,8 +83,10 @@ final class CustomerWriter implements BatchWriter {
                         : Optional.ofNullable(known.get(row.externalId()));
                 if (stored.isPresent()) {
                     update(scope, row, patch, stored.get(), out);
+                } else if (mergedAway(uow, row, out)) {
+                    continue;
                 } else {
-                    merged |= create(scope, row, patch, inserts, out);
+                    merged |= create(scope, row, patch, inserts, out, suppressed);
                 }
             } catch (ValidationException e) {
                 out.fail(row, e, patch::field);
@@ -111,10 +116,42 @@ final class CustomerWriter implements BatchWriter {
     }
 
     /** @return whether the row was merged into a stored customer */
+    /**
+     * Whether the row's external id belongs to a customer merged into another: creating it again would undo the
+     * merge by the back door, so the row is reported instead.
+     */
+    private static boolean mergedAway(UnitOfWork uow, ImportRow row, BatchOutcome out) {
+        Optional<Customer> survivor = dev.guanxi.crm.internal.MergeTrail.byExternalId(uow, row.externalId());
+        if (survivor.isEmpty()) {
+            return false;
+        }
+        out.fail(
+                row,
+                "externalId",
+                ValidationRule.DUPLICATE,
+                "customer " + row.externalId() + " was merged into "
+                        + survivor.get().id() + "; import its data under the survivor's external id");
+        return true;
+    }
+
     private boolean create(
-            CrmContext.WriteScope scope, ImportRow row, CustomerPatch patch, List<Customer> inserts, BatchOutcome out) {
+            CrmContext.WriteScope scope,
+            ImportRow row,
+            CustomerPatch patch,
+            List<Customer> inserts,
+            BatchOutcome out,
+            java.util.function.Predicate<CustomerDraft> suppressed) {
         CustomerDraft draft = withExternalId(patch.apply(null), row.externalId());
         CustomerRules.check(draft, null, scope.uow().referenceCodes(), definitions, scope.clock());
+        if (suppressed.test(draft)) {
+            // an erased person: the suppression list holds salted hashes of its identifiers, never the values
+            out.fail(
+                    row,
+                    "customer",
+                    ValidationRule.INVALID_STATE,
+                    "the row names a person whose data was erased (on the suppression list); not created");
+            return false;
+        }
         boolean flag = false;
         DuplicateMatch best = null;
         if (index != null) {
