@@ -137,6 +137,20 @@ public final class Classifications {
     }
 
     /**
+     * Renders one customer's reason alone: the text {@code explain(i).reason()} gives, without building the
+     * contributions, the metric map and the {@link Classification} (the scoring run stores only the reason).
+     *
+     * @param i a customer index of the base
+     * @return why the customer got its result; empty if the rule gives no reason
+     * @throws IndexOutOfBoundsException if {@code i} is not an index of the base
+     * @since 0.1.0
+     */
+    public String reason(int i) {
+        Objects.checkIndex(i, labels.length);
+        return explainer.reason(i);
+    }
+
+    /**
      * Finds the index of a customer.
      *
      * @param id the customer

@@ -70,41 +70,68 @@ public record LoyaltyScore(double score, List<Contribution> contributions, Loyal
      * @return the explanation
      */
     public String reason() {
+        int n = contributions.size();
+        String[] factors = new String[n];
+        double[] weights = new double[n];
+        double[] points = new double[n];
+        for (int f = 0; f < n; f++) {
+            Contribution c = contributions.get(f);
+            factors[f] = c.factor();
+            weights[f] = c.weight();
+            points[f] = c.points();
+        }
+        return reason(score, type, superValue, factors, weights, points);
+    }
+
+    /**
+     * The text of {@link #reason()} from the parts it reads, so that {@link LoyaltyScores#reason(int)} renders it
+     * from its columns without building the contributions and their notes.
+     *
+     * @param score the score
+     * @param type the type
+     * @param superValue the super-value flag
+     * @param factors the factor names, in factor order
+     * @param weights each factor's weight (0 for a factor left out)
+     * @param points each factor's points
+     * @return the explanation
+     */
+    static String reason(
+            double score, LoyaltyType type, boolean superValue, String[] factors, double[] weights, double[] points) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "loyalty %.1f of 100, %s", score, type.label()));
         if (superValue) {
             s.append(", super-value");
         }
-        Contribution best = null;
-        Contribution worst = null;
+        int best = -1;
+        int worst = -1;
         double worstMissed = 1e-9;
-        for (Contribution c : contributions) {
-            if (c.weight() <= 0) {
+        for (int f = 0; f < factors.length; f++) {
+            if (weights[f] <= 0) {
                 continue;
             }
-            if (best == null || c.points() > best.points()) {
-                best = c;
+            if (best < 0 || points[f] > points[best]) {
+                best = f;
             }
-            double missed = 100 * c.weight() - c.points();
+            double missed = 100 * weights[f] - points[f];
             if (missed > worstMissed) {
-                worst = c;
+                worst = f;
                 worstMissed = missed;
             }
         }
-        if (best != null) {
+        if (best >= 0) {
             s.append(String.format(
                     Locale.ROOT,
                     "; most points from %s (%.1f of %.1f)",
-                    best.factor(),
-                    best.points(),
-                    100 * best.weight()));
+                    factors[best],
+                    points[best],
+                    100 * weights[best]));
         }
-        if (worst != null) {
+        if (worst >= 0) {
             s.append(String.format(
                     Locale.ROOT,
                     "; most missed on %s (%.1f of %.1f)",
-                    worst.factor(),
-                    worst.points(),
-                    100 * worst.weight()));
+                    factors[worst],
+                    points[worst],
+                    100 * weights[worst]));
         }
         return s.toString();
     }

@@ -60,6 +60,9 @@ import java.util.Objects;
 public final class LoyaltyScoring {
     private static final LoyaltyFactor[] FACTORS = LoyaltyFactor.values();
     static final int FACTOR_COUNT = FACTORS.length;
+    /** The factors' keys, in factor order; not to be changed. */
+    static final String[] FACTOR_KEYS =
+            java.util.Arrays.stream(FACTORS).map(LoyaltyFactor::key).toArray(String[]::new);
     /** Availability bits of the optional factors. */
     private static final int P_ALIVE_BIT = 1;
 
@@ -266,10 +269,20 @@ public final class LoyaltyScoring {
     }
 
     private int mask(LoyaltyInputs in) {
-        int mask = Double.isNaN(in.pAlive()) ? 0 : P_ALIVE_BIT;
-        mask |= in.surveys() > 0 ? SATISFACTION_BIT : 0;
-        mask |= in.surveys() > 1 && !Double.isNaN(in.satisfactionSlope()) ? TREND_BIT : 0;
+        return mask(in.pAlive(), in.surveys(), in.satisfactionSlope());
+    }
+
+    /** Which of the optional factors are available (as {@link #evaluate} decides). */
+    int mask(double pAlive, int surveys, double satisfactionSlope) {
+        int mask = Double.isNaN(pAlive) ? 0 : P_ALIVE_BIT;
+        mask |= surveys > 0 ? SATISFACTION_BIT : 0;
+        mask |= surveys > 1 && !Double.isNaN(satisfactionSlope) ? TREND_BIT : 0;
         return mask;
+    }
+
+    /** The factors' weights (shares of the available factors' weights) for a {@link #mask}; not to be changed. */
+    double[] shares(int mask) {
+        return shares[mask];
     }
 
     private List<Contribution> contributions(LoyaltyInputs in, double[] points) {

@@ -67,7 +67,7 @@ final class ScoringEvents {
         }
         var credit = result.result(CreditRule.NAME).orElseThrow();
         int risk = (int) Math.round(credit.metric("arrearsRisk", i));
-        String reason = credit.explain(i).reason();
+        String reason = credit.reason(i);
         int at = reason.indexOf("arrears warning: ");
         String why = at < 0 ? reason : reason.substring(at + "arrears warning: ".length());
         int threshold = (int) Math.round(credit.metric("arrearsThreshold", i));
