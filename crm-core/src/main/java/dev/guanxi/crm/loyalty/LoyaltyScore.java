@@ -4,8 +4,8 @@ import dev.guanxi.crm.Beta;
 import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.classification.Contribution;
+import dev.guanxi.crm.internal.DecimalText;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -97,7 +97,9 @@ public record LoyaltyScore(double score, List<Contribution> contributions, Loyal
      */
     static String reason(
             double score, LoyaltyType type, boolean superValue, String[] factors, double[] weights, double[] points) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "loyalty %.1f of 100, %s", score, type.label()));
+        // "loyalty <s> of 100, <type>[, super-value][; most points from <f> (<p> of <max>)][; most missed on ...]"
+        StringBuilder s = new StringBuilder(160).append("loyalty ");
+        DecimalText.append(s, score, 1).append(" of 100, ").append(type.label());
         if (superValue) {
             s.append(", super-value");
         }
@@ -118,20 +120,14 @@ public record LoyaltyScore(double score, List<Contribution> contributions, Loyal
             }
         }
         if (best >= 0) {
-            s.append(String.format(
-                    Locale.ROOT,
-                    "; most points from %s (%.1f of %.1f)",
-                    factors[best],
-                    points[best],
-                    100 * weights[best]));
+            s.append("; most points from ").append(factors[best]).append(" (");
+            DecimalText.append(s, points[best], 1).append(" of ");
+            DecimalText.append(s, 100 * weights[best], 1).append(')');
         }
         if (worst >= 0) {
-            s.append(String.format(
-                    Locale.ROOT,
-                    "; most missed on %s (%.1f of %.1f)",
-                    factors[worst],
-                    points[worst],
-                    100 * weights[worst]));
+            s.append("; most missed on ").append(factors[worst]).append(" (");
+            DecimalText.append(s, points[worst], 1).append(" of ");
+            DecimalText.append(s, 100 * weights[worst], 1).append(')');
         }
         return s.toString();
     }
