@@ -108,9 +108,10 @@ public final class DefaultScoring implements Scoring {
         });
         int events = 0;
         int written = 0;
+        ResultHash.Layout layout = new ResultHash.Layout(result);
         for (int from = 0; from < n; from += request.batchSize()) {
             int to = Math.min(n, from + request.batchSize());
-            Batch batch = writeBatch(result, runId, from, to, previous, request.asOf());
+            Batch batch = writeBatch(result, layout, runId, from, to, previous, request.asOf());
             events += batch.events();
             written += batch.written();
             listener.progress(new ScoringListener.Progress(ScoringListener.Phase.WRITING, to, n, written));
@@ -161,7 +162,7 @@ public final class DefaultScoring implements Scoring {
                                     loaded.modelAttributes())));
             return null;
         });
-        writeBatch(result, runId, i, i + 1, previous, request.asOf());
+        writeBatch(result, new ResultHash.Layout(result), runId, i, i + 1, previous, request.asOf());
         return result.explain(i);
     }
 
@@ -181,6 +182,7 @@ public final class DefaultScoring implements Scoring {
      */
     private Batch writeBatch(
             ScoringResult result,
+            ResultHash.Layout layout,
             UUID runId,
             int from,
             int to,
@@ -196,14 +198,12 @@ public final class DefaultScoring implements Scoring {
                             .orElse(null)
                     : null;
             for (int i = from; i < to; i++) {
-                ScoreSnapshot computed = result.snapshot(i, runId, null, Models.metrics(result.base(), i));
-                String hash = ResultHash.of(computed);
-                Map<String, String> before = previous.getOrDefault(computed.customerId(), Map.of());
+                String hash = ResultHash.of(layout, i);
+                Map<String, String> before = previous.getOrDefault(result.base().customerId(i), Map.of());
                 if (hash.equals(before.get(ResultHash.KEY))) {
                     continue;
                 }
-                ScoreSnapshot snapshot = new ScoreSnapshot(
-                        computed.customerId(), runId, computed.asOf(), hash, computed.metrics(), computed.labels());
+                ScoreSnapshot snapshot = result.snapshot(i, runId, hash, Models.metrics(result.base(), i));
                 snapshots.add(snapshot);
                 if (moves != null) {
                     moves.of(i).ifPresent(transitions::add);

@@ -1,5 +1,8 @@
 package dev.guanxi.crm.internal.scoring;
 
+import dev.guanxi.crm.classification.Classifications;
+import dev.guanxi.crm.classification.CustomerBase;
+import dev.guanxi.crm.classification.ScoringResult;
 import dev.guanxi.crm.spi.storage.ScoreSnapshot;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -44,6 +47,14 @@ final class ResultHash {
             }
         }
 
+        void add(byte[] b) {
+            if (size + b.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + b.length));
+            }
+            System.arraycopy(b, 0, bytes, size, b.length);
+            size += b.length;
+        }
+
         void add(byte b) {
             if (size == bytes.length) {
                 bytes = Arrays.copyOf(bytes, size * 2);
@@ -83,6 +94,115 @@ final class ResultHash {
 
     private ResultHash() {}
 
+    /**
+     * Where each entry of a run's snapshots comes from, in the snapshots' name order, so that a customer's hash is
+     * computed from the rule columns before (and without) building the snapshot. Built once per run.
+     */
+    static final class Layout {
+        /** A label: the rule's label or (with {@code reason}) its reason. */
+        private record Label(byte[] prefix, Classifications rule, boolean reason) {}
+
+        /** A metric: a rule's score ({@code metric == null}), a rule's metric, or a model output ({@code rule == null}). */
+        private record Metric(byte[] prefix, Classifications rule, String metric, int model) {}
+
+        private final CustomerBase base;
+        private final Label[] labels;
+        private final Metric[] metrics;
+
+        Layout(ScoringResult result) {
+            this.base = result.base();
+            java.util.TreeMap<String, Label> l = new java.util.TreeMap<>();
+            java.util.TreeMap<String, Metric> m = new java.util.TreeMap<>();
+            // the model outputs first: a rule metric of the same name replaces them, as in ScoringResult.snapshot
+            m.put(Models.P_ALIVE, new Metric(prefix('M', Models.P_ALIVE), null, null, 0));
+            m.put(Models.CLV, new Metric(prefix('M', Models.CLV), null, null, 1));
+            for (Classifications c : result.results().values()) {
+                String rule = c.rule();
+                l.put(rule, new Label(prefix('L', rule), c, false));
+                l.put(rule + ".reason", new Label(prefix('L', rule + ".reason"), c, true));
+                m.put(rule + ".score", new Metric(prefix('M', rule + ".score"), c, null, -1));
+                for (String name : c.metricNames()) {
+                    String key = rule + "." + name;
+                    m.put(key, new Metric(prefix('M', key), c, name, -1));
+                }
+            }
+            this.labels = l.values().toArray(new Label[0]);
+            this.metrics = m.values().toArray(new Metric[0]);
+        }
+
+        private static byte[] prefix(char kind, String name) {
+            return (kind + name + "=").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The hash of the snapshot {@code result.snapshot(i, runId, null, Models.metrics(result.base(), i))} would
+     * have, computed from the columns: the same bytes, without building the snapshot.
+     */
+    static String of(Layout layout, int i) {
+        Scratch s = SCRATCH.get();
+        s.size = 0;
+        for (Layout.Label l : layout.labels) {
+            String value;
+            if (l.reason()) {
+                value = l.rule().reason(i);
+                if (value.isEmpty()) {
+                    continue;
+                }
+                if (value.length() > ScoreSnapshot.LABEL_MAX) {
+                    // as ScoringResult.snapshot cuts it
+                    int max = ScoreSnapshot.LABEL_MAX - 1;
+                    int end = Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+                    value = value.substring(0, end) + "…";
+                }
+            } else {
+                value = l.rule().label(i);
+            }
+            s.add(l.prefix());
+            s.add(value);
+            s.add((byte) 0);
+        }
+        for (Layout.Metric m : layout.metrics) {
+            double value;
+            int scale = 6;
+            double power = 1e6;
+            if (m.rule() == null) {
+                if (m.model() == 0) {
+                    value = layout.base.probabilityAlive(i);
+                } else {
+                    value = layout.base.lifetimeValue(i);
+                    scale = 2;
+                    power = 1e2;
+                }
+            } else {
+                value = m.metric() == null ? m.rule().score(i) : m.rule().metric(m.metric(), i);
+            }
+            if (!Double.isFinite(value)) {
+                continue;
+            }
+            s.add(m.prefix());
+            metric(s, value, scale, power);
+            s.add((byte) 0);
+        }
+        s.digest.reset();
+        s.digest.update(s.bytes, 0, s.size);
+        return HEX.formatHex(s.digest.digest());
+    }
+
+    /** Appends {@code Models.decimal(value, scale, power).stripTrailingZeros().toPlainString()}. */
+    private static void metric(Scratch s, double value, int scale, double power) {
+        double scaled = value * power;
+        double abs = Math.abs(scaled);
+        if (abs < 0x1p50) {
+            double rounded = Math.rint(scaled);
+            if (0.5 - Math.abs(scaled - rounded) > abs * 0x1p-50 + 1e-9) {
+                plain(s, (long) rounded, scale);
+                return;
+            }
+        }
+        plain(s, Models.decimal(value, scale, power));
+    }
+
     static String of(ScoreSnapshot snapshot) {
         Scratch s = SCRATCH.get();
         s.size = 0;
@@ -116,7 +236,11 @@ final class ResultHash {
             s.add(value.stripTrailingZeros().toPlainString());
             return;
         }
-        long u = unscaled.longValue();
+        plain(s, unscaled.longValue(), scale);
+    }
+
+    /** Appends the plain text, trailing zeros stripped, of {@code u × 10^-scale} ({@code scale} at least 0). */
+    private static void plain(Scratch s, long u, int scale) {
         if (u == 0) {
             s.add((byte) '0');
             return;

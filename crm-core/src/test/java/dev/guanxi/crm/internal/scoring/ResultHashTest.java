@@ -113,6 +113,60 @@ class ResultHashTest {
         }
     }
 
+    /** A random base of n customers with purchases, margins, overdue amounts, model outputs and service columns. */
+    static dev.guanxi.crm.classification.CustomerBase randomBase(int n, long seed) {
+        Random r = new Random(seed);
+        int day = (int) DAY.toEpochDay();
+        var b = dev.guanxi.crm.classification.CustomerBase.builder(DAY, java.util.Currency.getInstance("EUR"));
+        for (int i = 0; i < n; i++) {
+            b.customer(new CustomerId(new UUID(r.nextLong(), r.nextLong())));
+        }
+        double[] surveys = new double[n];
+        double[] mean = new double[n];
+        double[] complaints = new double[n];
+        for (int i = 0; i < n; i++) {
+            int[] days = r.ints(r.nextInt(8), day - 700, day + 1).sorted().toArray();
+            for (int d : days) {
+                b.purchase(i, d, (long) Math.exp(r.nextGaussian() * 1.5 + 8));
+            }
+            if (r.nextInt(5) == 0) {
+                b.overdue(i, r.nextInt(50_000));
+            }
+            // P(alive) and CLV, sometimes unknown, sometimes huge (the exact rounding path)
+            b.model(
+                    i,
+                    r.nextInt(10) == 0 ? Double.NaN : r.nextDouble(),
+                    r.nextInt(10) == 0
+                            ? Double.NaN
+                            : r.nextInt(20) == 0 ? 1e13 * r.nextDouble() : 5000 * r.nextDouble());
+            surveys[i] = r.nextInt(3);
+            mean[i] = surveys[i] > 0 ? r.nextDouble() : Double.NaN;
+            complaints[i] = r.nextInt(3);
+        }
+        return b.column("surveys", surveys)
+                .column("satisfactionMean", mean)
+                .column("complaints", complaints)
+                .column("complaintsOpen", complaints)
+                .build();
+    }
+
+    @Test
+    @DisplayName("the hash computed from the rule columns is the hash of the snapshot built from them")
+    void fromColumns() {
+        for (long seed = 1; seed <= 3; seed++) {
+            var result = dev.guanxi.crm.classification.StandardRules.all().classify(randomBase(500, seed));
+            ResultHash.Layout layout = new ResultHash.Layout(result);
+            for (int i = 0; i < result.base().size(); i++) {
+                ScoreSnapshot built = result.snapshot(i, new UUID(3, 4), null, Models.metrics(result.base(), i));
+
+                String fromColumns = ResultHash.of(layout, i);
+                String expected = ResultHash.of(built);
+
+                assertThat(fromColumns).as("customer %d of seed %d", i, seed).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     @DisplayName("changes when one metric changes in its last decimal, and not with trailing zeros")
     void sensitivity() {
