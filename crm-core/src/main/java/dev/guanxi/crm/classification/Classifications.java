@@ -27,6 +27,9 @@ public final class Classifications {
     private final String[] labels;
     private final double[] scores;
     private final Map<String, double[]> metrics;
+    /** The metric columns in the order of {@link #metricNames()}. */
+    private final double[][] columns;
+
     private final Explainer explainer;
     private final Map<Class<?>, Object> attachments;
 
@@ -36,6 +39,7 @@ public final class Classifications {
         this.labels = b.labels;
         this.scores = b.scores;
         this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(b.metrics));
+        this.columns = this.metrics.values().toArray(new double[0][]);
         this.explainer = b.explainer;
         this.attachments = Map.copyOf(b.attachments);
     }
@@ -107,6 +111,38 @@ public final class Classifications {
             throw new IllegalArgumentException(rule + " has no metric " + name);
         }
         return values[i];
+    }
+
+    /**
+     * Finds a metric's position, for {@link #metric(int, int)}.
+     *
+     * @param name a metric name
+     * @return its position in {@link #metricNames()}, or -1 if the rule has no such metric
+     * @since 0.1.0
+     */
+    public int metricIndex(String name) {
+        int k = 0;
+        for (String m : metrics.keySet()) {
+            if (m.equals(name)) {
+                return k;
+            }
+            k++;
+        }
+        return -1;
+    }
+
+    /**
+     * Reads a metric by position: {@code metric(metricNames().get(metric), i)} without the name lookup, for
+     * loops over every customer.
+     *
+     * @param metric a position in {@link #metricNames()}
+     * @param i a customer index
+     * @return the customer's value of the metric ({@code NaN} if not applicable)
+     * @throws IndexOutOfBoundsException if either is not a valid position
+     * @since 0.1.0
+     */
+    public double metric(int metric, int i) {
+        return columns[metric][i];
     }
 
     /**

@@ -198,7 +198,7 @@ public final class DefaultScoring implements Scoring {
                             .orElse(null)
                     : null;
             for (int i = from; i < to; i++) {
-                String hash = ResultHash.of(layout, i);
+                String hash = layout.text(i);
                 Map<String, String> before = previous.getOrDefault(result.base().customerId(i), Map.of());
                 if (hash.equals(before.get(ResultHash.KEY))) {
                     continue;
