@@ -76,7 +76,7 @@ public final class DefaultScoring implements Scoring {
             long purchases,
             List<ExchangeRate> rates,
             Map<String, String> modelAttributes,
-            Map<CustomerId, Map<String, String>> previous) {}
+            Previous previous) {}
 
     @Override
     public ScoringReport run(ScoringRequest request) {
@@ -88,7 +88,7 @@ public final class DefaultScoring implements Scoring {
         listener.progress(new ScoringListener.Progress(ScoringListener.Phase.READ, n, n, 0));
         ScoringResult result = request.scoring().classify(loaded.base());
         listener.progress(new ScoringListener.Progress(ScoringListener.Phase.CLASSIFIED, n, n, 0));
-        Map<CustomerId, Map<String, String>> previous = loaded.previous();
+        Previous previous = loaded.previous();
         UUID runId = UUID.randomUUID();
         ScoreRun initial = new ScoreRun(
                 runId,
@@ -146,8 +146,8 @@ public final class DefaultScoring implements Scoring {
         });
         ScoringResult result = request.scoring().classify(loaded.base());
         int i = result.indexOf(customerId);
-        Map<CustomerId, Map<String, String>> previous = new HashMap<>();
-        context.read(tenant, uow -> uow.scores().find(customerId)).ifPresent(s -> previous.put(customerId, s.labels()));
+        Previous previous = new Previous(result.base().size());
+        context.read(tenant, uow -> uow.scores().find(customerId)).ifPresent(s -> previous.put(i, s));
         UUID runId = UUID.randomUUID();
         context.write(tenant, scope -> {
             scope.uow()
@@ -186,7 +186,7 @@ public final class DefaultScoring implements Scoring {
             UUID runId,
             int from,
             int to,
-            Map<CustomerId, Map<String, String>> previous,
+            Previous previous,
             LocalDate asOf) {
         return context.write(tenant, scope -> {
             List<ScoreSnapshot> snapshots = new ArrayList<>(to - from);
@@ -197,19 +197,20 @@ public final class DefaultScoring implements Scoring {
                             .flatMap(r -> r.attachment(LifecycleRule.Moves.class))
                             .orElse(null)
                     : null;
+            long[] hash = new long[2];
             for (int i = from; i < to; i++) {
-                String hash = layout.text(i);
-                Map<String, String> before = previous.getOrDefault(result.base().customerId(i), Map.of());
-                if (hash.equals(before.get(ResultHash.KEY))) {
+                layout.hash(i, hash);
+                if (previous.sameHash(i, hash[0], hash[1])) {
                     continue;
                 }
-                ScoreSnapshot snapshot = result.snapshot(i, runId, hash, Models.metrics(result.base(), i));
+                ScoreSnapshot snapshot =
+                        result.snapshot(i, runId, ResultHash.hex(hash[0], hash[1]), Models.metrics(result.base(), i));
                 snapshots.add(snapshot);
                 if (moves != null) {
                     moves.of(i).ifPresent(transitions::add);
                 }
                 for (ScoringEvents.Detector detector : ScoringEvents.DETECTORS) {
-                    detector.detect(result, i, before, snapshot, scope.metadata(), asOf)
+                    detector.detect(result, i, previous, snapshot, scope.metadata(), asOf)
                             .ifPresent(events::add);
                 }
             }
@@ -261,26 +262,31 @@ public final class DefaultScoring implements Scoring {
     }
 
     /**
-     * Reads every customer's latest snapshot once: the labels the event detectors compare with, and the lifecycle
-     * history — the current stage from the transition log if the store keeps one (else from the snapshot), the
-     * credit grade and the day of the evaluation.
+     * Reads every customer's latest snapshot once and keeps only what the run needs (see {@link Previous}): the
+     * hash and the labels the event detectors compare with, and the lifecycle history — the current stage from
+     * the transition log if the store keeps one (else from the snapshot), the credit grade and the day of the
+     * evaluation — as an {@link LifecycleRule.IndexedHistory} attached to the base. Snapshots of customers who
+     * are not in the base are ignored. O(snapshots).
      */
-    private static Map<CustomerId, Map<String, String>> previousResults(UnitOfWork uow, CustomerBase.Builder b) {
-        Map<CustomerId, Map<String, String>> labels = new HashMap<>();
-        Map<CustomerId, LifecycleState> states = new HashMap<>();
-        Map<CustomerId, Integer> grades = new HashMap<>();
-        Map<CustomerId, LocalDate> evaluated = new HashMap<>();
+    private static Previous previousResults(UnitOfWork uow, CustomerBase.Builder b) {
+        int n = b.size();
+        Previous previous = new Previous(n);
+        LifecycleRule.IndexedHistory.Builder history = LifecycleRule.IndexedHistory.builder(n);
         boolean logged = keepsLifecycleLog(uow);
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
         while (true) {
             Page<ScoreSnapshot> p = uow.scores().list(page);
             for (ScoreSnapshot s : p.items()) {
-                labels.put(s.customerId(), previous(s));
+                int i = b.indexOf(s.customerId());
+                if (i < 0) {
+                    continue;
+                }
+                previous.put(i, s);
                 String stage = s.labels().get(LifecycleRule.NAME);
                 java.math.BigDecimal since = s.metrics().get(LifecycleRule.NAME + ".sinceDay");
                 if (!logged && stage != null && since != null) {
-                    states.put(
-                            s.customerId(),
+                    history.state(
+                            i,
                             LifecycleState.of(
                                     LifecycleStage.valueOf(stage),
                                     LocalDate.ofEpochDay(since.longValue())
@@ -289,9 +295,9 @@ public final class DefaultScoring implements Scoring {
                 }
                 java.math.BigDecimal grade = s.metrics().get("credit.gradeIndex");
                 if (grade != null) {
-                    grades.put(s.customerId(), grade.intValue());
+                    history.creditGrade(i, grade.intValue());
                 }
-                evaluated.put(s.customerId(), s.asOf());
+                history.evaluatedOn(i, s.asOf());
             }
             if (!p.hasMore()) {
                 break;
@@ -299,10 +305,15 @@ public final class DefaultScoring implements Scoring {
             page = new PageRequest(page.offset() + page.limit(), page.limit());
         }
         if (logged) {
-            uow.lifecycle().scanCurrent(states::put);
+            uow.lifecycle().scanCurrent((id, state) -> {
+                int i = b.indexOf(id);
+                if (i >= 0) {
+                    history.state(i, state);
+                }
+            });
         }
-        b.attach(LifecycleRule.History.class, new LifecycleRule.History(states, grades, evaluated));
-        return labels;
+        b.attach(LifecycleRule.IndexedHistory.class, history.build());
+        return previous;
     }
 
     /** Whether the store keeps lifecycle transition logs ({@link UnitOfWork#lifecycle()} is not the default). */
@@ -315,26 +326,13 @@ public final class DefaultScoring implements Scoring {
         }
     }
 
-    /** A previous snapshot's labels plus its arrears warning flag, as the event detectors read them. */
-    private static Map<String, String> previous(ScoreSnapshot s) {
-        Map<String, String> labels = new HashMap<>(s.labels());
-        if (s.inputsHash() != null) {
-            labels.put(ResultHash.KEY, s.inputsHash());
-        }
-        java.math.BigDecimal warned = s.metrics().get(ScoringEvents.WARNED);
-        if (warned != null) {
-            labels.put(ScoringEvents.WARNED, warned.signum() == 0 ? "0" : "1");
-        }
-        return labels;
-    }
-
     private static Map<CustomerId, Map<String, String>> previousLabels(UnitOfWork uow) {
         Map<CustomerId, Map<String, String>> labels = new HashMap<>();
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
         while (true) {
             Page<ScoreSnapshot> p = uow.scores().list(page);
             for (ScoreSnapshot s : p.items()) {
-                labels.put(s.customerId(), previous(s));
+                labels.put(s.customerId(), s.labels());
             }
             if (!p.hasMore()) {
                 return labels;
@@ -508,7 +506,7 @@ public final class DefaultScoring implements Scoring {
                 .column("satisfactionMean", satisfactionMean)
                 .column("satisfactionSlope", satisfactionSlope)
                 .column("surveys", surveyCount);
-        Map<CustomerId, Map<String, String>> previous = previousResults(uow, b);
+        Previous previous = previousResults(uow, b);
         Instant endOfAsOf =
                 asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
         Instant now = clock.instant();
