@@ -67,6 +67,21 @@ final class JdbcEventOutbox implements EventOutbox {
         uow.requireWritable();
         List<UUID> ids = List.copyOf(eventIds);
         Argument now = sql.at(Instant.now());
+        if (sql.dialect() == dev.guanxi.crm.jdbc.Dialect.H2) {
+            // H2 does not look up an IN list of parameters in an index (EXPLAIN shows only TENANT_ID = ?1 on
+            // ux_guanxi_outbox_event): each chunk would walk all the tenant's outbox rows, quadratic over a run.
+            // One batched statement per event is a lookup of the unique (tenant_id, event_id) key each.
+            List<List<Argument>> rows = new ArrayList<>(ids.size());
+            for (UUID id : ids) {
+                rows.add(List.of(now, uow.tenantArg(), sql.id(id)));
+            }
+            uow.batch(
+                    "UPDATE guanxi_outbox SET delivered_at = ? WHERE tenant_id = ? AND event_id = ?"
+                            + " AND delivered_at IS NULL",
+                    rows);
+            return;
+        }
+        // PostgreSQL and MariaDB look the IN list up in the unique (tenant_id, event_id) index
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             List<Argument> args = new ArrayList<>();
