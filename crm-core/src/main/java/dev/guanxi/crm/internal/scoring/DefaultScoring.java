@@ -31,8 +31,6 @@ import dev.guanxi.crm.marketing.NewCampaignTarget;
 import dev.guanxi.crm.money.CurrencyConverter;
 import dev.guanxi.crm.money.ExchangeRate;
 import dev.guanxi.crm.money.Money;
-import dev.guanxi.crm.query.Page;
-import dev.guanxi.crm.query.PageRequest;
 import dev.guanxi.crm.sales.Invoice;
 import dev.guanxi.crm.sales.OrderLine;
 import dev.guanxi.crm.sales.PurchaseScan;
@@ -273,37 +271,29 @@ public final class DefaultScoring implements Scoring {
         Previous previous = new Previous(n);
         LifecycleRule.IndexedHistory.Builder history = LifecycleRule.IndexedHistory.builder(n);
         boolean logged = keepsLifecycleLog(uow);
-        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<ScoreSnapshot> p = uow.scores().list(page);
-            for (ScoreSnapshot s : p.items()) {
-                int i = b.indexOf(s.customerId());
-                if (i < 0) {
-                    continue;
-                }
-                previous.put(i, s);
-                String stage = s.labels().get(LifecycleRule.NAME);
-                java.math.BigDecimal since = s.metrics().get(LifecycleRule.NAME + ".sinceDay");
-                if (!logged && stage != null && since != null) {
-                    history.state(
-                            i,
-                            LifecycleState.of(
-                                    LifecycleStage.valueOf(stage),
-                                    LocalDate.ofEpochDay(since.longValue())
-                                            .atStartOfDay(ZoneOffset.UTC)
-                                            .toInstant()));
-                }
-                java.math.BigDecimal grade = s.metrics().get("credit.gradeIndex");
-                if (grade != null) {
-                    history.creditGrade(i, grade.intValue());
-                }
-                history.evaluatedOn(i, s.asOf());
+        uow.scores().scan(s -> {
+            int i = b.indexOf(s.customerId());
+            if (i < 0) {
+                return;
             }
-            if (!p.hasMore()) {
-                break;
+            previous.put(i, s);
+            String stage = s.label(LifecycleRule.NAME);
+            java.math.BigDecimal since = s.metric(LifecycleRule.NAME + ".sinceDay");
+            if (!logged && stage != null && since != null) {
+                history.state(
+                        i,
+                        LifecycleState.of(
+                                LifecycleStage.valueOf(stage),
+                                LocalDate.ofEpochDay(since.longValue())
+                                        .atStartOfDay(ZoneOffset.UTC)
+                                        .toInstant()));
             }
-            page = new PageRequest(page.offset() + page.limit(), page.limit());
-        }
+            java.math.BigDecimal grade = s.metric("credit.gradeIndex");
+            if (grade != null) {
+                history.creditGrade(i, grade.intValue());
+            }
+            history.evaluatedOn(i, s.asOf());
+        });
         if (logged) {
             uow.lifecycle().scanCurrent((id, state) -> {
                 int i = b.indexOf(id);
@@ -326,19 +316,11 @@ public final class DefaultScoring implements Scoring {
         }
     }
 
-    private static Map<CustomerId, Map<String, String>> previousLabels(UnitOfWork uow) {
-        Map<CustomerId, Map<String, String>> labels = new HashMap<>();
-        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<ScoreSnapshot> p = uow.scores().list(page);
-            for (ScoreSnapshot s : p.items()) {
-                labels.put(s.customerId(), s.labels());
-            }
-            if (!p.hasMore()) {
-                return labels;
-            }
-            page = new PageRequest(page.offset() + page.limit(), page.limit());
-        }
+    /** Each customer's stored 80/20 grade and lifecycle stage (either may be null). */
+    private static Map<CustomerId, String[]> gradesAndStages(UnitOfWork uow) {
+        Map<CustomerId, String[]> labels = new HashMap<>();
+        uow.scores().scan(s -> labels.put(s.customerId(), new String[] {s.label("abc"), s.label("lifecycle")}));
+        return labels;
     }
 
     private static Loaded load(UnitOfWork uow, ScoringRequest request, java.time.Clock clock) {
@@ -529,15 +511,15 @@ public final class DefaultScoring implements Scoring {
                     lastContact.merge(x.customerId(), day, (a, b) -> a.isAfter(b) ? a : b);
                 }
             });
-            Map<CustomerId, Map<String, String>> labels = previousLabels(uow);
+            Map<CustomerId, String[]> labels = gradesAndStages(uow);
             List<ContactDue> due = new ArrayList<>();
             uow.customers().scan(c -> {
                 if (owner != null && !owner.equals(c.owner())) {
                     return;
                 }
-                Map<String, String> l = labels.getOrDefault(c.id(), Map.of());
-                String grade = l.get("abc");
-                String stage = l.get("lifecycle");
+                String[] l = labels.getOrDefault(c.id(), new String[2]);
+                String grade = l[0];
+                String stage = l[1];
                 plans.planFor(grade, stage).ifPresent(plan -> {
                     LocalDate last = lastContact.get(c.id());
                     LocalDate since = last != null ? last : LocalDate.ofInstant(c.createdAt(), ZoneOffset.UTC);
@@ -561,25 +543,17 @@ public final class DefaultScoring implements Scoring {
                     "limit", dev.guanxi.crm.ValidationRule.OUT_OF_RANGE, "limit must be 0 or more");
         }
         return context.read(tenant, uow -> {
-            Map<CustomerId, ScoreSnapshot> snapshots = new HashMap<>();
-            PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-            while (true) {
-                Page<ScoreSnapshot> p = uow.scores().list(page);
-                p.items().forEach(s -> snapshots.put(s.customerId(), s));
-                if (!p.hasMore()) {
-                    break;
-                }
-                page = new PageRequest(page.offset() + page.limit(), page.limit());
-            }
+            Map<CustomerId, dev.guanxi.crm.spi.storage.ScoreView> snapshots = new HashMap<>();
+            uow.scores().scan(s -> snapshots.put(s.customerId(), s));
             List<WinBackCandidate> candidates = new ArrayList<>();
             uow.customers().scan(c -> {
-                ScoreSnapshot s = snapshots.get(c.id());
+                dev.guanxi.crm.spi.storage.ScoreView s = snapshots.get(c.id());
                 if (s == null) {
                     return;
                 }
-                java.math.BigDecimal alive = s.metrics().get("model.pAlive");
-                java.math.BigDecimal clv = s.metrics().get("model.clv");
-                String stage = s.labels().get("lifecycle");
+                java.math.BigDecimal alive = s.metric("model.pAlive");
+                java.math.BigDecimal clv = s.metric("model.clv");
+                String stage = s.label("lifecycle");
                 boolean candidate = stage != null
                         ? stage.equals("LOST") || stage.equals("AT_RISK")
                         : alive != null && alive.doubleValue() < 0.5;
@@ -588,7 +562,7 @@ public final class DefaultScoring implements Scoring {
                 }
                 double p = Math.max(0.01, alive.doubleValue());
                 double value = Math.max(0, clv.doubleValue()) / p;
-                java.math.BigDecimal loyalty = s.metrics().get("loyalty.score");
+                java.math.BigDecimal loyalty = s.metric("loyalty.score");
                 double recoverability = loyalty == null ? 0.5 : Math.max(0, Math.min(1, loyalty.doubleValue() / 100));
                 double expected = value * recoverability;
                 String why = String.format(

@@ -3,7 +3,7 @@ package dev.guanxi.crm.internal.scoring;
 import dev.guanxi.crm.classification.AbcGrading;
 import dev.guanxi.crm.credit.CreditRule;
 import dev.guanxi.crm.lifecycle.LifecycleRule;
-import dev.guanxi.crm.spi.storage.ScoreSnapshot;
+import dev.guanxi.crm.spi.storage.ScoreView;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,15 +36,15 @@ final class Previous {
     }
 
     /** Keeps what the run needs of customer {@code i}'s stored snapshot. */
-    void put(int i, ScoreSnapshot s) {
-        grades[i] = shared(s.labels().get(AbcGrading.NAME));
-        creditGrades[i] = shared(s.labels().get(CreditRule.NAME));
-        stages[i] = shared(s.labels().get(LifecycleRule.NAME));
+    void put(int i, ScoreView s) {
+        grades[i] = shared(s.label(AbcGrading.NAME));
+        creditGrades[i] = shared(s.label(CreditRule.NAME));
+        stages[i] = shared(s.label(LifecycleRule.NAME));
         long[] h = scratch;
         byte f = ResultHash.parse(s.inputsHash(), h) ? HASHED : 0;
         hashes[2 * i] = h[0];
         hashes[2 * i + 1] = h[1];
-        BigDecimal warned = s.metrics().get(ScoringEvents.WARNED);
+        BigDecimal warned = s.metric(ScoringEvents.WARNED);
         if (warned != null && warned.signum() != 0) {
             f |= WARNED;
         }

@@ -34,7 +34,8 @@ public record ScoreSnapshot(
         LocalDate asOf,
         String inputsHash,
         SortedMap<String, BigDecimal> metrics,
-        SortedMap<String, String> labels) {
+        SortedMap<String, String> labels)
+        implements ScoreView {
     /** The most metrics, and the most labels, a snapshot may have. */
     public static final int MAX_ENTRIES = 100;
     /** The longest label value, in characters. */
@@ -67,6 +68,35 @@ public record ScoreSnapshot(
                         "label values must have 1 to " + LABEL_MAX + " characters");
             }
         }
+    }
+
+    /**
+     * @param name a label's name
+     * @return the label's value, or {@code null} if there is no such label
+     * @since 0.1.0
+     */
+    @Override
+    public String label(String name) {
+        return labels.get(name);
+    }
+
+    /**
+     * @param name a metric's name
+     * @return the metric's value, or {@code null} if there is no such metric
+     * @since 0.1.0
+     */
+    @Override
+    public BigDecimal metric(String name) {
+        return metrics.get(name);
+    }
+
+    /**
+     * @return this snapshot
+     * @since 0.1.0
+     */
+    @Override
+    public ScoreSnapshot snapshot() {
+        return this;
     }
 
     /**
