@@ -60,7 +60,9 @@ public record GammaGammaModel(double p, double q, double gamma) {
      * Fits the model by maximum likelihood on the customers with at least one repeat transaction (rows with
      * {@code frequency = 0} are ignored), each row counted {@code weight} times. The optimiser is BFGS on the
      * logarithms of p, q and γ with analytic gradients, started at p = 1, q = 2, γ = the weighted mean of zbar;
-     * deterministic. O(customers) per iteration.
+     * deterministic. O(customers) per iteration, with one logarithm and one division per customer: the gamma and
+     * digamma terms depend on the frequency alone and are evaluated once per distinct frequency, over the sums of
+     * the weights and of the weighted log mean values of the customers who share it.
      *
      * @param frequency the number of repeat transactions x of each customer, finite, at least 0
      * @param monetaryValue the mean value zbar of each customer's repeat transactions, finite; greater than 0
@@ -127,7 +129,8 @@ public record GammaGammaModel(double p, double q, double gamma) {
 
     /**
      * Total log-likelihood of the customers with {@code frequency > 0} (other rows contribute 0), each row
-     * counted {@code weight} times. O(customers).
+     * counted {@code weight} times. O(customers): the gamma functions once per distinct frequency, a logarithm per
+     * row.
      *
      * @param frequency the number of repeat transactions x of each customer, finite, at least 0
      * @param monetaryValue the mean repeat-transaction value of each customer, finite; greater than 0 where
@@ -138,11 +141,7 @@ public record GammaGammaModel(double p, double q, double gamma) {
      */
     public double logLikelihood(double[] frequency, double[] monetaryValue, double[] weights) {
         Rows rows = Rows.of(frequency, monetaryValue, weights);
-        double sum = 0;
-        for (int i = 0; i < rows.count; i++) {
-            sum += rows.weight[i] * logDensity(p, q, gamma, rows.x[i], rows.logX[i], rows.value[i], rows.logValue[i]);
-        }
-        return sum;
+        return -rows.negativeLogLikelihood(p, q, gamma, Math.log(gamma), null);
     }
 
     /**
@@ -223,26 +222,53 @@ public record GammaGammaModel(double p, double q, double gamma) {
                 - (px + q) * Math.log(gamma + x * zbar);
     }
 
-    /** The rows with x > 0, validated, with their logarithms precomputed. */
+    /**
+     * The rows with x > 0, validated, and their sufficient statistics per distinct x: the gamma terms of the
+     * likelihood depend on x alone, so they are evaluated once per distinct x; only {@code log(γ + x·zbar)} is
+     * left per row.
+     */
     private static final class Rows {
         final int count;
         final double[] x;
-        final double[] logX;
         final double[] value;
-        final double[] logValue;
         final double[] weight;
+        /** The distinct x, ascending. */
+        final double[] groupX;
+        /** Per distinct x: its logarithm, the sum of the weights, the sum of weight × log(zbar). */
+        final double[] groupLogX;
+
+        final double[] groupWeight;
+        final double[] groupLogValue;
+        final double totalWeight;
 
         private Rows(int count, double[] x, double[] value, double[] weight) {
             this.count = count;
             this.x = x;
             this.value = value;
             this.weight = weight;
-            this.logX = new double[count];
-            this.logValue = new double[count];
+            double[] sorted = x.clone();
+            java.util.Arrays.sort(sorted);
+            int groups = 0;
             for (int i = 0; i < count; i++) {
-                logX[i] = Math.log(x[i]);
-                logValue[i] = Math.log(value[i]);
+                if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    sorted[groups++] = sorted[i];
+                }
             }
+            this.groupX = java.util.Arrays.copyOf(sorted, groups);
+            this.groupLogX = new double[groups];
+            this.groupWeight = new double[groups];
+            this.groupLogValue = new double[groups];
+            for (int g = 0; g < groups; g++) {
+                groupLogX[g] = Math.log(groupX[g]);
+            }
+            double total = 0;
+            for (int i = 0; i < count; i++) {
+                int g = java.util.Arrays.binarySearch(groupX, x[i]);
+                groupWeight[g] += weight[i];
+                groupLogValue[g] += weight[i] * Math.log(value[i]);
+                total += weight[i];
+            }
+            this.totalWeight = total;
         }
 
         static Rows of(double[] frequency, double[] monetaryValue, double[] weights) {
@@ -281,40 +307,59 @@ public record GammaGammaModel(double p, double q, double gamma) {
 
         /** −LL and its gradient with respect to (log p, log q, log γ). */
         double negativeLogLikelihood(double[] theta, double[] gradient) {
-            double p = Math.exp(theta[0]);
-            double q = Math.exp(theta[1]);
-            double gamma = Math.exp(theta[2]);
-            double logGamma = theta[2];
-            double digammaQ = Gamma.digamma(q);
-            double logGammaQ = Gamma.logGamma(q);
-            double ll = 0;
-            double dp = 0;
-            double dq = 0;
-            double dGamma = 0;
+            return negativeLogLikelihood(
+                    Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]), theta[2], gradient);
+        }
+
+        /**
+         * −LL at (p, q, γ) and, if {@code gradient} is not null, its gradient with respect to (log p, log q, log γ).
+         * Per row i with weight w, x, zbar and s = γ + x·zbar, LL adds w·(lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ
+         * + (px−1) ln zbar + px ln x − (px+q) ln s): the gamma terms and {@code ln x} are summed per distinct x
+         * over its weight W and its Σ w ln zbar; the rows give Σ w x ln s, Σ w ln s and, for the γ-derivative, Σ
+         * w x / s and Σ w / s.
+         */
+        double negativeLogLikelihood(double p, double q, double gamma, double logGamma, double[] gradient) {
+            // per row: the only terms that involve zbar and γ together
+            double xLogScale = 0;
+            double logScale = 0;
+            double xInverse = 0;
+            double inverse = 0;
             for (int i = 0; i < count; i++) {
                 double xi = x[i];
                 double w = weight[i];
-                double px = p * xi;
                 double scale = gamma + xi * value[i];
-                double logScale = Math.log(scale);
-                double lgPxQ = Gamma.logGamma(px + q);
-                double lgPx = Gamma.logGamma(px);
-                ll += w
-                        * (lgPxQ
-                                - lgPx
-                                - logGammaQ
-                                + q * logGamma
-                                + (px - 1) * logValue[i]
-                                + px * logX[i]
-                                - (px + q) * logScale);
-                double psiPxQ = Gamma.digamma(px + q);
-                dp += w * xi * (psiPxQ - Gamma.digamma(px) + logValue[i] + logX[i] - logScale);
-                dq += w * (psiPxQ - digammaQ + logGamma - logScale);
-                dGamma += w * (q / gamma - (px + q) / scale);
+                double l = w * Math.log(scale);
+                xLogScale += xi * l;
+                logScale += l;
+                if (gradient != null) {
+                    double r = w / scale;
+                    xInverse += xi * r;
+                    inverse += r;
+                }
             }
-            gradient[0] = -dp * p;
-            gradient[1] = -dq * q;
-            gradient[2] = -dGamma * gamma;
+            double logGammaQ = Gamma.logGamma(q);
+            double ll = -p * xLogScale - q * logScale;
+            double dp = -xLogScale;
+            double dq = -logScale;
+            double digammaQ = gradient == null ? 0 : Gamma.digamma(q);
+            for (int g = 0; g < groupX.length; g++) {
+                double xg = groupX[g];
+                double w = groupWeight[g];
+                double px = p * xg;
+                ll += w * (Gamma.logGamma(px + q) - Gamma.logGamma(px) - logGammaQ + q * logGamma + px * groupLogX[g])
+                        + (px - 1) * groupLogValue[g];
+                if (gradient != null) {
+                    double psiPxQ = Gamma.digamma(px + q);
+                    dp += xg * (w * (psiPxQ - Gamma.digamma(px) + groupLogX[g]) + groupLogValue[g]);
+                    dq += w * (psiPxQ - digammaQ + logGamma);
+                }
+            }
+            if (gradient != null) {
+                double dGamma = q * totalWeight / gamma - (p * xInverse + q * inverse);
+                gradient[0] = -dp * p;
+                gradient[1] = -dq * q;
+                gradient[2] = -dGamma * gamma;
+            }
             return -ll;
         }
     }

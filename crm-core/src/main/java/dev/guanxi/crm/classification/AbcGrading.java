@@ -4,9 +4,9 @@ import dev.guanxi.crm.Beta;
 import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.internal.DecimalText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -237,13 +237,17 @@ public final class AbcGrading implements ClassificationRule {
                     regularity,
                     measure.regularityWeight(),
                     (factor - 1) * raw,
-                    String.format(Locale.ROOT, "regularity %.2f scales the value by %.2f", regularity, factor)));
+                    "regularity " + DecimalText.of(regularity, 2) + " scales the value by "
+                            + DecimalText.of(factor, 2)));
         }
         return List.copyOf(out);
     }
 
     private static String money(double amount, String currency) {
-        return String.format(Locale.ROOT, "%,.2f %s", amount, currency);
+        return DecimalText.appendGrouped(new StringBuilder(24), amount, 2)
+                .append(' ')
+                .append(currency)
+                .toString();
     }
 
     private double value(CustomerBase base, int i, double unit) {

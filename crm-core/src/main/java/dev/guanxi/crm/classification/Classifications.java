@@ -27,6 +27,9 @@ public final class Classifications {
     private final String[] labels;
     private final double[] scores;
     private final Map<String, double[]> metrics;
+    /** The metric columns in the order of {@link #metricNames()}. */
+    private final double[][] columns;
+
     private final Explainer explainer;
     private final Map<Class<?>, Object> attachments;
 
@@ -36,6 +39,7 @@ public final class Classifications {
         this.labels = b.labels;
         this.scores = b.scores;
         this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(b.metrics));
+        this.columns = this.metrics.values().toArray(new double[0][]);
         this.explainer = b.explainer;
         this.attachments = Map.copyOf(b.attachments);
     }
@@ -110,6 +114,38 @@ public final class Classifications {
     }
 
     /**
+     * Finds a metric's position, for {@link #metric(int, int)}.
+     *
+     * @param name a metric name
+     * @return its position in {@link #metricNames()}, or -1 if the rule has no such metric
+     * @since 0.1.0
+     */
+    public int metricIndex(String name) {
+        int k = 0;
+        for (String m : metrics.keySet()) {
+            if (m.equals(name)) {
+                return k;
+            }
+            k++;
+        }
+        return -1;
+    }
+
+    /**
+     * Reads a metric by position: {@code metric(metricNames().get(metric), i)} without the name lookup, for
+     * loops over every customer.
+     *
+     * @param metric a position in {@link #metricNames()}
+     * @param i a customer index
+     * @return the customer's value of the metric ({@code NaN} if not applicable)
+     * @throws IndexOutOfBoundsException if either is not a valid position
+     * @since 0.1.0
+     */
+    public double metric(int metric, int i) {
+        return columns[metric][i];
+    }
+
+    /**
      * Counts the customers per label.
      *
      * @return label to count, labels in order of first appearance by index
@@ -134,6 +170,20 @@ public final class Classifications {
         metrics.forEach((name, column) -> values.put(name, column[i]));
         return new Classification(
                 rule, base.customerId(i), labels[i], score(i), values, explainer.contributions(i), explainer.reason(i));
+    }
+
+    /**
+     * Renders one customer's reason alone: the text {@code explain(i).reason()} gives, without building the
+     * contributions, the metric map and the {@link Classification} (the scoring run stores only the reason).
+     *
+     * @param i a customer index of the base
+     * @return why the customer got its result; empty if the rule gives no reason
+     * @throws IndexOutOfBoundsException if {@code i} is not an index of the base
+     * @since 0.1.0
+     */
+    public String reason(int i) {
+        Objects.checkIndex(i, labels.length);
+        return explainer.reason(i);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.guanxi.crm.classification;
 
 import dev.guanxi.crm.Beta;
 import dev.guanxi.crm.customer.CustomerId;
+import dev.guanxi.crm.internal.DecimalText;
 import dev.guanxi.crm.internal.IndexSort;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -230,10 +231,17 @@ public final class Grading {
     }
 
     String reason(int i) {
-        String n = String.valueOf(ids.length);
-        String value = String.format(java.util.Locale.ROOT, "%,.2f %s", measures[i], currency);
+        StringBuilder s = new StringBuilder(160);
+        s.append(grades[i]);
         if (!(measures[i] > 0)) {
-            return grades[i] + ": value " + value + " is not positive (rank " + ranks[i] + " of " + n + ")";
+            s.append(": value ");
+            DecimalText.appendGrouped(s, measures[i], 2).append(' ').append(currency);
+            return s.append(" is not positive (rank ")
+                    .append(ranks[i])
+                    .append(" of ")
+                    .append(ids.length)
+                    .append(')')
+                    .toString();
         }
         boolean share = cutoffs.method() == GradeCutoffs.Method.CUMULATIVE_SHARE;
         String what = share ? "customers ranked above hold " : "customers ranked above are ";
@@ -244,20 +252,21 @@ public final class Grading {
         String relation = grades[i] == CustomerGrade.SMALL ? "at or above the " : "below the ";
         String cut =
                 grades[i] == CustomerGrade.ORDINARY ? "ordinary" : grades[i] == CustomerGrade.KEY ? "key" : "ordinary";
-        return String.format(
-                java.util.Locale.ROOT,
-                "%s: rank %d of %s, value %s; %s%.1f%%%s, %s%.0f%% %s cut-off",
-                grades[i],
-                ranks[i],
-                n,
-                value,
-                what,
-                // what placed the customer: the share of value above, or the fraction of customers above
-                100 * (share ? above[i] : (ranks[i] - 1) / (double) ids.length),
-                of,
-                relation,
-                100 * limit,
-                cut);
+        // "<grade>: rank <r> of <n>, value <v> <cur>; <what><x.x>%<of>, <relation><y>% <cut> cut-off"
+        s.append(": rank ").append(ranks[i]).append(" of ").append(ids.length).append(", value ");
+        DecimalText.appendGrouped(s, measures[i], 2)
+                .append(' ')
+                .append(currency)
+                .append("; ")
+                .append(what);
+        // what placed the customer: the share of value above, or the fraction of customers above
+        DecimalText.append(s, 100 * (share ? above[i] : (ranks[i] - 1) / (double) ids.length), 1)
+                .append('%')
+                .append(of)
+                .append(", ")
+                .append(relation);
+        DecimalText.append(s, 100 * limit, 0).append("% ").append(cut).append(" cut-off");
+        return s.toString();
     }
 
     private Map<CustomerId, Integer> index() {

@@ -1,9 +1,9 @@
 package dev.guanxi.crm.classification;
 
 import dev.guanxi.crm.Beta;
+import dev.guanxi.crm.internal.DecimalText;
 import dev.guanxi.crm.internal.IndexSort;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * RFM analysis: recency, frequency and monetary quintile scores (1 to 5, 5 best) for every customer with a
@@ -147,7 +147,7 @@ public final class RfmAnalysis implements ClassificationRule {
                                         monetary[i],
                                         1,
                                         m[i],
-                                        String.format(Locale.ROOT, "%,.2f %s", monetary[i], currency)));
+                                        DecimalText.grouped(monetary[i], 2) + " " + currency));
                     }
 
                     @Override
@@ -155,18 +155,27 @@ public final class RfmAnalysis implements ClassificationRule {
                         if (!included[i]) {
                             return "NO_PURCHASES: no purchase in the period";
                         }
-                        return String.format(
-                                Locale.ROOT,
-                                "%s (R%d F%d M%d): last purchase %d days ago, %d purchases, %,.2f %s; segment rule %s",
-                                segments[i],
-                                r[i],
-                                f[i],
-                                m[i],
-                                (long) recencyDays[i],
-                                (long) frequency[i],
-                                monetary[i],
-                                currency,
-                                segments[i].rule());
+                        // "<segment> (R<r> F<f> M<m>): last purchase <d> days ago, <n> purchases, <money> <cur>;
+                        // segment rule <rule>"
+                        StringBuilder s = new StringBuilder(160)
+                                .append(segments[i])
+                                .append(" (R")
+                                .append(r[i])
+                                .append(" F")
+                                .append(f[i])
+                                .append(" M")
+                                .append(m[i])
+                                .append("): last purchase ")
+                                .append((long) recencyDays[i])
+                                .append(" days ago, ")
+                                .append((long) frequency[i])
+                                .append(" purchases, ");
+                        DecimalText.appendGrouped(s, monetary[i], 2)
+                                .append(' ')
+                                .append(currency)
+                                .append("; segment rule ")
+                                .append(segments[i].rule());
+                        return s.toString();
                     }
                 })
                 .build();

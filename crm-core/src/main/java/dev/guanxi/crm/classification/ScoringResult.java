@@ -127,7 +127,7 @@ public final class ScoringResult {
         for (SnapshotKeys k : keys) {
             Classifications c = k.results();
             labels.put(c.rule(), c.label(i));
-            String reason = c.explain(i).reason();
+            String reason = c.reason(i);
             if (!reason.isEmpty()) {
                 labels.put(
                         k.reason(),

@@ -3,6 +3,7 @@ package dev.guanxi.crm.classification;
 import dev.guanxi.crm.Beta;
 import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.ValidationRule;
+import dev.guanxi.crm.internal.DecimalText;
 import dev.guanxi.crm.internal.IndexSort;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -134,6 +135,18 @@ public final class SelectionMatrix implements ClassificationRule {
         for (int c = 0; c < criteria.size(); c++) {
             out.metric(criteria.get(c).name(), fits[c]);
         }
+        // the end of each quadrant's reason, rendered once: "; <level> service, <contact>"
+        String[] treatmentText = new String[MatrixQuadrant.values().length];
+        for (MatrixQuadrant q : MatrixQuadrant.values()) {
+            Treatment t = treatments.get(q);
+            treatmentText[q.ordinal()] = "; "
+                    + t.serviceLevel().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + " service, "
+                    + (t.contactEveryDays() == 0
+                            ? "no proactive contact"
+                            : "contact at least every " + t.contactEveryDays() + " days");
+        }
+        String from = axis == ValueAxis.GRADING ? "the 80/20 grading" : "CLV percentile";
         return out.explainer(new Classifications.Explainer() {
                     @Override
                     public List<Contribution> contributions(int i) {
@@ -152,30 +165,27 @@ public final class SelectionMatrix implements ClassificationRule {
                                     f,
                                     known ? weights[c] / w : 0,
                                     known ? weights[c] * f / w : 0,
-                                    known ? String.format(Locale.ROOT, "fit %.2f", f) : "unknown, left out"));
+                                    known ? "fit " + DecimalText.of(f, 2) : "unknown, left out"));
                         }
                         return List.copyOf(list);
                     }
 
                     @Override
                     public String reason(int i) {
-                        Treatment t = treatments.get(quadrants[i]);
-                        return String.format(
-                                Locale.ROOT,
-                                "%s: value %.2f is %s (threshold %.2f, from %s), fit %.2f is %s (threshold %.2f);"
-                                        + " %s service, %s",
-                                quadrants[i],
-                                value[i],
-                                value[i] >= valueThreshold ? "high" : "low",
-                                valueThreshold,
-                                axis == ValueAxis.GRADING ? "the 80/20 grading" : "CLV percentile",
-                                fit[i],
-                                fit[i] >= fitThreshold ? "high" : "low",
-                                fitThreshold,
-                                t.serviceLevel().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                                t.contactEveryDays() == 0
-                                        ? "no proactive contact"
-                                        : "contact at least every " + t.contactEveryDays() + " days");
+                        // "<quadrant>: value <v> is <high|low> (threshold <t>, from <axis>), fit <f> is <high|low>
+                        // (threshold <t>); <level> service, <contact>"
+                        StringBuilder s =
+                                new StringBuilder(160).append(quadrants[i]).append(": value ");
+                        DecimalText.append(s, value[i], 2)
+                                .append(value[i] >= valueThreshold ? " is high (threshold " : " is low (threshold ");
+                        DecimalText.append(s, valueThreshold, 2)
+                                .append(", from ")
+                                .append(from)
+                                .append("), fit ");
+                        DecimalText.append(s, fit[i], 2)
+                                .append(fit[i] >= fitThreshold ? " is high (threshold " : " is low (threshold ");
+                        DecimalText.append(s, fitThreshold, 2).append(')');
+                        return s.append(treatmentText[quadrants[i].ordinal()]).toString();
                     }
                 })
                 .build();

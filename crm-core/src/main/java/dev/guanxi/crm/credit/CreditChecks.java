@@ -2,7 +2,7 @@ package dev.guanxi.crm.credit;
 
 import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.ValidationRule;
-import java.util.Locale;
+import dev.guanxi.crm.internal.DecimalText;
 
 /**
  * The checks and number formatting shared by the package: failures are {@link ValidationException}s naming the
@@ -51,7 +51,7 @@ final class CreditChecks {
 
     /** Fixed-point text with {@code decimals} decimals, independent of the default locale. */
     static String number(double value, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return DecimalText.of(value, decimals);
     }
 
     /** A ratio as a whole percentage, e.g. {@code 0.925} as {@code 93%} (rounded half up). */

@@ -27,9 +27,9 @@ import java.util.Optional;
  * Moves} (the {@link StageTransition}s to log). The reason is the decision's (every rule that fired, with its
  * numbers) or the guard's veto.
  *
- * <p>Inputs: the customer's previous state from the {@link History} attached to the base (the scoring run
- * builds it from the transition log or the previous snapshots; without it every customer is placed for the first
- * time); purchases ever up to the as-of day (count, first and last day: the {@link #PURCHASES_EVER_COLUMN}
+ * <p>Inputs: the customer's previous state from the {@link IndexedHistory} or else the {@link History} attached to
+ * the base (the scoring run attaches an indexed one, built from the transition log or the previous snapshots;
+ * without either every customer is placed for the first time); purchases ever up to the as-of day (count, first and last day: the {@link #PURCHASES_EVER_COLUMN}
  * columns) or, without those columns, purchases in the value period; P(alive); the {@code complaintsOpen} and {@code overdueCases}
  * (active service cases past their SLA at the end of the as-of day) columns; the credit grade
  * index of an earlier {@code credit} rule; the 80/20 grade of an earlier {@code abc} rule. The evaluation
@@ -164,6 +164,159 @@ public final class LifecycleRule implements ClassificationRule {
     }
 
     /**
+     * The {@link History} as columns by the base's customer index, which the scoring run attaches: no copy of
+     * three maps and no map lookup per customer. A base that carries one is evaluated from it (its size must be
+     * the base's); else from the {@link History} attachment. Immutable once built, and thread-safe.
+     *
+     * @since 0.1.0
+     */
+    public static final class IndexedHistory {
+        private static final int NONE = Integer.MIN_VALUE;
+
+        private final LifecycleState[] states;
+        private final int[] creditGrades;
+        private final int[] evaluatedDays;
+        private final int[] outcomes;
+
+        private IndexedHistory(Builder b) {
+            this.states = b.states;
+            this.creditGrades = b.creditGrades;
+            this.evaluatedDays = b.evaluatedDays;
+            this.outcomes = b.outcomes;
+        }
+
+        /** The previous evaluation's outcome of customer i as (stage ordinal × 4 + vetoed × 2 + moved), or -1. */
+        int outcome(int i) {
+            return outcomes[i];
+        }
+
+        /**
+         * Starts the history of n customers, none known.
+         *
+         * @param n the number of customers of the base, at least 0
+         * @return the builder
+         * @throws IllegalArgumentException if n is negative
+         */
+        public static Builder builder(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("n must be at least 0, got " + n);
+            }
+            return new Builder(n);
+        }
+
+        /** @return the number of customers */
+        public int size() {
+            return states.length;
+        }
+
+        /**
+         * @param i a customer index of the base
+         * @return the customer's previous state, or empty if it was never placed
+         * @throws IndexOutOfBoundsException if {@code i} is not an index
+         */
+        public Optional<LifecycleState> state(int i) {
+            return Optional.ofNullable(states[i]);
+        }
+
+        /**
+         * @param i a customer index of the base
+         * @return the customer's previous credit grade index, or -1 if unknown
+         * @throws IndexOutOfBoundsException if {@code i} is not an index
+         */
+        public int creditGrade(int i) {
+            return creditGrades[i];
+        }
+
+        /**
+         * @param i a customer index of the base
+         * @return the day of the customer's previous evaluation, or empty if it was never evaluated
+         * @throws IndexOutOfBoundsException if {@code i} is not an index
+         */
+        public Optional<LocalDate> evaluatedOn(int i) {
+            return evaluatedDays[i] == NONE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(evaluatedDays[i]));
+        }
+
+        /** Fills an {@link IndexedHistory}. Not thread-safe; {@link #build()} hands the columns over. */
+        public static final class Builder {
+            private final LifecycleState[] states;
+            private final int[] creditGrades;
+            private final int[] evaluatedDays;
+            private final int[] outcomes;
+
+            private Builder(int n) {
+                this.states = new LifecycleState[n];
+                this.creditGrades = new int[n];
+                this.evaluatedDays = new int[n];
+                this.outcomes = new int[n];
+                java.util.Arrays.fill(creditGrades, -1);
+                java.util.Arrays.fill(evaluatedDays, NONE);
+                java.util.Arrays.fill(outcomes, -1);
+            }
+
+            /**
+             * Records what the previous evaluation of a customer reported, for a rerun of its day: the rule keeps
+             * that outcome instead of evaluating the customer again (see {@link History#evaluations()}).
+             *
+             * @param i a customer index of the base
+             * @param stage the stage the evaluation left the customer in
+             * @param moved whether it moved the customer
+             * @param vetoed whether a guard vetoed a move
+             * @return this builder
+             * @throws IndexOutOfBoundsException if {@code i} is not an index
+             * @throws NullPointerException if {@code stage} is null
+             */
+            public Builder evaluation(int i, LifecycleStage stage, boolean moved, boolean vetoed) {
+                outcomes[i] = Objects.requireNonNull(stage, "stage").ordinal() * 4 + (vetoed ? 2 : 0) + (moved ? 1 : 0);
+                return this;
+            }
+
+            /**
+             * @param i a customer index of the base
+             * @param state the customer's previous state
+             * @return this builder
+             * @throws IndexOutOfBoundsException if {@code i} is not an index
+             * @throws NullPointerException if {@code state} is null
+             */
+            public Builder state(int i, LifecycleState state) {
+                states[i] = Objects.requireNonNull(state, "state");
+                return this;
+            }
+
+            /**
+             * @param i a customer index of the base
+             * @param grade the customer's previous credit grade index (at least 0)
+             * @return this builder
+             * @throws IndexOutOfBoundsException if {@code i} is not an index
+             * @throws IllegalArgumentException if {@code grade} is negative
+             */
+            public Builder creditGrade(int i, int grade) {
+                if (grade < 0) {
+                    throw new IllegalArgumentException("a credit grade index is at least 0, got " + grade);
+                }
+                creditGrades[i] = grade;
+                return this;
+            }
+
+            /**
+             * @param i a customer index of the base
+             * @param day the day of the customer's previous evaluation
+             * @return this builder
+             * @throws IndexOutOfBoundsException if {@code i} is not an index
+             * @throws NullPointerException if {@code day} is null
+             */
+            public Builder evaluatedOn(int i, LocalDate day) {
+                evaluatedDays[i] = Math.toIntExact(day.toEpochDay());
+                return this;
+            }
+
+            /** @return the history (the builder must not be used afterwards) */
+            public IndexedHistory build() {
+                return new IndexedHistory(this);
+            }
+        }
+    }
+
+    /**
      * The moves of one evaluation, by customer index: attached to the rule's {@link Classifications} so that the
      * scoring run can append them to the customers' transition logs. Immutable and thread-safe.
      *
@@ -202,6 +355,11 @@ public final class LifecycleRule implements ClassificationRule {
     public Classifications classify(CustomerBase base, ClassificationContext context) {
         int n = base.size();
         History history = base.attachment(History.class).orElse(History.none());
+        IndexedHistory indexed = base.attachment(IndexedHistory.class).orElse(null);
+        if (indexed != null && indexed.size() != n) {
+            throw new IllegalStateException(
+                    "the indexed lifecycle history has " + indexed.size() + " customers, the base " + n);
+        }
         LocalDate asOf = base.asOf();
         LifecycleContext lc = base.attachment(LifecycleContext.class)
                 .filter(c -> c.asOf().equals(asOf))
@@ -224,7 +382,8 @@ public final class LifecycleRule implements ClassificationRule {
         boolean lifetime = base.column(PURCHASES_EVER_COLUMN).isPresent();
         for (int i = 0; i < n; i++) {
             CustomerId id = base.customerId(i);
-            LifecycleState state = history.states().get(id);
+            LifecycleState state =
+                    indexed != null ? indexed.states[i] : history.states().get(id);
             int purchases;
             LocalDate first;
             LocalDate last;
@@ -241,7 +400,11 @@ public final class LifecycleRule implements ClassificationRule {
                 first = purchases == 0 ? null : LocalDate.ofEpochDay(base.firstPurchaseDay(i));
                 last = purchases == 0 ? null : LocalDate.ofEpochDay(base.lastPurchaseDay(i));
             }
-            LocalDate evaluated = history.evaluatedOn().get(id);
+            LocalDate evaluated = indexed != null
+                    ? (indexed.evaluatedDays[i] == IndexedHistory.NONE
+                            ? null
+                            : LocalDate.ofEpochDay(indexed.evaluatedDays[i]))
+                    : history.evaluatedOn().get(id);
             // a customer never evaluated is placed by its signals alone: "since the last evaluation" is undefined
             boolean purchasedSince = last != null && evaluated != null && last.isAfter(evaluated);
             LifecycleFacts facts = LifecycleFacts.builder(id)
@@ -252,7 +415,9 @@ public final class LifecycleRule implements ClassificationRule {
                     .overdueCases((int) base.columnValue("overdueCases", i, 0))
                     .creditGrades(
                             credit == null ? -1 : (int) credit.metric("gradeIndex", i),
-                            history.creditGrades().getOrDefault(id, -1))
+                            indexed != null
+                                    ? indexed.creditGrades[i]
+                                    : history.creditGrades().getOrDefault(id, -1))
                     .grade(abc == null ? null : CustomerGrade.valueOf(abc.label(i)))
                     .purchasedSinceLastEvaluation(purchasedSince)
                     .build();
@@ -267,7 +432,19 @@ public final class LifecycleRule implements ClassificationRule {
             if (state != null && evaluated != null && !evaluated.isBefore(asOf)) {
                 // already evaluated for this day (a rerun, or the rest of a run that crashed) or a later one: an
                 // evaluation moves a customer at most once per day, so the stage and its outcome are kept
-                Evaluation previous = history.evaluations().get(id);
+                Evaluation previous;
+                if (indexed != null) {
+                    int o = indexed.outcome(i);
+                    previous = o < 0
+                            ? null
+                            : new Evaluation(
+                                    LifecycleStage.values()[o >> 2],
+                                    (o & 1) != 0,
+                                    (o & 2) != 0,
+                                    "stays " + state.stage() + ": evaluated for " + evaluated + " already");
+                } else {
+                    previous = history.evaluations().get(id);
+                }
                 labels[i] = state.stage().name();
                 sinceDay[i] = LocalDate.ofInstant(state.since(), ZoneOffset.UTC).toEpochDay();
                 if (previous != null && previous.stage() == state.stage()) {

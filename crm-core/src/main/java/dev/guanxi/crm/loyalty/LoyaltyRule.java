@@ -130,7 +130,7 @@ public final class LoyaltyRule implements ClassificationRule {
 
                     @Override
                     public String reason(int i) {
-                        return scores.explain(i).reason();
+                        return scores.reason(i);
                     }
                 })
                 .build();

@@ -4,8 +4,8 @@ import dev.guanxi.crm.Beta;
 import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.classification.Contribution;
+import dev.guanxi.crm.internal.DecimalText;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -70,41 +70,64 @@ public record LoyaltyScore(double score, List<Contribution> contributions, Loyal
      * @return the explanation
      */
     public String reason() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "loyalty %.1f of 100, %s", score, type.label()));
+        int n = contributions.size();
+        String[] factors = new String[n];
+        double[] weights = new double[n];
+        double[] points = new double[n];
+        for (int f = 0; f < n; f++) {
+            Contribution c = contributions.get(f);
+            factors[f] = c.factor();
+            weights[f] = c.weight();
+            points[f] = c.points();
+        }
+        return reason(score, type, superValue, factors, weights, points);
+    }
+
+    /**
+     * The text of {@link #reason()} from the parts it reads, so that {@link LoyaltyScores#reason(int)} renders it
+     * from its columns without building the contributions and their notes.
+     *
+     * @param score the score
+     * @param type the type
+     * @param superValue the super-value flag
+     * @param factors the factor names, in factor order
+     * @param weights each factor's weight (0 for a factor left out)
+     * @param points each factor's points
+     * @return the explanation
+     */
+    static String reason(
+            double score, LoyaltyType type, boolean superValue, String[] factors, double[] weights, double[] points) {
+        // "loyalty <s> of 100, <type>[, super-value][; most points from <f> (<p> of <max>)][; most missed on ...]"
+        StringBuilder s = new StringBuilder(160).append("loyalty ");
+        DecimalText.append(s, score, 1).append(" of 100, ").append(type.label());
         if (superValue) {
             s.append(", super-value");
         }
-        Contribution best = null;
-        Contribution worst = null;
+        int best = -1;
+        int worst = -1;
         double worstMissed = 1e-9;
-        for (Contribution c : contributions) {
-            if (c.weight() <= 0) {
+        for (int f = 0; f < factors.length; f++) {
+            if (weights[f] <= 0) {
                 continue;
             }
-            if (best == null || c.points() > best.points()) {
-                best = c;
+            if (best < 0 || points[f] > points[best]) {
+                best = f;
             }
-            double missed = 100 * c.weight() - c.points();
+            double missed = 100 * weights[f] - points[f];
             if (missed > worstMissed) {
-                worst = c;
+                worst = f;
                 worstMissed = missed;
             }
         }
-        if (best != null) {
-            s.append(String.format(
-                    Locale.ROOT,
-                    "; most points from %s (%.1f of %.1f)",
-                    best.factor(),
-                    best.points(),
-                    100 * best.weight()));
+        if (best >= 0) {
+            s.append("; most points from ").append(factors[best]).append(" (");
+            DecimalText.append(s, points[best], 1).append(" of ");
+            DecimalText.append(s, 100 * weights[best], 1).append(')');
         }
-        if (worst != null) {
-            s.append(String.format(
-                    Locale.ROOT,
-                    "; most missed on %s (%.1f of %.1f)",
-                    worst.factor(),
-                    worst.points(),
-                    100 * worst.weight()));
+        if (worst >= 0) {
+            s.append("; most missed on ").append(factors[worst]).append(" (");
+            DecimalText.append(s, points[worst], 1).append(" of ");
+            DecimalText.append(s, 100 * weights[worst], 1).append(')');
         }
         return s.toString();
     }

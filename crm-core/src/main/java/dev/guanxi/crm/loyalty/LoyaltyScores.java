@@ -242,6 +242,31 @@ public final class LoyaltyScores {
     }
 
     /**
+     * Renders one customer's reason: the text {@code explain(i).reason()} gives, from this object's columns,
+     * without building the contributions and their notes. O(factors).
+     *
+     * @param i the row
+     * @return the one-line explanation of {@link LoyaltyScore#reason()}
+     * @throws IndexOutOfBoundsException if the row does not exist
+     * @since 0.1.0
+     */
+    public String reason(int i) {
+        Objects.checkIndex(i, n);
+        double[] weights = scoring.shares(scoring.mask(pAlive(i), surveys(i), satisfactionSlope(i)));
+        double[] row = new double[LoyaltyScoring.FACTOR_COUNT];
+        for (int f = 0; f < row.length; f++) {
+            row[f] = points[f][i];
+        }
+        return LoyaltyScore.reason(
+                scores[i],
+                LoyaltyScoring.type(codes[i]),
+                (codes[i] & LoyaltyScoring.SUPER_VALUE_FLAG) != 0,
+                LoyaltyScoring.FACTOR_KEYS,
+                weights,
+                row);
+    }
+
+    /**
      * The input columns of a {@link LoyaltyScores}; each column has one entry per customer. Arrays are kept, not
      * copied. Not thread-safe.
      */

@@ -4,9 +4,9 @@ import dev.guanxi.crm.Beta;
 import dev.guanxi.crm.ValidationException;
 import dev.guanxi.crm.ValidationRule;
 import dev.guanxi.crm.classification.Contribution;
+import dev.guanxi.crm.internal.DecimalText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -60,6 +60,9 @@ import java.util.Objects;
 public final class LoyaltyScoring {
     private static final LoyaltyFactor[] FACTORS = LoyaltyFactor.values();
     static final int FACTOR_COUNT = FACTORS.length;
+    /** The factors' keys, in factor order; not to be changed. */
+    static final String[] FACTOR_KEYS =
+            java.util.Arrays.stream(FACTORS).map(LoyaltyFactor::key).toArray(String[]::new);
     /** Availability bits of the optional factors. */
     private static final int P_ALIVE_BIT = 1;
 
@@ -266,10 +269,20 @@ public final class LoyaltyScoring {
     }
 
     private int mask(LoyaltyInputs in) {
-        int mask = Double.isNaN(in.pAlive()) ? 0 : P_ALIVE_BIT;
-        mask |= in.surveys() > 0 ? SATISFACTION_BIT : 0;
-        mask |= in.surveys() > 1 && !Double.isNaN(in.satisfactionSlope()) ? TREND_BIT : 0;
+        return mask(in.pAlive(), in.surveys(), in.satisfactionSlope());
+    }
+
+    /** Which of the optional factors are available (as {@link #evaluate} decides). */
+    int mask(double pAlive, int surveys, double satisfactionSlope) {
+        int mask = Double.isNaN(pAlive) ? 0 : P_ALIVE_BIT;
+        mask |= surveys > 0 ? SATISFACTION_BIT : 0;
+        mask |= surveys > 1 && !Double.isNaN(satisfactionSlope) ? TREND_BIT : 0;
         return mask;
+    }
+
+    /** The factors' weights (shares of the available factors' weights) for a {@link #mask}; not to be changed. */
+    double[] shares(int mask) {
+        return shares[mask];
     }
 
     private List<Contribution> contributions(LoyaltyInputs in, double[] points) {
@@ -299,48 +312,61 @@ public final class LoyaltyScoring {
     private String note(LoyaltyFactor f, LoyaltyInputs in) {
         return switch (f) {
             case FREQUENCY ->
-                format("%.2f purchases a year (full points at %.2f)", in.frequency(), frequencySaturation);
+                fixed(in.frequency(), 2) + " purchases a year (full points at " + fixed(frequencySaturation, 2) + ")";
             case TENURE ->
-                format("%.0f days as a customer (full points at %.0f)", in.tenureDays(), tenureSaturationDays);
+                fixed(in.tenureDays(), 0)
+                        + " days as a customer (full points at "
+                        + fixed(tenureSaturationDays, 0)
+                        + ")";
             case P_ALIVE ->
                 Double.isNaN(in.pAlive())
                         ? "P(alive) not available; its weight is shared out over the other factors"
-                        : format("P(alive) %.3f", in.pAlive());
+                        : "P(alive) " + fixed(in.pAlive(), 3);
             case SATISFACTION ->
                 in.surveys() == 0
                         ? "no survey; the weight is shared out over the other factors"
-                        : format("mean satisfaction %.3f of 1 over %d surveys", in.satisfactionMean(), in.surveys());
+                        : "mean satisfaction " + fixed(in.satisfactionMean(), 3) + " of 1 over " + in.surveys()
+                                + " surveys";
             case SATISFACTION_TREND ->
                 Double.isNaN(in.satisfactionSlope())
                         ? (in.surveys() < 2
                                 ? "fewer than 2 surveys, no trend; the weight is shared out over the other factors"
                                 : "surveys at one instant, no trend; the weight is shared out over the other factors")
-                        : format(
-                                "%+.3f a year over %d surveys (full points at %+.3f, none at %+.3f)",
-                                in.satisfactionSlope(), in.surveys(), trendSaturation, -trendSaturation);
+                        : signed(in.satisfactionSlope()) + " a year over " + in.surveys() + " surveys (full points at "
+                                + signed(trendSaturation) + ", none at " + signed(-trendSaturation) + ")";
             case COMPLAINTS ->
                 in.complaints() == 0
                         ? "no complaints"
-                        : format("%d complaints (no points at %.1f)", in.complaints(), complaintSaturation);
+                        : in.complaints() + " complaints (no points at " + fixed(complaintSaturation, 1) + ")";
             case COMPLAINT_RESOLUTION ->
                 in.complaints() == 0
                         ? "no complaints to resolve"
-                        : format(
-                                "%d of %d complaints resolved, %d reopenings (each costs %.2f of a resolution)",
-                                in.complaintsResolved(), in.complaints(), in.complaintsReopened(), reopenedPenalty);
+                        : in.complaintsResolved() + " of " + in.complaints() + " complaints resolved, "
+                                + in.complaintsReopened() + " reopenings (each costs " + fixed(reopenedPenalty, 2)
+                                + " of a resolution)";
             case RECENT_SPEND ->
                 Double.isNaN(in.recentSpendShare())
                         ? "no spend"
-                        : format(
-                                "%.1f%% of spend in the last %.0f days (an even spender: %.1f%%)",
-                                100 * in.recentSpendShare(),
-                                recentWindowDays,
-                                100 * (in.tenureDays() <= recentWindowDays ? 1 : recentWindowDays / in.tenureDays()));
+                        : fixed(100 * in.recentSpendShare(), 1) + "% of spend in the last "
+                                + fixed(recentWindowDays, 0) + " days (an even spender: "
+                                + fixed(
+                                        100
+                                                * (in.tenureDays() <= recentWindowDays
+                                                        ? 1
+                                                        : recentWindowDays / in.tenureDays()),
+                                        1)
+                                + "%)";
         };
     }
 
-    private static String format(String pattern, Object... args) {
-        return String.format(Locale.ROOT, pattern, args);
+    /** {@code %.<decimals>f} in {@code Locale.ROOT}, without a {@code Formatter}. */
+    private static String fixed(double value, int decimals) {
+        return DecimalText.of(value, decimals);
+    }
+
+    /** {@code %+.3f} in {@code Locale.ROOT}, without a {@code Formatter}. */
+    private static String signed(double value) {
+        return DecimalText.appendSigned(new StringBuilder(12), value, 3).toString();
     }
 
     /**

@@ -157,6 +157,69 @@ class GammaGammaModelTest {
         assertThat(model.logLikelihood(x, z, w)).isCloseTo(model.logLikelihood(ex, ez, null), within(1e-9));
     }
 
+    /** Random spend data: frequencies 0 to 30 (many repeated), log-normal mean values, some weights. */
+    private static double[][] randomSpend(Random random, int n) {
+        double[] x = new double[n];
+        double[] z = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(random.nextBoolean() ? 3 : 30);
+            z[i] = x[i] == 0 ? 0 : Math.exp(3 + random.nextGaussian());
+            w[i] = 1 + random.nextInt(3);
+        }
+        return new double[][] {x, z, w};
+    }
+
+    @Test
+    @DisplayName("property: the total log-likelihood (grouped by frequency) is the sum of the customers' own, at any"
+            + " parameters")
+    void groupedLikelihoodIsTheSum() {
+        Random random = new Random(31);
+        for (int round = 0; round < 50; round++) {
+            double[][] d = randomSpend(random, 1 + random.nextInt(400));
+            GammaGammaModel model = new GammaGammaModel(
+                    0.2 + 10 * random.nextDouble(), 1.1 + 10 * random.nextDouble(), 1 + 50 * random.nextDouble());
+            double sum = 0;
+            for (int i = 0; i < d[0].length; i++) {
+                if (d[0][i] > 0) {
+                    sum += d[2][i] * model.logLikelihood(d[0][i], d[1][i]);
+                }
+            }
+            if (sum == 0) {
+                continue;
+            }
+
+            double total = model.logLikelihood(d[0], d[1], d[2]);
+
+            assertThat(total).as("round %d", round).isCloseTo(sum, within(1e-10 * Math.abs(sum)));
+        }
+    }
+
+    @Test
+    @DisplayName("property: the fit is a maximum: moving any parameter by 0.1% either way lowers the likelihood")
+    void fitIsAMaximum() {
+        Random random = new Random(37);
+        for (int round = 0; round < 10; round++) {
+            double[][] d = randomSpend(random, 2_000);
+            ModelFit<GammaGammaModel> fit = GammaGammaModel.fit(d[0], d[1], d[2]);
+            assertThat(fit.isConverged()).isTrue();
+            GammaGammaModel m = fit.model();
+            double best = m.logLikelihood(d[0], d[1], d[2]);
+            for (int k = 0; k < 3; k++) {
+                for (double f : new double[] {0.999, 1.001}) {
+                    GammaGammaModel moved = new GammaGammaModel(
+                            m.p() * (k == 0 ? f : 1), m.q() * (k == 1 ? f : 1), m.gamma() * (k == 2 ? f : 1));
+
+                    double ll = moved.logLikelihood(d[0], d[1], d[2]);
+
+                    assertThat(ll)
+                            .as("round %d, parameter %d × %s", round, k, f)
+                            .isLessThan(best);
+                }
+            }
+        }
+    }
+
     @Test
     @DisplayName("fitting the same data twice gives the same bits")
     void deterministic() {

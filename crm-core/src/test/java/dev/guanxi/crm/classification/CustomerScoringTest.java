@@ -299,6 +299,21 @@ class CustomerScoringTest {
     }
 
     @Test
+    @DisplayName("a rule's reason alone is the explained reason, for every rule and customer; a bad index is refused")
+    void reasonAlone() {
+        ScoringResult result = StandardRules.all().classify(base());
+        for (Classifications c : result.results().values()) {
+            for (int i = 0; i < result.base().size(); i++) {
+                String alone = c.reason(i);
+                assertThat(alone).isEqualTo(c.explain(i).reason());
+            }
+            assertThatThrownBy(() -> c.reason(4)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> c.reason(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+        assertThat(result.results()).containsKeys("abc", "rfm", "credit", "loyalty", "lifecycle", "matrix");
+    }
+
+    @Test
     @DisplayName("a rule and metric name must match [a-z][a-zA-Z0-9]{0,30}; results need one label per customer")
     void resultNames() {
         CustomerBase base = base();

@@ -80,7 +80,8 @@ class LoyaltyScoresTest {
     }
 
     @Test
-    @DisplayName("the columns give bit for bit the single-customer scores, points, types and super-value flags")
+    @DisplayName(
+            "the columns give bit for bit the single-customer scores, points, types, super-value flags and reasons")
     void batchEqualsSingle() {
         LoyaltyScoring custom = LoyaltyScoring.builder()
                 .weight(LoyaltyFactor.P_ALIVE, 0)
@@ -110,6 +111,8 @@ class LoyaltyScoresTest {
                 }
                 LoyaltyScore explained = batch.explain(i);
                 assertThat(explained).isEqualTo(single);
+                String reason = batch.reason(i);
+                assertThat(reason).isEqualTo(single.reason());
                 superValues += single.superValue() ? 1 : 0;
             }
             // the random inputs reach every type and the super-value group

@@ -31,8 +31,6 @@ import dev.guanxi.crm.marketing.NewCampaignTarget;
 import dev.guanxi.crm.money.CurrencyConverter;
 import dev.guanxi.crm.money.ExchangeRate;
 import dev.guanxi.crm.money.Money;
-import dev.guanxi.crm.query.Page;
-import dev.guanxi.crm.query.PageRequest;
 import dev.guanxi.crm.sales.Invoice;
 import dev.guanxi.crm.sales.OrderLine;
 import dev.guanxi.crm.sales.PurchaseScan;
@@ -76,7 +74,7 @@ public final class DefaultScoring implements Scoring {
             long purchases,
             List<ExchangeRate> rates,
             Map<String, String> modelAttributes,
-            Map<CustomerId, Map<String, String>> previous) {}
+            Previous previous) {}
 
     @Override
     public ScoringReport run(ScoringRequest request) {
@@ -88,7 +86,7 @@ public final class DefaultScoring implements Scoring {
         listener.progress(new ScoringListener.Progress(ScoringListener.Phase.READ, n, n, 0));
         ScoringResult result = request.scoring().classify(loaded.base());
         listener.progress(new ScoringListener.Progress(ScoringListener.Phase.CLASSIFIED, n, n, 0));
-        Map<CustomerId, Map<String, String>> previous = loaded.previous();
+        Previous previous = loaded.previous();
         UUID runId = UUID.randomUUID();
         ScoreRun initial = new ScoreRun(
                 runId,
@@ -108,9 +106,10 @@ public final class DefaultScoring implements Scoring {
         });
         int events = 0;
         int written = 0;
+        ResultHash.Layout layout = new ResultHash.Layout(result);
         for (int from = 0; from < n; from += request.batchSize()) {
             int to = Math.min(n, from + request.batchSize());
-            Batch batch = writeBatch(result, runId, from, to, previous, request.asOf());
+            Batch batch = writeBatch(result, layout, runId, from, to, previous, request.asOf());
             events += batch.events();
             written += batch.written();
             listener.progress(new ScoringListener.Progress(ScoringListener.Phase.WRITING, to, n, written));
@@ -145,8 +144,8 @@ public final class DefaultScoring implements Scoring {
         });
         ScoringResult result = request.scoring().classify(loaded.base());
         int i = result.indexOf(customerId);
-        Map<CustomerId, Map<String, String>> previous = new HashMap<>();
-        context.read(tenant, uow -> uow.scores().find(customerId)).ifPresent(s -> previous.put(customerId, s.labels()));
+        Previous previous = new Previous(result.base().size());
+        context.read(tenant, uow -> uow.scores().find(customerId)).ifPresent(s -> previous.put(i, s));
         UUID runId = UUID.randomUUID();
         context.write(tenant, scope -> {
             scope.uow()
@@ -161,7 +160,7 @@ public final class DefaultScoring implements Scoring {
                                     loaded.modelAttributes())));
             return null;
         });
-        writeBatch(result, runId, i, i + 1, previous, request.asOf());
+        writeBatch(result, new ResultHash.Layout(result), runId, i, i + 1, previous, request.asOf());
         return result.explain(i);
     }
 
@@ -181,10 +180,11 @@ public final class DefaultScoring implements Scoring {
      */
     private Batch writeBatch(
             ScoringResult result,
+            ResultHash.Layout layout,
             UUID runId,
             int from,
             int to,
-            Map<CustomerId, Map<String, String>> previous,
+            Previous previous,
             LocalDate asOf) {
         return context.write(tenant, scope -> {
             List<ScoreSnapshot> snapshots = new ArrayList<>(to - from);
@@ -195,21 +195,20 @@ public final class DefaultScoring implements Scoring {
                             .flatMap(r -> r.attachment(LifecycleRule.Moves.class))
                             .orElse(null)
                     : null;
+            long[] hash = new long[2];
             for (int i = from; i < to; i++) {
-                ScoreSnapshot computed = result.snapshot(i, runId, null, Models.metrics(result.base(), i));
-                String hash = ResultHash.of(computed);
-                Map<String, String> before = previous.getOrDefault(computed.customerId(), Map.of());
-                if (hash.equals(before.get(ResultHash.KEY))) {
+                layout.hash(i, hash);
+                if (previous.sameHash(i, hash[0], hash[1])) {
                     continue;
                 }
-                ScoreSnapshot snapshot = new ScoreSnapshot(
-                        computed.customerId(), runId, computed.asOf(), hash, computed.metrics(), computed.labels());
+                ScoreSnapshot snapshot =
+                        result.snapshot(i, runId, ResultHash.hex(hash[0], hash[1]), Models.metrics(result.base(), i));
                 snapshots.add(snapshot);
                 if (moves != null) {
                     moves.of(i).ifPresent(transitions::add);
                 }
                 for (ScoringEvents.Detector detector : ScoringEvents.DETECTORS) {
-                    detector.detect(result, i, before, snapshot, scope.metadata(), asOf)
+                    detector.detect(result, i, previous, snapshot, scope.metadata(), asOf)
                             .ifPresent(events::add);
                 }
             }
@@ -261,62 +260,60 @@ public final class DefaultScoring implements Scoring {
     }
 
     /**
-     * Reads every customer's latest snapshot once: the labels the event detectors compare with, and the lifecycle
-     * history — the current stage from the transition log if the store keeps one (else from the snapshot), the
-     * credit grade and the day of the evaluation.
+     * Reads every customer's latest snapshot once and keeps only what the run needs (see {@link Previous}): the
+     * hash and the labels the event detectors compare with, and the lifecycle history — the current stage from
+     * the transition log if the store keeps one (else from the snapshot), the credit grade and the day of the
+     * evaluation — as an {@link LifecycleRule.IndexedHistory} attached to the base. Snapshots of customers who
+     * are not in the base are ignored. O(snapshots).
      */
-    private static Map<CustomerId, Map<String, String>> previousResults(
-            UnitOfWork uow, CustomerBase.Builder b, LocalDate asOf) {
-        Map<CustomerId, Map<String, String>> labels = new HashMap<>();
-        Map<CustomerId, LifecycleState> states = new HashMap<>();
-        Map<CustomerId, Integer> grades = new HashMap<>();
-        Map<CustomerId, LocalDate> evaluated = new HashMap<>();
-        Map<CustomerId, LifecycleRule.Evaluation> evaluations = new HashMap<>();
+    private static Previous previousResults(UnitOfWork uow, CustomerBase.Builder b, LocalDate asOf) {
+        int n = b.size();
+        Previous previous = new Previous(n);
+        LifecycleRule.IndexedHistory.Builder history = LifecycleRule.IndexedHistory.builder(n);
         boolean logged = keepsLifecycleLog(uow);
-        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<ScoreSnapshot> p = uow.scores().list(page);
-            for (ScoreSnapshot s : p.items()) {
-                labels.put(s.customerId(), previous(s));
-                String stage = s.labels().get(LifecycleRule.NAME);
-                java.math.BigDecimal since = s.metrics().get(LifecycleRule.NAME + ".sinceDay");
-                if (!logged && stage != null && since != null) {
-                    states.put(
-                            s.customerId(),
-                            LifecycleState.of(
-                                    LifecycleStage.valueOf(stage),
-                                    LocalDate.ofEpochDay(since.longValue())
-                                            .atStartOfDay(ZoneOffset.UTC)
-                                            .toInstant()));
-                }
-                java.math.BigDecimal grade = s.metrics().get("credit.gradeIndex");
-                if (grade != null) {
-                    grades.put(s.customerId(), grade.intValue());
-                }
-                evaluated.put(s.customerId(), s.asOf());
-                if (stage != null && !s.asOf().isBefore(asOf)) {
-                    // a rerun for the same day: the lifecycle keeps what this snapshot reported
-                    java.math.BigDecimal moved = s.metrics().get(LifecycleRule.NAME + ".moved");
-                    java.math.BigDecimal vetoed = s.metrics().get(LifecycleRule.NAME + ".vetoed");
-                    evaluations.put(
-                            s.customerId(),
-                            new LifecycleRule.Evaluation(
-                                    LifecycleStage.valueOf(stage),
-                                    moved != null && moved.signum() != 0,
-                                    vetoed != null && vetoed.signum() != 0,
-                                    s.labels().getOrDefault(LifecycleRule.NAME + ".reason", "")));
-                }
+        uow.scores().scan(s -> {
+            int i = b.indexOf(s.customerId());
+            if (i < 0) {
+                return;
             }
-            if (!p.hasMore()) {
-                break;
+            previous.put(i, s);
+            String stage = s.label(LifecycleRule.NAME);
+            java.math.BigDecimal since = s.metric(LifecycleRule.NAME + ".sinceDay");
+            if (!logged && stage != null && since != null) {
+                history.state(
+                        i,
+                        LifecycleState.of(
+                                LifecycleStage.valueOf(stage),
+                                LocalDate.ofEpochDay(since.longValue())
+                                        .atStartOfDay(ZoneOffset.UTC)
+                                        .toInstant()));
             }
-            page = new PageRequest(page.offset() + page.limit(), page.limit());
-        }
+            java.math.BigDecimal grade = s.metric("credit.gradeIndex");
+            if (grade != null) {
+                history.creditGrade(i, grade.intValue());
+            }
+            history.evaluatedOn(i, s.asOf());
+            if (stage != null && !s.asOf().isBefore(asOf)) {
+                // a rerun for the same day: the lifecycle keeps what this snapshot reported
+                java.math.BigDecimal moved = s.metric(LifecycleRule.NAME + ".moved");
+                java.math.BigDecimal vetoed = s.metric(LifecycleRule.NAME + ".vetoed");
+                history.evaluation(
+                        i,
+                        LifecycleStage.valueOf(stage),
+                        moved != null && moved.signum() != 0,
+                        vetoed != null && vetoed.signum() != 0);
+            }
+        });
         if (logged) {
-            uow.lifecycle().scanCurrent(states::put);
+            uow.lifecycle().scanCurrent((id, state) -> {
+                int i = b.indexOf(id);
+                if (i >= 0) {
+                    history.state(i, state);
+                }
+            });
         }
-        b.attach(LifecycleRule.History.class, new LifecycleRule.History(states, grades, evaluated, evaluations));
-        return labels;
+        b.attach(LifecycleRule.IndexedHistory.class, history.build());
+        return previous;
     }
 
     /** Whether the store keeps lifecycle transition logs ({@link UnitOfWork#lifecycle()} is not the default). */
@@ -329,32 +326,11 @@ public final class DefaultScoring implements Scoring {
         }
     }
 
-    /** A previous snapshot's labels plus its arrears warning flag, as the event detectors read them. */
-    private static Map<String, String> previous(ScoreSnapshot s) {
-        Map<String, String> labels = new HashMap<>(s.labels());
-        if (s.inputsHash() != null) {
-            labels.put(ResultHash.KEY, s.inputsHash());
-        }
-        java.math.BigDecimal warned = s.metrics().get(ScoringEvents.WARNED);
-        if (warned != null) {
-            labels.put(ScoringEvents.WARNED, warned.signum() == 0 ? "0" : "1");
-        }
+    /** Each customer's stored 80/20 grade and lifecycle stage (either may be null). */
+    private static Map<CustomerId, String[]> gradesAndStages(UnitOfWork uow) {
+        Map<CustomerId, String[]> labels = new HashMap<>();
+        uow.scores().scan(s -> labels.put(s.customerId(), new String[] {s.label("abc"), s.label("lifecycle")}));
         return labels;
-    }
-
-    private static Map<CustomerId, Map<String, String>> previousLabels(UnitOfWork uow) {
-        Map<CustomerId, Map<String, String>> labels = new HashMap<>();
-        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<ScoreSnapshot> p = uow.scores().list(page);
-            for (ScoreSnapshot s : p.items()) {
-                labels.put(s.customerId(), previous(s));
-            }
-            if (!p.hasMore()) {
-                return labels;
-            }
-            page = new PageRequest(page.offset() + page.limit(), page.limit());
-        }
     }
 
     private static Loaded load(UnitOfWork uow, ScoringRequest request, java.time.Clock clock) {
@@ -522,7 +498,7 @@ public final class DefaultScoring implements Scoring {
                 .column("satisfactionMean", satisfactionMean)
                 .column("satisfactionSlope", satisfactionSlope)
                 .column("surveys", surveyCount);
-        Map<CustomerId, Map<String, String>> previous = previousResults(uow, b, asOf);
+        Previous previous = previousResults(uow, b, asOf);
         Instant endOfAsOf =
                 asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
         Instant now = clock.instant();
@@ -545,15 +521,15 @@ public final class DefaultScoring implements Scoring {
                     lastContact.merge(x.customerId(), day, (a, b) -> a.isAfter(b) ? a : b);
                 }
             });
-            Map<CustomerId, Map<String, String>> labels = previousLabels(uow);
+            Map<CustomerId, String[]> labels = gradesAndStages(uow);
             List<ContactDue> due = new ArrayList<>();
             uow.customers().scan(c -> {
                 if (owner != null && !owner.equals(c.owner())) {
                     return;
                 }
-                Map<String, String> l = labels.getOrDefault(c.id(), Map.of());
-                String grade = l.get("abc");
-                String stage = l.get("lifecycle");
+                String[] l = labels.getOrDefault(c.id(), new String[2]);
+                String grade = l[0];
+                String stage = l[1];
                 plans.planFor(grade, stage).ifPresent(plan -> {
                     LocalDate last = lastContact.get(c.id());
                     LocalDate since = last != null ? last : LocalDate.ofInstant(c.createdAt(), ZoneOffset.UTC);
@@ -577,25 +553,17 @@ public final class DefaultScoring implements Scoring {
                     "limit", dev.guanxi.crm.ValidationRule.OUT_OF_RANGE, "limit must be 0 or more");
         }
         return context.read(tenant, uow -> {
-            Map<CustomerId, ScoreSnapshot> snapshots = new HashMap<>();
-            PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-            while (true) {
-                Page<ScoreSnapshot> p = uow.scores().list(page);
-                p.items().forEach(s -> snapshots.put(s.customerId(), s));
-                if (!p.hasMore()) {
-                    break;
-                }
-                page = new PageRequest(page.offset() + page.limit(), page.limit());
-            }
+            Map<CustomerId, dev.guanxi.crm.spi.storage.ScoreView> snapshots = new HashMap<>();
+            uow.scores().scan(s -> snapshots.put(s.customerId(), s));
             List<WinBackCandidate> candidates = new ArrayList<>();
             uow.customers().scan(c -> {
-                ScoreSnapshot s = snapshots.get(c.id());
+                dev.guanxi.crm.spi.storage.ScoreView s = snapshots.get(c.id());
                 if (s == null) {
                     return;
                 }
-                java.math.BigDecimal alive = s.metrics().get("model.pAlive");
-                java.math.BigDecimal clv = s.metrics().get("model.clv");
-                String stage = s.labels().get("lifecycle");
+                java.math.BigDecimal alive = s.metric("model.pAlive");
+                java.math.BigDecimal clv = s.metric("model.clv");
+                String stage = s.label("lifecycle");
                 boolean candidate = stage != null
                         ? stage.equals("LOST") || stage.equals("AT_RISK")
                         : alive != null && alive.doubleValue() < 0.5;
@@ -604,7 +572,7 @@ public final class DefaultScoring implements Scoring {
                 }
                 double p = Math.max(0.01, alive.doubleValue());
                 double value = Math.max(0, clv.doubleValue()) / p;
-                java.math.BigDecimal loyalty = s.metrics().get("loyalty.score");
+                java.math.BigDecimal loyalty = s.metric("loyalty.score");
                 double recoverability = loyalty == null ? 0.5 : Math.max(0, Math.min(1, loyalty.doubleValue() / 100));
                 double expected = value * recoverability;
                 String why = String.format(

@@ -26,6 +26,10 @@ final class Models {
     static final String BG_NBD = "model.bgnbd";
     static final String GAMMA_GAMMA = "model.gammaGamma";
     static final String STATUS = "model.status";
+    /** The snapshot metric of P(alive). */
+    static final String P_ALIVE = "model.pAlive";
+    /** The snapshot metric of the CLV. */
+    static final String CLV = "model.clv";
 
     private Models() {}
 
@@ -97,10 +101,10 @@ final class Models {
         }
         Map<String, BigDecimal> m = new TreeMap<>();
         if (hasAlive) {
-            m.put("model.pAlive", decimal(alive, 6, 1e6));
+            m.put(P_ALIVE, decimal(alive, 6, 1e6));
         }
         if (hasClv) {
-            m.put("model.clv", decimal(clv, 2, 1e2));
+            m.put(CLV, decimal(clv, 2, 1e2));
         }
         return m;
     }

@@ -15,7 +15,6 @@ import dev.guanxi.crm.spi.storage.ScoreSnapshot;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Turns the difference between a customer's previous and new snapshot into events. */
@@ -28,19 +27,19 @@ final class ScoringEvents {
         Optional<DomainEvent> detect(
                 ScoringResult result,
                 int i,
-                Map<String, String> before,
+                Previous before,
                 ScoreSnapshot after,
                 EventMetadata metadata,
                 LocalDate asOf);
     }
 
-    /** The pseudo-label under which the previous snapshot's arrears warning is passed to the detectors. */
+    /** The snapshot metric of the arrears warning (1 when raised). */
     static final String WARNED = "credit.arrearsWarning";
 
     /** The 80/20 grade changed (or was given for the first time). */
     static final Detector GRADE = (result, i, before, after, metadata, asOf) -> {
         String now = after.labels().get(AbcGrading.NAME);
-        String was = before.get(AbcGrading.NAME);
+        String was = before.grade(i);
         if (now == null || now.equals(was)) {
             return Optional.empty();
         }
@@ -50,7 +49,7 @@ final class ScoringEvents {
     /** The credit grade changed (or was given for the first time). */
     static final Detector CREDIT = (result, i, before, after, metadata, asOf) -> {
         String now = after.labels().get(CreditRule.NAME);
-        String was = before.get(CreditRule.NAME);
+        String was = before.creditGrade(i);
         if (now == null || now.equals(was)) {
             return Optional.empty();
         }
@@ -62,12 +61,12 @@ final class ScoringEvents {
     /** The arrears risk crossed the warning threshold (it was below it, or unknown, before). */
     static final Detector ARREARS = (result, i, before, after, metadata, asOf) -> {
         BigDecimal now = after.metrics().get(CreditRule.NAME + ".arrearsWarning");
-        if (now == null || now.signum() == 0 || "1".equals(before.get(WARNED))) {
+        if (now == null || now.signum() == 0 || before.warned(i)) {
             return Optional.empty();
         }
         var credit = result.result(CreditRule.NAME).orElseThrow();
         int risk = (int) Math.round(credit.metric("arrearsRisk", i));
-        String reason = credit.explain(i).reason();
+        String reason = credit.reason(i);
         int at = reason.indexOf("arrears warning: ");
         String why = at < 0 ? reason : reason.substring(at + "arrears warning: ".length());
         int threshold = (int) Math.round(credit.metric("arrearsThreshold", i));
@@ -78,7 +77,7 @@ final class ScoringEvents {
     /** The lifecycle stage changed (or the customer was placed for the first time). */
     static final Detector LIFECYCLE = (result, i, before, after, metadata, asOf) -> {
         String now = after.labels().get(LifecycleRule.NAME);
-        String was = before.get(LifecycleRule.NAME);
+        String was = before.stage(i);
         if (now == null || now.equals(was)) {
             return Optional.empty();
         }

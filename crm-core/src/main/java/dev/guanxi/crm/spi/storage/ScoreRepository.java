@@ -4,8 +4,10 @@ import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The customers' current score snapshots and the scoring runs that wrote them. Snapshots are written in bulk
@@ -37,6 +39,34 @@ public interface ScoreRepository {
      * @return the page
      */
     Page<ScoreSnapshot> list(PageRequest page);
+
+    /**
+     * Visits every current snapshot once, in the order of {@link #list(PageRequest)}, streaming: a store reads
+     * them in one pass (one query with a fetch size, not a query per page), so a whole pass is O(snapshots)
+     * rather than the O(snapshots² / page size) of {@code LIMIT/OFFSET} paging; and it hands out {@link
+     * ScoreView}s, so a store that keeps snapshots as columns need not build each one. The scoring run reads the
+     * previous snapshots this way. The default pages through {@link #list(PageRequest)}.
+     *
+     * @param visitor called once per snapshot, on the calling thread; an exception it throws ends the scan
+     * @return how many snapshots were visited
+     * @since 0.1.0
+     */
+    default long scan(Consumer<? super ScoreView> visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        long n = 0;
+        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            Page<ScoreSnapshot> p = list(page);
+            for (ScoreSnapshot s : p.items()) {
+                visitor.accept(s);
+                n++;
+            }
+            if (!p.hasMore()) {
+                return n;
+            }
+            page = new PageRequest(page.offset() + page.limit(), page.limit());
+        }
+    }
 
     /**
      * @param runId a run

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A customer's current scores, as written by a scoring run: named numbers (P(alive), expected purchases, CLV,
@@ -35,15 +34,14 @@ public record ScoreSnapshot(
         LocalDate asOf,
         String inputsHash,
         SortedMap<String, BigDecimal> metrics,
-        SortedMap<String, String> labels) {
+        SortedMap<String, String> labels)
+        implements ScoreView {
     /** The most metrics, and the most labels, a snapshot may have. */
     public static final int MAX_ENTRIES = 100;
     /** The longest label value, in characters. */
     public static final int LABEL_MAX = 200;
     /** The longest inputs hash, in characters. */
     public static final int HASH_MAX = 128;
-
-    private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9_.]{0,63}");
 
     /**
      * Validates and copies.
@@ -72,21 +70,74 @@ public record ScoreSnapshot(
         }
     }
 
+    /**
+     * @param name a label's name
+     * @return the label's value, or {@code null} if there is no such label
+     * @since 0.1.0
+     */
+    @Override
+    public String label(String name) {
+        return labels.get(name);
+    }
+
+    /**
+     * @param name a metric's name
+     * @return the metric's value, or {@code null} if there is no such metric
+     * @since 0.1.0
+     */
+    @Override
+    public BigDecimal metric(String name) {
+        return metrics.get(name);
+    }
+
+    /**
+     * @return this snapshot
+     * @since 0.1.0
+     */
+    @Override
+    public ScoreSnapshot snapshot() {
+        return this;
+    }
+
+    /**
+     * Validates the entries and copies them into a new {@link TreeMap}: in linear time from a map already sorted
+     * by the names' natural order (as a run builds them), else by insertion.
+     */
     private static <V> SortedMap<String, V> copy(String field, Map<String, V> values) {
         if (values.size() > MAX_ENTRIES) {
             throw new ValidationException(field, ValidationRule.OUT_OF_RANGE, "at most " + MAX_ENTRIES + " entries");
         }
-        TreeMap<String, V> copy = new TreeMap<>();
-        values.forEach((name, value) -> {
-            if (name == null || !NAME.matcher(name).matches()) {
+        for (Map.Entry<String, V> e : values.entrySet()) {
+            String name = e.getKey();
+            if (!isName(name)) {
                 throw new ValidationException(
                         field + "." + name, ValidationRule.INVALID_FORMAT, "names are [a-z][A-Za-z0-9_.]{0,63}");
             }
-            if (value == null) {
+            if (e.getValue() == null) {
                 throw new ValidationException(field + "." + name, ValidationRule.REQUIRED, "values must not be null");
             }
-            copy.put(name, value);
-        });
+        }
+        TreeMap<String, V> copy = values instanceof SortedMap<String, V> sorted && sorted.comparator() == null
+                ? new TreeMap<>(sorted)
+                : new TreeMap<>(values);
         return Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** Whether a name matches {@code [a-z][A-Za-z0-9_.]{0,63}} (a loop, not a regular expression: hot path). */
+    static boolean isName(String name) {
+        if (name == null || name.isEmpty() || name.length() > 64) {
+            return false;
+        }
+        char first = name.charAt(0);
+        if (first < 'a' || first > 'z') {
+            return false;
+        }
+        for (int k = 1; k < name.length(); k++) {
+            char c = name.charAt(k);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

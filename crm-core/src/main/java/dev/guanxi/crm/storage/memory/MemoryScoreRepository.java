@@ -52,6 +52,16 @@ final class MemoryScoreRepository implements ScoreRepository {
         return Page.slice(snapshots.derived(BY_CUSTOMER, this::sorted), page);
     }
 
+    @Override
+    public long scan(java.util.function.Consumer<? super dev.guanxi.crm.spi.storage.ScoreView> visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        List<ScoreSnapshot> rows = snapshots.derived(BY_CUSTOMER, this::sorted);
+        for (ScoreSnapshot s : rows) {
+            visitor.accept(s);
+        }
+        return rows.size();
+    }
+
     private List<ScoreSnapshot> sorted() {
         List<ScoreSnapshot> rows = snapshots.rows();
         rows.sort(BY_CUSTOMER);

@@ -2,130 +2,241 @@ package dev.guanxi.crm.internal.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.guanxi.crm.classification.ClassificationContext;
+import dev.guanxi.crm.classification.ClassificationRule;
+import dev.guanxi.crm.classification.Classifications;
+import dev.guanxi.crm.classification.Contribution;
+import dev.guanxi.crm.classification.CustomerBase;
+import dev.guanxi.crm.classification.CustomerScoring;
+import dev.guanxi.crm.classification.ScoringResult;
+import dev.guanxi.crm.classification.StandardRules;
 import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.spi.storage.ScoreSnapshot;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.util.HexFormat;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The result hash of a snapshot")
+@DisplayName("The result hash of a customer's scores")
 class ResultHashTest {
-    private static final CustomerId CUSTOMER = new CustomerId(new UUID(1, 2));
     private static final LocalDate DAY = LocalDate.of(2026, 6, 30);
 
-    /** The first version: one string per entry, SHA-256 of their UTF-8 bytes, each followed by a zero byte. */
-    private static String reference(ScoreSnapshot snapshot) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        for (Map.Entry<String, String> e : snapshot.labels().entrySet()) {
-            digest.update(("L" + e.getKey() + "=" + e.getValue()).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
+    /** A random base of n customers with purchases, overdue amounts, model outputs and service columns. */
+    static CustomerBase randomBase(int n, long seed) {
+        Random r = new Random(seed);
+        int day = (int) DAY.toEpochDay();
+        CustomerBase.Builder b = CustomerBase.builder(DAY, Currency.getInstance("EUR"));
+        for (int i = 0; i < n; i++) {
+            b.customer(new CustomerId(new UUID(r.nextLong(), r.nextLong())));
         }
-        for (Map.Entry<String, BigDecimal> e : snapshot.metrics().entrySet()) {
-            digest.update(
-                    ("M" + e.getKey() + "=" + e.getValue().stripTrailingZeros().toPlainString())
-                            .getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static ScoreSnapshot snapshot(Map<String, BigDecimal> metrics, Map<String, String> labels) {
-        return new ScoreSnapshot(CUSTOMER, new UUID(3, 4), DAY, null, new TreeMap<>(metrics), new TreeMap<>(labels));
-    }
-
-    @Test
-    @DisplayName("hashes the same bytes as the first version for hand-picked values")
-    void handPicked() throws Exception {
-        String[] values = {
-            "0",
-            "0.000000",
-            "-0.000000",
-            "1.000000",
-            "10.000000",
-            "100",
-            "1E+3",
-            "12.340000",
-            "-12.340000",
-            "0.000001",
-            "-0.000001",
-            "0.1",
-            "123456789012.123456",
-            "9223372036854775807",
-            "-9223372036854775808",
-            "123456789012345678901234567890.5",
-            "1E-20",
-            "-7.5E-7",
-            "4611686018427387904",
-            "0.000500",
-            "5E+2"
-        };
-        Map<String, BigDecimal> metrics = new TreeMap<>();
-        for (int k = 0; k < values.length; k++) {
-            metrics.put("m" + k, new BigDecimal(values[k]));
-        }
-        Map<String, String> labels = Map.of(
-                "abc", "KEY",
-                "abc.reason", "KEY: 80% of spend — 上位 customers …",
-                "emoji", "\uD83D\uDE00 smile",
-                "lifecycle", "NEW_CUSTOMER");
-        ScoreSnapshot s = snapshot(metrics, labels);
-
-        String fast = ResultHash.of(s);
-        String expected = reference(s);
-
-        assertThat(fast).isEqualTo(expected);
-    }
-
-    @Test
-    @DisplayName("hashes the same bytes as the first version on random snapshots (scales -3 to 12, long and huge)")
-    void randomSnapshots() throws Exception {
-        Random random = new Random(11);
-        for (int round = 0; round < 2000; round++) {
-            Map<String, BigDecimal> metrics = new TreeMap<>();
-            int n = random.nextInt(30);
-            for (int k = 0; k < n; k++) {
-                BigInteger unscaled = switch (random.nextInt(4)) {
-                    case 0 -> BigInteger.valueOf(random.nextInt(2001) - 1000);
-                    case 1 -> BigInteger.valueOf(random.nextLong());
-                    case 2 -> new BigInteger(70 + random.nextInt(40), random).negate();
-                    default -> BigInteger.valueOf(random.nextInt(10) * (long) Math.pow(10, random.nextInt(12)));
-                };
-                metrics.put("m" + k, new BigDecimal(unscaled, random.nextInt(16) - 3));
+        double[] surveys = new double[n];
+        double[] mean = new double[n];
+        double[] complaints = new double[n];
+        for (int i = 0; i < n; i++) {
+            // a few customers share their purchases, so that equal results occur
+            Random p = i % 10 == 0 ? new Random(1) : r;
+            int[] days = p.ints(p.nextInt(8), day - 700, day + 1).sorted().toArray();
+            for (int d : days) {
+                b.purchase(i, d, (long) Math.exp(p.nextGaussian() * 1.5 + 8));
             }
-            Map<String, String> labels = new TreeMap<>();
-            labels.put("rule", random.nextBoolean() ? "A" : "é" + random.nextInt(100));
-            ScoreSnapshot s = snapshot(metrics, labels);
+            if (r.nextInt(5) == 0) {
+                b.overdue(i, r.nextInt(50_000));
+            }
+            // P(alive) and CLV, sometimes unknown, sometimes huge (the exact rounding path)
+            b.model(
+                    i,
+                    r.nextInt(10) == 0 ? Double.NaN : r.nextInt(3) == 0 ? 0.5 : r.nextDouble(),
+                    r.nextInt(10) == 0
+                            ? Double.NaN
+                            : r.nextInt(20) == 0
+                                    ? 1e13 * r.nextDouble()
+                                    : r.nextInt(3) == 0 ? 10 : 5000 * r.nextDouble());
+            surveys[i] = r.nextInt(3);
+            mean[i] = surveys[i] > 0 ? r.nextDouble() : Double.NaN;
+            complaints[i] = r.nextInt(3);
+        }
+        return b.column("surveys", surveys)
+                .column("satisfactionMean", mean)
+                .column("complaints", complaints)
+                .column("complaintsOpen", complaints)
+                .build();
+    }
 
-            String fast = ResultHash.of(s);
-            String expected = reference(s);
+    /** What a stored snapshot holds apart from its reasons, as one comparable value. */
+    private static String stored(ScoreSnapshot s) {
+        TreeMap<String, String> labels = new TreeMap<>(s.labels());
+        labels.keySet().removeIf(k -> k.endsWith(".reason"));
+        TreeMap<String, String> metrics = new TreeMap<>();
+        s.metrics().forEach((k, v) -> metrics.put(k, v.stripTrailingZeros().toPlainString()));
+        return labels + " " + metrics;
+    }
 
-            assertThat(fast).as("round %d: %s", round, metrics).isEqualTo(expected);
+    /** A base of n customers without purchases or model outputs, in EUR or another currency. */
+    private static CustomerBase plainBase(int n, String currency) {
+        CustomerBase.Builder b = CustomerBase.builder(DAY, Currency.getInstance(currency));
+        for (int i = 0; i < n; i++) {
+            b.customer(new CustomerId(new UUID(7, i)));
+        }
+        return b.build();
+    }
+
+    /** A rule "probe" with the given label, one metric "x" and a reason that names the customer's index. */
+    private static ScoringResult probe(CustomerBase base, IntFunction<String> label, IntFunction<Double> x) {
+        ClassificationRule rule = new ClassificationRule() {
+            @Override
+            public String name() {
+                return "probe";
+            }
+
+            @Override
+            public Classifications classify(CustomerBase b, ClassificationContext context) {
+                String[] labels = new String[b.size()];
+                double[] values = new double[b.size()];
+                for (int i = 0; i < b.size(); i++) {
+                    labels[i] = label.apply(i);
+                    values[i] = x.apply(i);
+                }
+                return Classifications.builder("probe", b)
+                        .labels(labels)
+                        .metric("x", values)
+                        .explainer(new Classifications.Explainer() {
+                            @Override
+                            public List<Contribution> contributions(int i) {
+                                return List.of();
+                            }
+
+                            @Override
+                            public String reason(int i) {
+                                return "customer number " + i;
+                            }
+                        })
+                        .build();
+            }
+        };
+        return CustomerScoring.builder().add(rule).build().classify(base);
+    }
+
+    @Test
+    @DisplayName("property: two customers have the same hash exactly when their stored labels and metrics are equal")
+    void hashGroupsAreStoredGroups() {
+        for (long seed = 1; seed <= 3; seed++) {
+            ScoringResult result = StandardRules.all().classify(randomBase(2_000, seed));
+            ResultHash.Layout layout = new ResultHash.Layout(result);
+            Map<String, String> hashOfStored = new HashMap<>();
+            Map<String, String> storedOfHash = new HashMap<>();
+            for (int i = 0; i < result.base().size(); i++) {
+                String key = stored(result.snapshot(i, new UUID(3, 4), null, Models.metrics(result.base(), i)));
+
+                String hash = layout.text(i);
+
+                assertThat(hash).hasSize(ResultHash.LENGTH).matches("[0-9a-f]{32}");
+                assertThat(hashOfStored.computeIfAbsent(key, k -> hash))
+                        .as("customer %d", i)
+                        .isEqualTo(hash);
+                assertThat(storedOfHash.computeIfAbsent(hash, k -> key))
+                        .as("customer %d", i)
+                        .isEqualTo(key);
+            }
+            // equal results do occur (the customers who share purchases), so the property is not vacuous
+            assertThat(hashOfStored.size()).isLessThan(result.base().size());
+            assertThat(hashOfStored.size()).isGreaterThan(result.base().size() / 2);
         }
     }
 
     @Test
-    @DisplayName("changes when one metric changes in its last decimal, and not with trailing zeros")
-    void sensitivity() {
-        ScoreSnapshot a = snapshot(Map.of("x", new BigDecimal("1.000001")), Map.of("l", "A"));
-        ScoreSnapshot b = snapshot(Map.of("x", new BigDecimal("1.000002")), Map.of("l", "A"));
-        ScoreSnapshot c = snapshot(Map.of("x", new BigDecimal("1.0000010")), Map.of("l", "A"));
+    @DisplayName("the reason text is not hashed; the label is")
+    void reasonsLeftOut() {
+        ScoringResult same = probe(plainBase(3, "EUR"), i -> "A", i -> 1.0);
+        ScoringResult other = probe(plainBase(3, "EUR"), i -> i == 2 ? "B" : "A", i -> 1.0);
+        ResultHash.Layout a = new ResultHash.Layout(same);
+        ResultHash.Layout b = new ResultHash.Layout(other);
 
-        String ha = ResultHash.of(a);
-        String hb = ResultHash.of(b);
-        String hc = ResultHash.of(c);
+        // customers 0, 1 and 2 have different reasons ("customer number i") but the same label and metric
+        assertThat(a.text(1)).isEqualTo(a.text(0));
+        assertThat(a.text(2)).isEqualTo(a.text(0));
+        assertThat(b.text(2)).isNotEqualTo(b.text(0));
+        assertThat(b.text(0)).isEqualTo(a.text(0));
+    }
 
-        assertThat(ha).isNotEqualTo(hb);
-        assertThat(ha).isEqualTo(hc);
+    @Test
+    @DisplayName("a metric is hashed as stored: 6 decimals count, the 8th does not; absent differs from every value")
+    void metricsAsStored() {
+        double[] x = {1.000001, 1.000002, 1.0000010004, Double.NaN, 0, -0.0, 0.0000004};
+        ResultHash.Layout layout = new ResultHash.Layout(probe(plainBase(x.length, "EUR"), i -> "A", i -> x[i]));
+
+        assertThat(layout.text(1)).isNotEqualTo(layout.text(0)); // 1.000001 vs 1.000002
+        assertThat(layout.text(2)).isEqualTo(layout.text(0)); // 1.0000010004 is stored as 1.000001
+        assertThat(layout.text(3)).isNotEqualTo(layout.text(4)); // absent vs 0
+        assertThat(layout.text(5)).isEqualTo(layout.text(4)); // -0.0 is stored as 0
+        assertThat(layout.text(6)).isEqualTo(layout.text(4)); // 0.0000004 rounds to 0.000000
+    }
+
+    @Test
+    @DisplayName("the number of customers and the currency, which reasons quote, are part of the hash")
+    void runWideValues() {
+        String three = new ResultHash.Layout(probe(plainBase(3, "EUR"), i -> "A", i -> 1.0)).text(0);
+        String four = new ResultHash.Layout(probe(plainBase(4, "EUR"), i -> "A", i -> 1.0)).text(0);
+        String dollars = new ResultHash.Layout(probe(plainBase(3, "USD"), i -> "A", i -> 1.0)).text(0);
+        String again = new ResultHash.Layout(probe(plainBase(3, "EUR"), i -> "A", i -> 1.0)).text(0);
+
+        assertThat(four).isNotEqualTo(three);
+        assertThat(dollars).isNotEqualTo(three);
+        assertThat(again).isEqualTo(three);
+    }
+
+    @Test
+    @DisplayName("the text round-trips; null, SHA-256 texts of earlier versions and upper case are not this form")
+    void text() {
+        long[] out = new long[2];
+        Random random = new Random(3);
+        for (int k = 0; k < 1_000; k++) {
+            long high = random.nextLong();
+            long low = k == 0 ? 0 : k == 1 ? -1 : random.nextLong();
+            String text = ResultHash.hex(high, low);
+
+            boolean parsed = ResultHash.parse(text, out);
+
+            assertThat(parsed).isTrue();
+            assertThat(out).containsExactly(high, low);
+        }
+        assertThat(ResultHash.hex(0x0123456789abcdefL, -1L)).isEqualTo("0123456789abcdefffffffffffffffff");
+        assertThat(ResultHash.parse(null, out)).isFalse();
+        assertThat(ResultHash.parse("ab".repeat(32), out)).isFalse();
+        assertThat(ResultHash.parse("0123456789ABCDEFffffffffffffffff", out)).isFalse();
+        assertThat(ResultHash.parse("0123456789abcdefgfffffffffffffff", out)).isFalse();
+    }
+
+    @Test
+    @DisplayName(
+            "property: a metric's word is equal exactly when the stored decimals are, ties and huge values included")
+    void words() {
+        Random random = new Random(9);
+        for (int k = 0; k < 100_000; k++) {
+            double a = switch (k % 4) {
+                case 0 -> random.nextDouble();
+                case 1 -> (random.nextInt(2_000_001) - 1_000_000) / 1e6 + 5e-7; // next to a tie
+                case 2 -> random.nextGaussian() * 1e14; // beyond a long of micro units
+                default -> random.nextGaussian() * 1e9;
+            };
+            double b = random.nextBoolean() ? Math.nextUp(a) : a + random.nextInt(3) * 1e-7;
+            for (int scale : new int[] {2, 6}) {
+                double power = Math.pow(10, scale);
+                boolean sameStored = Models.decimal(a, scale, power).equals(Models.decimal(b, scale, power));
+
+                boolean sameWord = ResultHash.word(a, scale, power) == ResultHash.word(b, scale, power);
+
+                assertThat(sameWord).as("%s and %s at scale %d", a, b, scale).isEqualTo(sameStored);
+            }
+        }
     }
 
     @Test

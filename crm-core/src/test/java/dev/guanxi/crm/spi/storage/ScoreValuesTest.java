@@ -75,6 +75,35 @@ class ScoreValuesTest {
     }
 
     @Test
+    @DisplayName("property: a name is accepted exactly when it matches [a-z][A-Za-z0-9_.]{0,63}")
+    void namesAsTheRegex() {
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile("[a-z][A-Za-z0-9_.]{0,63}");
+        String alphabet = "azAZ09_.-é ;\u00e0\u0130";
+        java.util.Random random = new java.util.Random(17);
+        int accepted = 0;
+        for (int round = 0; round < 50_000; round++) {
+            StringBuilder name = new StringBuilder();
+            int length = random.nextInt(5) == 0 ? 60 + random.nextInt(8) : random.nextInt(6);
+            for (int k = 0; k < length; k++) {
+                // mostly valid characters, so that long valid names occur too
+                name.append(
+                        random.nextInt(4) == 0
+                                ? alphabet.charAt(random.nextInt(alphabet.length()))
+                                : (char) ('a' + random.nextInt(26)));
+            }
+            String text = name.toString();
+            boolean expected = regex.matcher(text).matches();
+
+            boolean actual = ScoreSnapshot.isName(text);
+
+            assertThat(actual).as("%s", text).isEqualTo(expected);
+            accepted += actual ? 1 : 0;
+        }
+        assertThat(accepted).isBetween(1_000, 49_000); // both outcomes are exercised
+        assertThat(ScoreSnapshot.isName(null)).isFalse();
+    }
+
+    @Test
     @DisplayName("a run completes after it started, with valid attributes")
     void runs() {
         Instant start = Instant.parse("2026-02-01T02:00:00Z");

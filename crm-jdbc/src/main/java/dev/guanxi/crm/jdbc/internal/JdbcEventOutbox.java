@@ -68,8 +68,9 @@ final class JdbcEventOutbox implements EventOutbox {
         List<UUID> ids = List.copyOf(eventIds);
         Argument now = sql.at(Instant.now());
         if (sql.dialect() == dev.guanxi.crm.jdbc.Dialect.H2) {
-            // H2 uses an index for IN only on the index's first column (tenant_id): an IN list scanned the tenant's
-            // whole outbox per chunk, O(outbox × events) for a large write. One batched point update per event instead.
+            // H2 does not look up an IN list of parameters in an index (EXPLAIN shows only TENANT_ID = ?1 on
+            // ux_guanxi_outbox_event): each chunk would walk all the tenant's outbox rows, quadratic over a run.
+            // One batched statement per event is a lookup of the unique (tenant_id, event_id) key each.
             List<List<Argument>> rows = new ArrayList<>(ids.size());
             for (UUID id : ids) {
                 rows.add(List.of(now, uow.tenantArg(), sql.id(id)));
@@ -80,6 +81,7 @@ final class JdbcEventOutbox implements EventOutbox {
                     rows);
             return;
         }
+        // PostgreSQL and MariaDB look the IN list up in the unique (tenant_id, event_id) index
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             List<Argument> args = new ArrayList<>();

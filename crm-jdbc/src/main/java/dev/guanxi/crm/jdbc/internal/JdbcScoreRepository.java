@@ -94,6 +94,32 @@ final class JdbcScoreRepository implements ScoreRepository {
         return new Page<>(more ? List.copyOf(rows.subList(0, page.limit())) : rows, page, more);
     }
 
+    /**
+     * One query in primary-key order ({@code tenant_id} first, so no database sorts), streamed with the store's
+     * fetch size.
+     */
+    @Override
+    public long scan(java.util.function.Consumer<? super dev.guanxi.crm.spi.storage.ScoreView> visitor) {
+        Objects.requireNonNull(visitor, "visitor");
+        int fetchSize = uow.state().fetchSize();
+        return uow.translate(() -> {
+            try (org.jdbi.v3.core.statement.Query q = uow.handle()
+                    .createQuery("SELECT doc FROM guanxi_score WHERE tenant_id = ? ORDER BY tenant_id, customer_id")) {
+                q.bind(0, uow.tenantArg());
+                q.setFetchSize(fetchSize);
+                return q.scanResultSet((supplier, ctx) -> {
+                    java.sql.ResultSet rs = supplier.get();
+                    long n = 0;
+                    while (rs.next()) {
+                        visitor.accept(Json.read(SNAPSHOT_READER, rs.getString(1)));
+                        n++;
+                    }
+                    return n;
+                });
+            }
+        });
+    }
+
     @Override
     public long countByRun(UUID runId) {
         Objects.requireNonNull(runId, "runId");

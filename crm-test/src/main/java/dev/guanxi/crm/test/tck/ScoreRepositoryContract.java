@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Conformance tests of {@code ScoreRepository}: snapshots replace each customer's previous one, keep exact
- * decimals and labels, are all or nothing per call, are listed by customer id text, are counted per run, and
+ * decimals and labels, are all or nothing per call, are listed and scanned by customer id text, are counted per
+ * run, and
  * never cross tenants; runs are saved, replaced and found.
  */
 public abstract class ScoreRepositoryContract extends RepositoryContract {
@@ -145,6 +146,67 @@ public abstract class ScoreRepositoryContract extends RepositoryContract {
         assertThat(find(TENANT_B, all.get(0).customerId())).isEmpty();
         assertThat(find(TENANT_A, customer(7))).isEmpty();
         assertThat(countByRun(TENANT_B, run)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a scan visits every snapshot of its tenant once, in list order; a visitor's exception ends it")
+    void scansInListOrderPerTenant() {
+        UUID run = UUID.randomUUID();
+        List<ScoreSnapshot> all = new ArrayList<>();
+        // more than one page of list(), so that a default scan pages
+        for (int i = 0; i < PageRequest.MAX_LIMIT + 5; i++) {
+            all.add(snapshot(CustomerId.of(UUID.randomUUID().toString()), run, "0." + i, "G" + i));
+        }
+        run(TENANT_A, uow -> uow.scores().upsertAll(all));
+        run(TENANT_B, uow -> uow.scores().upsertAll(List.of(snapshot(customer(7), run, "0.5", "B"))));
+        List<ScoreSnapshot> listed = new ArrayList<>();
+        Optional<PageRequest> next = Optional.of(PageRequest.first(PageRequest.MAX_LIMIT));
+        while (next.isPresent()) {
+            PageRequest request = next.get();
+            Page<ScoreSnapshot> page = read(TENANT_A, uow -> uow.scores().list(request));
+            listed.addAll(page.items());
+            next = page.nextRequest();
+        }
+
+        List<ScoreSnapshot> scanned = new ArrayList<>();
+        List<String> grades = new ArrayList<>();
+        Long count = read(
+                TENANT_A,
+                uow -> uow.scores().scan(v -> {
+                    scanned.add(v.snapshot());
+                    grades.add(v.label("grade"));
+                    // a view answers as its snapshot does
+                    assertThat(v.customerId()).isEqualTo(v.snapshot().customerId());
+                    assertThat(v.runId()).isEqualTo(run);
+                    assertThat(v.asOf()).isEqualTo(AS_OF);
+                    assertThat(v.inputsHash()).isEqualTo(v.snapshot().inputsHash());
+                    assertThat(v.metric("pAlive"))
+                            .isEqualTo(v.snapshot().metrics().get("pAlive"));
+                    assertThat(v.metric("clv.eur")).isEqualByComparingTo("1234.56");
+                    assertThat(v.metric("none")).isNull();
+                    assertThat(v.label("none")).isNull();
+                }));
+
+        assertThat(count).isEqualTo(all.size());
+        assertThat(scanned).containsExactlyElementsOf(listed);
+        assertThat(grades)
+                .containsExactlyElementsOf(
+                        listed.stream().map(s -> s.labels().get("grade")).toList());
+        List<ScoreSnapshot> other = new ArrayList<>();
+        Long otherCount = read(TENANT_B, uow -> uow.scores().scan(v -> other.add(v.snapshot())));
+        assertThat(otherCount).isEqualTo(1);
+        assertThat(other).extracting(ScoreSnapshot::customerId).containsExactly(customer(7));
+        List<String> seen = new ArrayList<>();
+        assertThatThrownBy(() -> read(
+                        TENANT_A,
+                        uow -> uow.scores().scan(v -> {
+                            seen.add(v.label("grade"));
+                            if (seen.size() == 3) {
+                                throw new IllegalStateException("enough");
+                            }
+                        })))
+                .hasMessageContaining("enough");
+        assertThat(seen).hasSize(3);
     }
 
     @Test
