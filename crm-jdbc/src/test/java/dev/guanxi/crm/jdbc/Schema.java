@@ -36,7 +36,8 @@ final class Schema {
             "guanxi_campaign_target",
             "guanxi_stage_current",
             "guanxi_stage_transition",
-            "guanxi_churn_reason");
+            "guanxi_churn_reason",
+            "guanxi_audit");
 
     private Schema() {}
 

@@ -1,6 +1,7 @@
 package dev.guanxi.crm.storage.memory;
 
 import dev.guanxi.crm.TenantId;
+import dev.guanxi.crm.spi.storage.AuditRepository;
 import dev.guanxi.crm.spi.storage.CampaignRepository;
 import dev.guanxi.crm.spi.storage.CampaignResponseRepository;
 import dev.guanxi.crm.spi.storage.CampaignTargetRepository;
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MemoryUnitOfWork implements UnitOfWork {
     private final MemoryTransaction tx;
     private final AtomicLong eventSequence;
+    private final AtomicLong auditSequence;
     private CustomerRepository customers;
     private ReferenceCodeRepository referenceCodes;
     private InteractionRepository interactions;
@@ -50,10 +52,12 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private OwnershipRepository ownership;
     private LifecycleRepository lifecycle;
     private CampaignTargetRepository campaignTargets;
+    private AuditRepository audit;
 
-    MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
+    MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence, AtomicLong auditSequence) {
         this.tx = tx;
         this.eventSequence = eventSequence;
+        this.auditSequence = auditSequence;
     }
 
     @Override
@@ -163,6 +167,11 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public CampaignTargetRepository campaignTargets() {
         return campaignTargets == null ? campaignTargets = new MemoryCampaignTargetRepository(tx) : campaignTargets;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        return audit == null ? audit = new MemoryAuditRepository(tx, auditSequence) : audit;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.guanxi.crm.jdbc.internal;
 
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.jdbc.Dialect;
+import dev.guanxi.crm.spi.storage.AuditRepository;
 import dev.guanxi.crm.spi.storage.CampaignRepository;
 import dev.guanxi.crm.spi.storage.CampaignResponseRepository;
 import dev.guanxi.crm.spi.storage.CampaignTargetRepository;
@@ -83,6 +84,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private JdbcOwnershipRepository ownership;
     private JdbcCampaignTargetRepository campaignTargets;
     private JdbcLifecycleRepository lifecycle;
+    private JdbcAuditRepository audit;
 
     /**
      * Creates a unit of work that opens its connection and transaction only when the first statement runs, so
@@ -540,6 +542,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     public LifecycleRepository lifecycle() {
         requireOpen();
         return lifecycle == null ? lifecycle = new JdbcLifecycleRepository(this) : lifecycle;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        requireOpen();
+        return audit == null ? audit = new JdbcAuditRepository(this) : audit;
     }
 
     @Override

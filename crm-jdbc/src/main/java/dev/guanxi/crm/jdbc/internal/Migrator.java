@@ -34,7 +34,8 @@ public final class Migrator {
             "V3__points.sql",
             "V4__ownership.sql",
             "V5__campaign_targets.sql",
-            "V6__lifecycle.sql");
+            "V6__lifecycle.sql",
+            "V9__audit.sql");
 
     private static final Object H2_LOCK = new Object();
     private static final long PG_LOCK_KEY = 0x6775616e7869L; // "guanxi"
