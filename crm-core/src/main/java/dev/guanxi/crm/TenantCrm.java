@@ -20,7 +20,9 @@ import dev.guanxi.crm.service.Service;
 
 /**
  * The CRM as one tenant sees it: the focused APIs, each reading and writing only this tenant's data.
- * Obtained from {@link Crm#tenant(TenantId)}. Immutable and thread-safe.
+ * Obtained from {@link Crm#tenant(TenantId)}, and bound to a call context by {@link #as} (who calls: recorded in
+ * the audit trail and, with an access policy, what they may see and change) and {@link #correlated} (the id under
+ * which the call's changes are recorded). Immutable and thread-safe.
  */
 public final class TenantCrm {
     private final CrmContext context;
@@ -143,6 +145,56 @@ public final class TenantCrm {
     public dev.guanxi.crm.stewardship.Imports imports() {
         return new dev.guanxi.crm.internal.stewardship.DefaultImports(
                 context, tenant, dev.guanxi.crm.internal.stewardship.ImportMerge.unavailable());
+    }
+
+    /**
+     * Returns this tenant's CRM bound to a principal: every call through the result is made as {@code
+     * principal}. The principal's user is recorded as the author of every change in the {@linkplain #audit() audit
+     * trail}, and, if the CRM was built with an {@code AccessPolicy}, the policy decides what
+     * the principal may read and change. Cheap: bind one per request. Without a principal (this object as {@link
+     * Crm#tenant} returns it), changes are recorded as made by the {@linkplain
+     * dev.guanxi.crm.audit.AuditRecord#SYSTEM system}.
+     *
+     * @param principal who calls
+     * @return the tenant's CRM as seen and changed by {@code principal}; this object is unchanged
+     * @throws ValidationException ({@code principal}, {@link ValidationRule#REQUIRED}) if it is null
+     * @since 0.1.0
+     */
+    @Beta
+    public TenantCrm as(dev.guanxi.crm.access.Principal principal) {
+        if (principal == null) {
+            throw new ValidationException("principal", ValidationRule.REQUIRED, "principal is required");
+        }
+        return new TenantCrm(context.bind(context.caller().as(principal)), tenant);
+    }
+
+    /**
+     * Returns this tenant's CRM bound to a correlation id: every change made through the result is recorded in the
+     * {@linkplain #audit() audit trail} under {@code correlationId} (e.g. the host's request or trace id), so
+     * that {@link dev.guanxi.crm.audit.AuditTrail#correlated} finds everything one request changed. Without one,
+     * each write gets a new random correlation id.
+     *
+     * @param correlationId 1 to 128 characters, one line
+     * @return the tenant's CRM with that correlation id; this object is unchanged
+     * @throws ValidationException on {@code correlationId} if it is missing, blank, too long or not one line
+     * @since 0.1.0
+     */
+    @Beta
+    public TenantCrm correlated(String correlationId) {
+        if (correlationId == null) {
+            throw new ValidationException("correlationId", ValidationRule.REQUIRED, "correlationId is required");
+        }
+        return new TenantCrm(context.bind(context.caller().correlated(correlationId)), tenant);
+    }
+
+    /**
+     * @return the audit trail: a customer's timeline, an entity's history, a call's changes
+     * @throws UnsupportedOperationException if the store keeps no audit trail (on the first read)
+     * @since 0.1.0
+     */
+    @Beta
+    public dev.guanxi.crm.audit.AuditTrail audit() {
+        return new dev.guanxi.crm.internal.audit.DefaultAuditTrail(context, tenant);
     }
 
     /**

@@ -1,12 +1,15 @@
 package dev.guanxi.crm.internal;
 
 import dev.guanxi.crm.TenantId;
+import dev.guanxi.crm.access.Principal;
 import dev.guanxi.crm.event.DomainEvent;
 import dev.guanxi.crm.event.EventMetadata;
 import dev.guanxi.crm.field.FieldDefinition;
+import dev.guanxi.crm.internal.audit.AuditRecorder;
 import dev.guanxi.crm.loyalty.MembershipProgramme;
 import dev.guanxi.crm.sales.Pipeline;
 import dev.guanxi.crm.service.SlaPolicy;
+import dev.guanxi.crm.spi.storage.AuditRepository;
 import dev.guanxi.crm.spi.storage.Storage;
 import dev.guanxi.crm.spi.storage.UnitOfWork;
 import dev.guanxi.crm.spi.storage.UnitOfWorkContext;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -34,6 +38,7 @@ public final class CrmContext {
     private final SlaPolicy slaPolicy;
     private final MembershipProgramme membership;
     private final dev.guanxi.crm.lifecycle.LifecycleEngine lifecycle;
+    private final Caller caller;
 
     /**
      * @param storage the store
@@ -108,6 +113,33 @@ public final class CrmContext {
         this.pipelines = Map.copyOf(pipelines);
         this.slaPolicy = slaPolicy;
         this.membership = membership;
+        this.caller = Caller.NONE;
+    }
+
+    /** A copy of {@code base} bound to another call context. */
+    private CrmContext(CrmContext base, Caller caller) {
+        this.lifecycle = base.lifecycle;
+        this.storage = base.storage;
+        this.clock = base.clock;
+        this.dispatcher = base.dispatcher;
+        this.customFields = base.customFields;
+        this.pipelines = base.pipelines;
+        this.slaPolicy = base.slaPolicy;
+        this.membership = base.membership;
+        this.caller = Objects.requireNonNull(caller, "caller");
+    }
+
+    /** @return the call context this instance is bound to ({@link Caller#NONE} unless bound) */
+    public Caller caller() {
+        return caller;
+    }
+
+    /**
+     * @param bound the call context
+     * @return this configuration bound to that call context (cheap: the configuration is shared)
+     */
+    public CrmContext bind(Caller bound) {
+        return new CrmContext(this, bound);
     }
 
     /** @return the store every unit of work runs on */
@@ -156,8 +188,9 @@ public final class CrmContext {
     }
 
     /**
-     * Runs a read-write unit of work; the events it publishes are appended to the outbox in the same
-     * transaction and delivered to listeners after commit, before this returns. Delivered events are then
+     * Runs a read-write unit of work; every change it makes is recorded in the audit trail (by the {@link
+     * Gatekeeper}, if the store keeps one) and the events it publishes are appended to the outbox, both in the same
+     * transaction, and the events are delivered to listeners after commit, before this returns. Delivered events are then
      * marked delivered in a second, separate transaction: a crash in between leaves them pending, and {@link
      * #deliverPending} delivers them again (at least once).
      */
@@ -165,8 +198,14 @@ public final class CrmContext {
         List<DomainEvent> committed = new ArrayList<>();
         T result = storage.inTransaction(UnitOfWorkContext.write(tenant), uow -> {
             committed.clear(); // the store may retry the work
-            WriteScope scope = new WriteScope(uow, tenant, clock);
+            Instant now = clock.instant();
+            AuditRecorder recorder = recorder(uow, now);
+            WriteScope scope = new WriteScope(Gatekeeper.wrap(uow, recorder), tenant, clock, now);
+            scope.recorder = recorder;
             T r = work.apply(scope);
+            if (recorder != null) {
+                recorder.flush();
+            }
             if (!scope.events().isEmpty()) {
                 uow.outbox().append(scope.events());
             }
@@ -178,6 +217,19 @@ public final class CrmContext {
             markDelivered(tenant, committed);
         }
         return result;
+    }
+
+    /** The audit trail's recorder of one write, or {@code null} if the store keeps no audit trail. */
+    private AuditRecorder recorder(UnitOfWork uow, Instant now) {
+        AuditRepository trail;
+        try {
+            trail = uow.audit();
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+        Principal principal = caller.principal();
+        return new AuditRecorder(
+                trail, now, principal == null ? null : principal.user(), caller.correlationIdOfWrite());
     }
 
     /** Delivers events left pending (e.g. by a crash after commit), oldest first; returns how many. */
@@ -215,11 +267,24 @@ public final class CrmContext {
         private final Instant now;
         private final List<DomainEvent> events = new ArrayList<>();
 
-        WriteScope(UnitOfWork uow, TenantId tenant, Clock clock) {
+        private AuditRecorder recorder;
+
+        /**
+         * Appends the audit records of this write so far, so that a personal-data erasure can scrub them in the
+         * same unit of work (the records are otherwise appended when the work returns). Nothing if the store keeps
+         * no audit trail.
+         */
+        public void flushAudit() {
+            if (recorder != null) {
+                recorder.flush();
+            }
+        }
+
+        WriteScope(UnitOfWork uow, TenantId tenant, Clock clock, Instant now) {
             this.uow = uow;
             this.tenant = tenant;
             this.clock = clock;
-            this.now = clock.instant();
+            this.now = now;
         }
 
         /** @return the unit of work */

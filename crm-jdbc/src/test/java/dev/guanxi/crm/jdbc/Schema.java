@@ -45,7 +45,8 @@ final class Schema {
             "guanxi_import_job",
             "guanxi_import_error",
             "guanxi_import_flag",
-            "guanxi_import_key");
+            "guanxi_import_key",
+            "guanxi_audit");
 
     private Schema() {}
 

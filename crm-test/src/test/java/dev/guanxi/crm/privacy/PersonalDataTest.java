@@ -274,6 +274,9 @@ class PersonalDataTest {
             SortedMap<String, Integer> records = new java.util.TreeMap<>(report.records());
             Integer ownership = records.remove("ownership");
             assertThat(ownership).isNotNull().isGreaterThanOrEqualTo(2);
+            // the audit trail holds a record per change of every planted entity and of the erasure itself
+            Integer audit = records.remove("audit");
+            assertThat(audit).isNotNull().isGreaterThan(ownership);
             assertThat(records)
                     .isEqualTo(new java.util.TreeMap<>(Map.ofEntries(
                             Map.entry("customer", 1),

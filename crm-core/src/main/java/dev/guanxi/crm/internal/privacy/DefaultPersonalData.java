@@ -308,6 +308,16 @@ public final class DefaultPersonalData implements PersonalData {
             if (eraseSnapshot(uow, customerId)) {
                 records.put("scoreSnapshot", 1);
             }
+            // the erasure's own changes are audited too: append them, then scrub every audit value of the customer
+            scope.flushAudit();
+            try {
+                long audited = uow.audit().scrub(customerId, ERASED_TEXT);
+                if (audited > 0) {
+                    records.put("audit", (int) Math.min(Integer.MAX_VALUE, audited));
+                }
+            } catch (UnsupportedOperationException e) {
+                // the store keeps no audit trail
+            }
             privacy.scrubLogs(customerId, ERASED_TEXT).forEach((k, v) -> {
                 if (v > 0) {
                     records.merge(k, v, Integer::sum);

@@ -135,6 +135,18 @@ public interface UnitOfWork {
         throw new UnsupportedOperationException(getClass().getName() + " does not keep a merge log");
     }
 
+    /**
+     * Returns the audit trail's records. A store that predates the audit trail keeps the default: the SDK then
+     * records no audit trail on it, and {@code TenantCrm.audit()} fails with {@link UnsupportedOperationException}.
+     *
+     * @return the audit records
+     * @throws UnsupportedOperationException if the store does not keep an audit trail (the default)
+     * @since 0.1.0
+     */
+    default AuditRepository audit() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not keep an audit trail");
+    }
+
     /** @return the transactional outbox of domain events */
     EventOutbox outbox();
 

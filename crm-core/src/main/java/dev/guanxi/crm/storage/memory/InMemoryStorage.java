@@ -26,6 +26,7 @@ public final class InMemoryStorage implements Storage {
     private final Map<TenantId, Map<String, Map<Object, Object>>> tenants = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong eventSequence = new AtomicLong();
+    private final AtomicLong auditSequence = new AtomicLong();
     private final Map<String, List<MemoryTransaction.UniqueKey>> uniqueKeys = new ConcurrentHashMap<>();
 
     /** Creates an empty store. */
@@ -43,7 +44,7 @@ public final class InMemoryStorage implements Storage {
         try {
             Map<String, Map<Object, Object>> tables = tenants.computeIfAbsent(context.tenant(), t -> new HashMap<>());
             MemoryTransaction tx = new MemoryTransaction(context.tenant(), tables, context.readOnly(), uniqueKeys);
-            T result = work.run(new MemoryUnitOfWork(tx, eventSequence));
+            T result = work.run(new MemoryUnitOfWork(tx, eventSequence, auditSequence));
             tx.commit();
             return result;
         } finally {

@@ -1,6 +1,7 @@
 package dev.guanxi.crm.storage.memory;
 
 import dev.guanxi.crm.TenantId;
+import dev.guanxi.crm.spi.storage.AuditRepository;
 import dev.guanxi.crm.spi.storage.CampaignRepository;
 import dev.guanxi.crm.spi.storage.CampaignResponseRepository;
 import dev.guanxi.crm.spi.storage.CampaignTargetRepository;
@@ -31,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MemoryUnitOfWork implements UnitOfWork {
     private final MemoryTransaction tx;
     private final AtomicLong eventSequence;
+    private final AtomicLong auditSequence;
     private CustomerRepository customers;
     private ReferenceCodeRepository referenceCodes;
     private InteractionRepository interactions;
@@ -55,10 +57,12 @@ final class MemoryUnitOfWork implements UnitOfWork {
     private dev.guanxi.crm.spi.storage.PrivacyRepository privacy;
     private MergeLogRepository mergeLog;
     private ImportJournalRepository importJournal;
+    private AuditRepository audit;
 
-    MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence) {
+    MemoryUnitOfWork(MemoryTransaction tx, AtomicLong eventSequence, AtomicLong auditSequence) {
         this.tx = tx;
         this.eventSequence = eventSequence;
+        this.auditSequence = auditSequence;
     }
 
     @Override
@@ -173,6 +177,11 @@ final class MemoryUnitOfWork implements UnitOfWork {
     @Override
     public MergeLogRepository mergeLog() {
         return mergeLog == null ? mergeLog = new MemoryMergeLogRepository(tx) : mergeLog;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        return audit == null ? audit = new MemoryAuditRepository(tx, auditSequence) : audit;
     }
 
     @Override

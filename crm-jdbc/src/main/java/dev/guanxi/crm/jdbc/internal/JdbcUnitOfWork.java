@@ -2,6 +2,7 @@ package dev.guanxi.crm.jdbc.internal;
 
 import dev.guanxi.crm.TenantId;
 import dev.guanxi.crm.jdbc.Dialect;
+import dev.guanxi.crm.spi.storage.AuditRepository;
 import dev.guanxi.crm.spi.storage.CampaignRepository;
 import dev.guanxi.crm.spi.storage.CampaignResponseRepository;
 import dev.guanxi.crm.spi.storage.CampaignTargetRepository;
@@ -88,6 +89,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private JdbcPrivacyRepository privacy;
     private JdbcMergeLogRepository mergeLog;
     private JdbcImportJournalRepository importJournal;
+    private JdbcAuditRepository audit;
 
     /**
      * Creates a unit of work that opens its connection and transaction only when the first statement runs, so
@@ -557,6 +559,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     public MergeLogRepository mergeLog() {
         requireOpen();
         return mergeLog == null ? mergeLog = new JdbcMergeLogRepository(this) : mergeLog;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        requireOpen();
+        return audit == null ? audit = new JdbcAuditRepository(this) : audit;
     }
 
     @Override

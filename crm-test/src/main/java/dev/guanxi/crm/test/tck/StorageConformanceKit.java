@@ -243,6 +243,18 @@ public abstract class StorageConformanceKit {
         }
     }
 
+    /**
+     * {@code AuditRepository}: audit records, scrubbing, and P4 (random mutations, some rolled back, replayed from
+     * the trail) through the API.
+     */
+    @Nested
+    class AuditTrail extends AuditRepositoryContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
     /** {@code ReferenceCodeRepository}. */
     @Nested
     class ReferenceCodes extends ReferenceCodeRepositoryContract {

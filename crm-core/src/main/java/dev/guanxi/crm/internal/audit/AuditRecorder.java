@@ -1,0 +1,77 @@
+package dev.guanxi.crm.internal.audit;
+
+import dev.guanxi.crm.StaffId;
+import dev.guanxi.crm.audit.AuditAction;
+import dev.guanxi.crm.audit.AuditRecord;
+import dev.guanxi.crm.audit.FieldChange;
+import dev.guanxi.crm.spi.storage.AuditRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the audit records of one write and appends them to the store in batches, in the write's own unit of
+ * work. Confined to the thread running the unit of work; not thread-safe.
+ */
+public final class AuditRecorder {
+    /** How many records are appended at once; bounds the memory a bulk write holds for its trail. */
+    static final int BATCH = 1_000;
+
+    private final AuditRepository target;
+    private final Instant at;
+    private final StaffId user;
+    private final String correlationId;
+    private final List<AuditRecord> pending = new ArrayList<>();
+    private long written;
+
+    /**
+     * @param target where the records go (the raw unit of work's repository)
+     * @param at the write's instant
+     * @param user who writes, or {@code null} for the system
+     * @param correlationId the write's correlation id
+     */
+    public AuditRecorder(AuditRepository target, Instant at, StaffId user, String correlationId) {
+        this.target = target;
+        this.at = at;
+        this.user = user;
+        this.correlationId = correlationId;
+    }
+
+    /**
+     * Records a change of one entity; nothing if no field differs.
+     *
+     * @param subject what changed
+     * @param before the entity before, or {@code null} if it is new
+     * @param after the entity after, or {@code null} if it was removed
+     */
+    public void record(Subject subject, Object before, Object after) {
+        Map<String, String> old = FlatState.of(before);
+        Map<String, String> now = FlatState.of(after);
+        List<FieldChange> changes = FlatState.diff(old, now);
+        if (changes.isEmpty() && before != null && after != null) {
+            return;
+        }
+        AuditAction action =
+                before == null ? AuditAction.CREATE : after == null ? AuditAction.DELETE : AuditAction.UPDATE;
+        pending.add(new AuditRecord(
+                0, at, user, correlationId, subject.kind(), subject.id(), subject.customerId(), action, changes));
+        if (pending.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    /** Appends the records not yet appended. */
+    public void flush() {
+        if (!pending.isEmpty()) {
+            target.append(List.copyOf(pending));
+            written += pending.size();
+            pending.clear();
+        }
+    }
+
+    /** @return how many records were appended so far */
+    public long written() {
+        return written;
+    }
+}
