@@ -115,8 +115,7 @@ class ImportKillTest {
         Child resume = Child.start(db, csv, jobId, dir.resolve(name.replace(' ', '_') + "-2.log"));
         String done = resume.awaitDone();
         Counts end = Counts.read(db, jobId);
-        System.out.printf(
-                Locale.ROOT, "A1 %s: resumed: %s (rows/s, rows this run); journal %s%n", name, done, end.journal);
+        System.out.printf(Locale.ROOT, "A1 %s: resumed in a new JVM: %s; journal %s%n", name, done, end.journal);
         assertThat(end.customers).isEqualTo(rows);
         assertThat(end.distinctExternalIds).isEqualTo(rows);
         assertThat(end.journal).startsWith("COMPLETED " + rows + " ");
