@@ -13,7 +13,16 @@
  * combines matchers with weights and a threshold; and the results, which explain themselves with the {@link
  * dev.guanxi.crm.stewardship.MatchEvidence} of every matcher that fired.
  *
- * <p>Merging duplicates (survivorship, dry run, undo) is not here yet.
+ * <p>Bulk import: {@link dev.guanxi.crm.stewardship.Imports} from {@link dev.guanxi.crm.TenantCrm#imports()} reads
+ * CSV files (in the column layout of each {@link dev.guanxi.crm.stewardship.ImportKind}) and Java iterables of
+ * {@link dev.guanxi.crm.stewardship.ImportedRecord}s, idempotent by external id, in atomic batches journaled so that
+ * an interrupted import resumes ({@link dev.guanxi.crm.stewardship.ImportJob}), with an error report ({@link
+ * dev.guanxi.crm.stewardship.RowError}), duplicate detection on import ({@link
+ * dev.guanxi.crm.stewardship.DuplicatePolicy}, {@link dev.guanxi.crm.stewardship.ImportFlag}) and the
+ * spreadsheet-safe CSV export of customers ({@link dev.guanxi.crm.stewardship.SpreadsheetCells}).
+ *
+ * <p>Merging duplicates (survivorship, dry run, undo) is not here yet; an import with {@link
+ * dev.guanxi.crm.stewardship.DuplicatePolicy#MERGE} is refused until it is.
  */
 @dev.guanxi.crm.Beta
 package dev.guanxi.crm.stewardship;

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Nested;
  * set and with none, in hard Unicode, and dates and instants across JVM time zones (V2, D1); the lost-update
  * hammer, stale writes and the duplicate-create race (C1, C2, C4, in the units of work); the cross-tenant
  * sweep (T1); SQL metacharacters in every text and filter (S1); exact money sums (M1); the points ledger under
- * concurrent awards and redemptions (C5); concurrent moves of one customer through the lifecycle log; every
+ * concurrent awards and redemptions (C5); concurrent moves of one customer through the lifecycle log; bulk
+ * import (idempotent re-import, all or nothing (A2), resuming after a failure between or inside batches); every
  * event type
  * through the outbox, and pending events across a restart. Each test gets a new store from {@link
  * #createStorage()}, closed after the test.
