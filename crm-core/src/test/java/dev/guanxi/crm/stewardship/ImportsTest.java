@@ -695,7 +695,8 @@ class ImportsTest {
                     assertThat(e.rule()).isEqualTo(ValidationRule.INVALID_FORMAT);
                 });
         Path json = csv(
-                "external_id,display_name", "C-1,\"{\"\"@class\"\":\"\"java.lang.ProcessBuilder\"\",\"\"command\"\":[\"\"id\"\"]}\"");
+                "external_id,display_name",
+                "C-1,\"{\"\"@class\"\":\"\"java.lang.ProcessBuilder\"\",\"\"command\"\":[\"\"id\"\"]}\"");
         ImportResult result = acme.imports().importCsv(ImportKind.CUSTOMERS, json);
         assertThat(result.counts().created()).isEqualTo(1);
         assertThat(customer(acme, "C-1").displayName())
