@@ -23,6 +23,16 @@
  * dev.guanxi.crm.stewardship.MergeLogEntry}). A unique collision of a child row is a {@link
  * dev.guanxi.crm.stewardship.MergeConflictException}, never a deleted row; an undo that would lose a later change
  * is a {@link dev.guanxi.crm.stewardship.MergeNotUndoableException}.
+ *
+ * <p>Bulk import: {@link dev.guanxi.crm.stewardship.Imports} from {@link dev.guanxi.crm.TenantCrm#imports()} reads
+ * CSV files (in the column layout of each {@link dev.guanxi.crm.stewardship.ImportKind}) and Java iterables of
+ * {@link dev.guanxi.crm.stewardship.ImportedRecord}s, idempotent by external id, in atomic batches journaled so that
+ * an interrupted import resumes ({@link dev.guanxi.crm.stewardship.ImportJob}), with an error report ({@link
+ * dev.guanxi.crm.stewardship.RowError}), duplicate detection on import ({@link
+ * dev.guanxi.crm.stewardship.DuplicatePolicy}, {@link dev.guanxi.crm.stewardship.ImportFlag}) and the
+ * spreadsheet-safe CSV export of customers ({@link dev.guanxi.crm.stewardship.SpreadsheetCells}).
+ * An import with {@link dev.guanxi.crm.stewardship.DuplicatePolicy#MERGE} is refused: it is not wired to the
+ * merge engine yet.
  */
 @dev.guanxi.crm.Beta
 package dev.guanxi.crm.stewardship;

@@ -683,6 +683,31 @@ class ImportsTest {
     }
 
     @Test
+    @DisplayName("S2: serialized Java objects and polymorphic JSON are refused or kept as plain text, never loaded")
+    void noDeserialization() throws IOException {
+        Path gadget = dir.resolve("gadget.csv");
+        // the stream magic of java.io.ObjectOutputStream, then a class descriptor
+        byte[] bytes = {(byte) 0xAC, (byte) 0xED, 0x00, 0x05, 0x73, 0x72, 0x00, 0x11};
+        Files.write(gadget, bytes);
+        assertThatThrownBy(() -> acme.imports().importCsv(ImportKind.CUSTOMERS, gadget))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("source");
+                    assertThat(e.rule()).isEqualTo(ValidationRule.INVALID_FORMAT);
+                });
+        Path json = csv(
+                "external_id,display_name",
+                "C-1,\"{\"\"@class\"\":\"\"java.lang.ProcessBuilder\"\",\"\"command\"\":[\"\"id\"\"]}\"");
+        ImportResult result = acme.imports().importCsv(ImportKind.CUSTOMERS, json);
+        assertThat(result.counts().created()).isEqualTo(1);
+        assertThat(customer(acme, "C-1").displayName())
+                .isEqualTo("{\"@class\":\"java.lang.ProcessBuilder\",\"command\":[\"id\"]}");
+        Path header = csv("{\"@class\":\"x\"},display_name", "C-2,x");
+        assertThatThrownBy(() -> acme.imports().importCsv(ImportKind.CUSTOMERS, header))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.field()).isEqualTo("header"));
+    }
+
+    @Test
     @DisplayName("options are checked at once and a repeated option fails fast")
     void options() {
         assertThatThrownBy(() -> ImportOptions.builder().batchSize(0))

@@ -133,12 +133,26 @@ public final class JdbcStorage implements Storage {
     /**
      * Opens (creating if needed) an embedded H2 database in a directory, with the schema migrated.
      *
+     * <p>Every commit is written to the file before it returns ({@code WRITE_DELAY=0}), so a killed JVM (kill -9)
+     * loses no committed transaction; a power failure still may (H2 does not force the disk on commit). With H2's
+     * default delay (500 ms), the kill test of bulk import ({@code ImportKillTest}) lost batches the JVM had
+     * committed and, on H2 2.5.252, once showed 986 of a batch's 1,000 customers without its journal entry after the
+     * restart.
+     *
      * @param directory the directory of the database files (created if missing)
      * @return the storage, which owns its connections
      */
     public static JdbcStorage h2(Path directory) {
+        return builder(h2Url(directory), "sa", "").build();
+    }
+
+    /**
+     * @param directory the directory of the database files
+     * @return the URL {@link #h2(Path)} opens
+     */
+    static String h2Url(Path directory) {
         Path file = directory.toAbsolutePath().resolve("guanxi");
-        return builder("jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000", "sa", "").build();
+        return "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0";
     }
 
     /**

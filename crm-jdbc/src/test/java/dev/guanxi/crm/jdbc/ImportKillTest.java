@@ -11,12 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -40,7 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>System properties: {@value #TRIALS} (default 3; the catalogue's nightly size is 20), {@value #ROWS} (default
  * {@value #DEFAULT_ROWS}), {@value #DATABASES} (a comma-separated list of {@code h2}, {@code postgresql}, {@code
  * mariadb}; default {@code h2}: the embedded servers work too, but each trial imports the whole file, which takes
- * minutes over a network socket), {@value #SEED} (the random kill points; printed).
+ * minutes over a network socket), {@value #SEED} (the random kill points; printed), {@value #H2_ASSERTIONS} (run the
+ * checker with H2's internal assertions enabled; off by default, as in production: with them on, H2 2.5.252 was seen
+ * to fail {@code Chunk.accountForRemovedPage}'s assertion after reopening a killed file, a page-accounting
+ * inconsistency of H2's own, cf. h2database issue 3682), {@value #H2_URL_SUFFIX} (the settings after the H2 file
+ * name instead of those of {@link JdbcStorage#h2}: {@code ;LOCK_TIMEOUT=10000} alone, H2's default write delay, lost
+ * committed batches and once showed 986 of a batch's 1,000 customers without its journal entry after the kill).
  */
 class ImportKillTest {
     /** Rows per batch. */
@@ -50,6 +51,8 @@ class ImportKillTest {
     static final String ROWS = "guanxi.importKill.rows";
     static final String DATABASES = "guanxi.importKill.databases";
     static final String SEED = "guanxi.importKill.seed";
+    static final String H2_ASSERTIONS = "guanxi.importKill.h2Assertions";
+    static final String H2_URL_SUFFIX = "guanxi.importKill.h2Settings";
     static final int DEFAULT_ROWS = 100_000;
 
     private static final String TENANT = "kill-tenant";
@@ -59,11 +62,7 @@ class ImportKillTest {
     Path dir;
 
     /** Where a database is: its URL and credentials, for the children and the parent's checks. */
-    private record Database(String url, String user, String password) {
-        Connection connect() throws SQLException {
-            return DriverManager.getConnection(url, user, password);
-        }
-    }
+    private record Database(String url, String user, String password) {}
 
     @Test
     @DisplayName("A1: a child JVM killed with SIGKILL mid-import leaves whole batches matching the journal; resuming"
@@ -97,7 +96,7 @@ class ImportKillTest {
         Child first = Child.start(db, csv, jobId, dir.resolve(name.replace(' ', '_') + "-1.log"));
         boolean killed = first.killAfter(killAfter, delayMillis);
         long seen = first.lastBatchSeen;
-        Counts after = Counts.read(db, jobId);
+        Counts after = Counts.read(db, jobId, dir.resolve(name.replace(' ', '_') + "-check-1.log"));
         System.out.printf(
                 Locale.ROOT,
                 "A1 %s: %s %d ms after the child reported row %d committed: %d customers, journal %s%n",
@@ -106,7 +105,7 @@ class ImportKillTest {
                 delayMillis,
                 seen,
                 after.customers,
-                after.journal);
+                after.journal());
         after.assertWholeBatches(rows);
         assertThat(after.lastRow())
                 .as("the journal is at least where the child said it was")
@@ -114,11 +113,12 @@ class ImportKillTest {
 
         Child resume = Child.start(db, csv, jobId, dir.resolve(name.replace(' ', '_') + "-2.log"));
         String done = resume.awaitDone();
-        Counts end = Counts.read(db, jobId);
-        System.out.printf(Locale.ROOT, "A1 %s: resumed in a new JVM: %s; journal %s%n", name, done, end.journal);
+        Counts end = Counts.read(db, jobId, dir.resolve(name.replace(' ', '_') + "-check-2.log"));
+        System.out.printf(Locale.ROOT, "A1 %s: resumed in a new JVM: %s; journal %s%n", name, done, end.journal());
         assertThat(end.customers).isEqualTo(rows);
         assertThat(end.distinctExternalIds).isEqualTo(rows);
-        assertThat(end.journal).startsWith("COMPLETED " + rows + " ");
+        assertThat(end.status()).isEqualTo("COMPLETED");
+        assertThat(end.lastRow()).isEqualTo(rows);
         end.assertWholeBatches(rows);
     }
 
@@ -134,8 +134,14 @@ class ImportKillTest {
     private Database database(String kind, int trial) throws SQLException {
         switch (kind) {
             case "h2" -> {
-                Path file = dir.resolve("h2-" + trial).resolve("guanxi").toAbsolutePath();
-                return new Database("jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000", "sa", "");
+                // the URL JdbcStorage.h2(dir) opens; the property replaces it, e.g. to try H2's own default write delay
+                String url = JdbcStorage.h2Url(dir.resolve("h2-" + trial));
+                return new Database(
+                        System.getProperty(H2_URL_SUFFIX) == null
+                                ? url
+                                : url.substring(0, url.indexOf(';')) + System.getProperty(H2_URL_SUFFIX),
+                        "sa",
+                        "");
             }
             case "postgresql" -> {
                 DataSource ds = TestDatabases.postgres();
@@ -185,14 +191,17 @@ class ImportKillTest {
             reader.start();
         }
 
-        static Child start(Database db, Path csv, String jobId, Path log) throws IOException {
-            String java = ProcessHandle.current()
+        static String java() {
+            return ProcessHandle.current()
                     .info()
                     .command()
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java")
                             .toString());
+        }
+
+        static Child start(Database db, Path csv, String jobId, Path log) throws IOException {
             List<String> command = new ArrayList<>(List.of(
-                    java,
+                    java(),
                     "-Xmx512m",
                     "-cp",
                     System.getProperty("java.class.path"),
@@ -266,61 +275,59 @@ class ImportKillTest {
         }
     }
 
-    /** What a fresh connection sees of the tenant after a child ended. */
+    /**
+     * What a fresh connection sees of the tenant after a child ended, read by a checker JVM ({@link
+     * ImportKillChild} {@code check}) that opens the database as a restarted host would: without Java assertions,
+     * unless {@value #H2_ASSERTIONS} is set, which enables H2's own internal assertions there.
+     */
     private record Counts(
             long customers,
             long distinctExternalIds,
-            BitSet ids,
+            boolean exactPrefix,
             long ledgerLines,
             long events,
-            String journal,
+            String status,
             long lastRow,
+            long batches,
             long created) {
-        static Counts read(Database db, String jobId) throws SQLException {
-            try (Connection c = db.connect()) {
-                long customers = count(c, "SELECT COUNT(*) FROM guanxi_customer WHERE tenant_id = ?");
-                long distinct = count(c, "SELECT COUNT(DISTINCT external_id) FROM guanxi_customer WHERE tenant_id = ?");
-                BitSet ids = new BitSet();
-                try (PreparedStatement ps =
-                        c.prepareStatement("SELECT external_id FROM guanxi_customer WHERE tenant_id = ?")) {
-                    ps.setString(1, TENANT);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.set(Integer.parseInt(rs.getString(1).substring(2)));
-                        }
-                    }
-                }
-                long ledger = count(c, "SELECT COUNT(*) FROM guanxi_ownership WHERE tenant_id = ?");
-                long events = count(c, "SELECT COUNT(*) FROM guanxi_outbox WHERE tenant_id = ?");
-                String journal = "none";
-                long lastRow = 0;
-                long created = 0;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT status, last_row, batches, created_rows, failed_rows FROM guanxi_import_job"
-                                + " WHERE tenant_id = ? AND job_id = ?")) {
-                    ps.setString(1, TENANT);
-                    ps.setString(2, jobId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            lastRow = rs.getLong(2);
-                            created = rs.getLong(4);
-                            journal = rs.getString(1) + " " + lastRow + " rows, " + rs.getLong(3) + " batches, "
-                                    + created + " created, " + rs.getLong(5) + " failed";
-                        }
-                    }
-                }
-                return new Counts(customers, distinct, ids, ledger, events, journal, lastRow, created);
+        static Counts read(Database db, String jobId, Path log) throws Exception {
+            List<String> command = new ArrayList<>(List.of(Child.java()));
+            if (Boolean.getBoolean(H2_ASSERTIONS)) {
+                command.add("-ea:org.h2...");
             }
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    ImportKillChild.class.getName(),
+                    "check",
+                    db.url(),
+                    db.user(),
+                    db.password(),
+                    TENANT,
+                    jobId));
+            Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue())
+                    .as("the checker could not read the database (see %s): %s", log, Files.readString(log))
+                    .isZero();
+            String line =
+                    out.lines().filter(l -> l.startsWith("COUNTS ")).findFirst().orElseThrow();
+            String[] f = line.substring(7).split("\t");
+            return new Counts(
+                    Long.parseLong(f[0]),
+                    Long.parseLong(f[1]),
+                    Boolean.parseBoolean(f[2]),
+                    Long.parseLong(f[3]),
+                    Long.parseLong(f[4]),
+                    f[5],
+                    Long.parseLong(f[6]),
+                    Long.parseLong(f[7]),
+                    Long.parseLong(f[8]));
         }
 
-        private static long count(Connection c, String sql) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, TENANT);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
+        String journal() {
+            return status + " " + lastRow + " rows, " + batches + " batches, " + created + " created";
         }
 
         /** Whole batches only, and exactly the journal's rows: C-1 to C-lastRow, each once, with its ledger and event. */
@@ -328,14 +335,15 @@ class ImportKillTest {
             assertThat(lastRow % BATCH == 0 || lastRow == rows)
                     .as("the journal's last row %d is the end of a batch", lastRow)
                     .isTrue();
+            assertThat(batches).as("batches committed").isEqualTo((lastRow + BATCH - 1) / BATCH);
             assertThat(customers).as("customers = the journal's rows").isEqualTo(lastRow);
             assertThat(created)
                     .as("the journal counts every committed row as created")
                     .isEqualTo(lastRow);
             assertThat(distinctExternalIds).isEqualTo(customers);
-            assertThat(ids.cardinality()).isEqualTo((int) lastRow);
-            assertThat(ids.nextSetBit(0)).isEqualTo(lastRow == 0 ? -1 : 1);
-            assertThat(ids.nextClearBit(1)).isEqualTo((int) lastRow + 1);
+            assertThat(exactPrefix)
+                    .as("the customers are exactly C-1 to C-%d", lastRow)
+                    .isTrue();
             assertThat(ledgerLines)
                     .as("one ownership ledger line per customer, same transaction")
                     .isEqualTo(lastRow);

@@ -13,6 +13,10 @@
  * work, its repositories and its {@link dev.guanxi.crm.spi.storage.EventOutbox outbox} belong to the one
  * thread running its {@link dev.guanxi.crm.spi.storage.TransactionWork work} and need not be.
  *
+ * <p>Besides the aggregates' repositories, a unit of work hands out the journals of the stewardship features, e.g.
+ * the {@link dev.guanxi.crm.spi.storage.ImportJournalRepository import journal}, which the SDK writes in the same
+ * transaction as the rows it describes.
+ *
  * <p>The SPI only grows, by default methods. The conformance kit in {@code crm-test}
  * ({@code dev.guanxi.crm.test.tck.StorageConformanceKit}) checks an implementation against this contract.
  */

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Nested;
  * hammer, stale writes and the duplicate-create race (C1, C2, C4, in the units of work); the cross-tenant
  * sweep (T1); SQL metacharacters in every text and filter (S1); exact money sums (M1); the points ledger under
  * concurrent awards and redemptions (C5); concurrent moves of one customer through the lifecycle log; merges of
- * duplicate customers with a failure injected at every step (A3); every event type
+ * duplicate customers with a failure injected at every step (A3); bulk import (idempotent re-import, all or
+ * nothing (A2), resuming after a failure between or inside batches); every event type
  * through the outbox, and pending events across a restart. Each test gets a new store from {@link
  * #createStorage()}, closed after the test.
  *
