@@ -27,6 +27,26 @@ public interface ScoreRepository {
     void upsertAll(List<ScoreSnapshot> snapshots);
 
     /**
+     * Writes a batch of a run's snapshots, replacing each customer's current one, as {@link #upsertAll} does: all
+     * or nothing, at most one row per customer. A store may keep the batch's {@link ScoreView}s as they are (they
+     * are immutable and answer from the run's results) and build a snapshot only when one is read; the scoring
+     * run writes this way. The default builds each row's snapshot ({@code view(row).snapshot()}, which renders
+     * its reasons) and calls {@link #upsertAll}.
+     *
+     * @param batch the rows
+     * @throws IllegalArgumentException if two rows are for the same customer
+     * @since 0.1.0
+     */
+    default void upsertBatch(ScoreBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        List<ScoreSnapshot> snapshots = new java.util.ArrayList<>(batch.size());
+        for (int row = 0; row < batch.size(); row++) {
+            snapshots.add(batch.view(row).snapshot());
+        }
+        upsertAll(snapshots);
+    }
+
+    /**
      * @param customerId a customer
      * @return the customer's current snapshot, or empty if it was never scored (in this tenant)
      */
