@@ -61,11 +61,12 @@ public interface ScoreRepository {
     Page<ScoreSnapshot> list(PageRequest page);
 
     /**
-     * Visits every current snapshot once, in the order of {@link #list(PageRequest)}, streaming: a store reads
-     * them in one pass (one query with a fetch size, not a query per page), so a whole pass is O(snapshots)
-     * rather than the O(snapshots² / page size) of {@code LIMIT/OFFSET} paging; and it hands out {@link
-     * ScoreView}s, so a store that keeps snapshots as columns need not build each one. The scoring run reads the
-     * previous snapshots this way. The default pages through {@link #list(PageRequest)}.
+     * Visits every current snapshot once, in an order the store chooses (not necessarily that of {@link
+     * #list(PageRequest)}), streaming: a store reads them in one pass (one query with a fetch size, not a query
+     * per page), so a whole pass is O(snapshots) rather than the O(snapshots² / page size) of {@code
+     * LIMIT/OFFSET} paging, and need not sort them; and it hands out {@link ScoreView}s, so a store that keeps
+     * snapshots as columns need not build each one. The scoring run reads the previous snapshots this way. The
+     * default pages through {@link #list(PageRequest)}.
      *
      * @param visitor called once per snapshot, on the calling thread; an exception it throws ends the scan
      * @return how many snapshots were visited

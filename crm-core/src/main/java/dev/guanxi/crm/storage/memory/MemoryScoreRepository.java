@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * Score snapshots by customer and runs by id, in the transaction's tables. A customer's row is either a {@link
  * ScoreSnapshot} ({@link #upsertAll}) or a {@link ScoreView} of a {@link ScoreBatch} ({@link #upsertBatch}),
  * kept as it is: a run writes no snapshot, map or reason, and a snapshot is built when one is read ({@link #find},
- * {@link #list}); {@link #scan} hands the views out.
+ * {@link #list}); {@link #scan} hands the views out, unsorted.
  *
  * <p>The views keep their run's results reachable. So that a long-lived store does not keep every run's results,
  * the views of at most {@value #VIEW_RUNS} runs are kept: when a batch of a newer run is written, the rows still
@@ -124,10 +124,11 @@ final class MemoryScoreRepository implements ScoreRepository {
         return new Page<>(items, page, views.hasMore());
     }
 
+    /** In no particular order: the rows as the table holds them, O(rows), no sort. */
     @Override
     public long scan(Consumer<? super ScoreView> visitor) {
         Objects.requireNonNull(visitor, "visitor");
-        List<ScoreView> rows = snapshots.derived(BY_CUSTOMER, this::sorted);
+        List<ScoreView> rows = snapshots.rows();
         for (ScoreView s : rows) {
             visitor.accept(s);
         }

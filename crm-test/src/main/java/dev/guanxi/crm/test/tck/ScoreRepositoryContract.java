@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Conformance tests of {@code ScoreRepository}: snapshots replace each customer's previous one, keep exact
- * decimals and labels, are all or nothing per call, are listed and scanned by customer id text, are counted per
+ * decimals and labels, are all or nothing per call, are listed by customer id text and scanned, are counted per
  * run, and
  * never cross tenants; runs are saved, replaced and found.
  */
@@ -210,7 +210,7 @@ public abstract class ScoreRepositoryContract extends RepositoryContract {
     }
 
     @Test
-    @DisplayName("a scan visits every snapshot of its tenant once, in list order; a visitor's exception ends it")
+    @DisplayName("a scan visits every snapshot of its tenant once, in any order; a visitor's exception ends it")
     void scansInListOrderPerTenant() {
         UUID run = UUID.randomUUID();
         List<ScoreSnapshot> all = new ArrayList<>();
@@ -249,9 +249,9 @@ public abstract class ScoreRepositoryContract extends RepositoryContract {
                 }));
 
         assertThat(count).isEqualTo(all.size());
-        assertThat(scanned).containsExactlyElementsOf(listed);
+        assertThat(scanned).containsExactlyInAnyOrderElementsOf(listed);
         assertThat(grades)
-                .containsExactlyElementsOf(
+                .containsExactlyInAnyOrderElementsOf(
                         listed.stream().map(s -> s.labels().get("grade")).toList());
         List<ScoreSnapshot> other = new ArrayList<>();
         Long otherCount = read(TENANT_B, uow -> uow.scores().scan(v -> other.add(v.snapshot())));
