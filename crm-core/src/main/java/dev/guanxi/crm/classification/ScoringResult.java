@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -30,6 +31,8 @@ public final class ScoringResult {
     private volatile Map<CustomerId, Integer> index;
     /** Per rule, the snapshot keys, built once rather than once per customer. */
     private final List<SnapshotKeys> keys;
+    /** Every snapshot key of the rules, with where its value comes from. */
+    private final Map<String, Entry> entries;
 
     ScoringResult(CustomerBase base, Map<String, Classifications> results) {
         this.base = base;
@@ -45,6 +48,25 @@ public final class ScoringResult {
                     c, c.rule() + ".reason", c.rule() + ".score", names.toArray(new String[0]), metricKeys));
         }
         this.keys = List.copyOf(k);
+        Map<String, Entry> e = new HashMap<>();
+        for (SnapshotKeys sk : keys) {
+            Classifications c = sk.results();
+            e.put(c.rule(), new Entry(c, Entry.LABEL, -1));
+            e.put(sk.reason(), new Entry(c, Entry.REASON, -1));
+            e.put(sk.score(), new Entry(c, Entry.SCORE, -1));
+            for (int m = 0; m < sk.metricKeys().length; m++) {
+                e.put(sk.metricKeys()[m], new Entry(c, Entry.METRIC, c.metricIndex(sk.metricNames()[m])));
+            }
+        }
+        this.entries = Map.copyOf(e);
+    }
+
+    /** Where a snapshot key's value comes from: a rule's label, reason, score or metric (by position). */
+    private record Entry(Classifications results, int kind, int metric) {
+        static final int LABEL = 0;
+        static final int REASON = 1;
+        static final int SCORE = 2;
+        static final int METRIC = 3;
     }
 
     /**
@@ -129,11 +151,7 @@ public final class ScoringResult {
             labels.put(c.rule(), c.label(i));
             String reason = c.reason(i);
             if (!reason.isEmpty()) {
-                labels.put(
-                        k.reason(),
-                        reason.length() > ScoreSnapshot.LABEL_MAX
-                                ? cut(reason, ScoreSnapshot.LABEL_MAX - 1) + "…"
-                                : reason);
+                labels.put(k.reason(), reasonLabel(reason));
             }
             put(metrics, k.score(), c.score(i));
             for (int m = 0; m < k.metricKeys().length; m++) {
@@ -141,6 +159,70 @@ public final class ScoringResult {
             }
         }
         return new ScoreSnapshot(base.customerId(i), runId, base.asOf(), inputsHash, metrics, labels);
+    }
+
+    /**
+     * Reads one label of a customer's snapshot without building the snapshot: the value {@link #snapshot(int,
+     * UUID, String, Map) snapshot(i, …)} stores under {@code name} (a rule's label, or its reason, cut as there).
+     * A store that keeps a run's snapshots as these results answers reads this way.
+     *
+     * @param i the customer's index
+     * @param name a label name
+     * @return the value, or {@code null} if the snapshot has no such label (an unknown name, or an empty reason)
+     * @throws IndexOutOfBoundsException if {@code i} is not an index of the base
+     * @since 0.1.0
+     */
+    public String snapshotLabel(int i, String name) {
+        Objects.checkIndex(i, base.size());
+        Entry e = entries.get(name);
+        if (e == null) {
+            return null;
+        }
+        if (e.kind() == Entry.LABEL) {
+            return e.results().label(i);
+        }
+        if (e.kind() == Entry.REASON) {
+            String reason = e.results().reason(i);
+            return reason.isEmpty() ? null : reasonLabel(reason);
+        }
+        return null;
+    }
+
+    /**
+     * Reads one metric of a customer's snapshot without building the snapshot: the value {@link #snapshot(int,
+     * UUID, String, Map) snapshot(i, …)} stores under {@code name} for a rule's score or metric (rounded as
+     * there). Extra metrics given to {@code snapshot} are not known here.
+     *
+     * @param i the customer's index
+     * @param name a metric name
+     * @return the value, or {@code null} if no rule stores a metric of that name for the customer ({@code NaN})
+     * @throws IndexOutOfBoundsException if {@code i} is not an index of the base
+     * @since 0.1.0
+     */
+    public BigDecimal snapshotMetric(int i, String name) {
+        Objects.checkIndex(i, base.size());
+        Entry e = entries.get(name);
+        if (e == null || e.kind() < Entry.SCORE) {
+            return null;
+        }
+        double value =
+                e.kind() == Entry.SCORE ? e.results().score(i) : e.results().metric(e.metric(), i);
+        return Double.isFinite(value) ? metric(value) : null;
+    }
+
+    /**
+     * @param name a name
+     * @return whether a rule stores a metric of that name (for some customers)
+     * @since 0.1.0
+     */
+    public boolean hasSnapshotMetric(String name) {
+        Entry e = entries.get(name);
+        return e != null && e.kind() >= Entry.SCORE;
+    }
+
+    /** A reason as a snapshot label: cut to {@value ScoreSnapshot#LABEL_MAX} characters with an ellipsis. */
+    private static String reasonLabel(String reason) {
+        return reason.length() > ScoreSnapshot.LABEL_MAX ? cut(reason, ScoreSnapshot.LABEL_MAX - 1) + "…" : reason;
     }
 
     /** The first {@code max} characters, one fewer if that would split a surrogate pair. */

@@ -187,7 +187,7 @@ public final class DefaultScoring implements Scoring {
             Previous previous,
             LocalDate asOf) {
         return context.write(tenant, scope -> {
-            List<ScoreSnapshot> snapshots = new ArrayList<>(to - from);
+            ResultBatch.Builder rows = new ResultBatch.Builder(result, runId, to - from);
             List<DomainEvent> events = new ArrayList<>();
             List<StageTransition> transitions = new ArrayList<>();
             LifecycleRule.Moves moves = keepsLifecycleLog(scope.uow())
@@ -198,28 +198,31 @@ public final class DefaultScoring implements Scoring {
             long[] hash = new long[2];
             for (int i = from; i < to; i++) {
                 layout.hash(i, hash);
-                if (previous.sameHash(i, hash[0], hash[1])) {
-                    continue;
+                if (!previous.sameHash(i, hash[0], hash[1])) {
+                    rows.add(i, hash[0], hash[1]);
                 }
-                ScoreSnapshot snapshot =
-                        result.snapshot(i, runId, ResultHash.hex(hash[0], hash[1]), Models.metrics(result.base(), i));
-                snapshots.add(snapshot);
+            }
+            // the changed customers as views over the run's results: no snapshot, map or reason is built here
+            ResultBatch batch = rows.build();
+            if (batch.size() > 0) {
+                scope.uow().scores().upsertBatch(batch);
+            }
+            java.util.function.Supplier<dev.guanxi.crm.event.EventMetadata> metadata = scope::metadata;
+            for (int row = 0; row < batch.size(); row++) {
+                int i = batch.index(row);
                 if (moves != null) {
                     moves.of(i).ifPresent(transitions::add);
                 }
+                dev.guanxi.crm.spi.storage.ScoreView after = batch.view(row);
                 for (ScoringEvents.Detector detector : ScoringEvents.DETECTORS) {
-                    detector.detect(result, i, previous, snapshot, scope.metadata(), asOf)
-                            .ifPresent(events::add);
+                    detector.detect(result, i, previous, after, metadata, asOf).ifPresent(events::add);
                 }
-            }
-            if (!snapshots.isEmpty()) {
-                scope.uow().scores().upsertAll(snapshots);
             }
             if (!transitions.isEmpty()) {
                 scope.uow().lifecycle().appendAll(transitions);
             }
             events.forEach(scope::publish);
-            return new Batch(snapshots.size(), events.size());
+            return new Batch(batch.size(), events.size());
         });
     }
 

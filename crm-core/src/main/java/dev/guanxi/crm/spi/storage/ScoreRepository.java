@@ -27,6 +27,26 @@ public interface ScoreRepository {
     void upsertAll(List<ScoreSnapshot> snapshots);
 
     /**
+     * Writes a batch of a run's snapshots, replacing each customer's current one, as {@link #upsertAll} does: all
+     * or nothing, at most one row per customer. A store may keep the batch's {@link ScoreView}s as they are (they
+     * are immutable and answer from the run's results) and build a snapshot only when one is read; the scoring
+     * run writes this way. The default builds each row's snapshot ({@code view(row).snapshot()}, which renders
+     * its reasons) and calls {@link #upsertAll}.
+     *
+     * @param batch the rows
+     * @throws IllegalArgumentException if two rows are for the same customer
+     * @since 0.1.0
+     */
+    default void upsertBatch(ScoreBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        List<ScoreSnapshot> snapshots = new java.util.ArrayList<>(batch.size());
+        for (int row = 0; row < batch.size(); row++) {
+            snapshots.add(batch.view(row).snapshot());
+        }
+        upsertAll(snapshots);
+    }
+
+    /**
      * @param customerId a customer
      * @return the customer's current snapshot, or empty if it was never scored (in this tenant)
      */
@@ -41,11 +61,12 @@ public interface ScoreRepository {
     Page<ScoreSnapshot> list(PageRequest page);
 
     /**
-     * Visits every current snapshot once, in the order of {@link #list(PageRequest)}, streaming: a store reads
-     * them in one pass (one query with a fetch size, not a query per page), so a whole pass is O(snapshots)
-     * rather than the O(snapshots² / page size) of {@code LIMIT/OFFSET} paging; and it hands out {@link
-     * ScoreView}s, so a store that keeps snapshots as columns need not build each one. The scoring run reads the
-     * previous snapshots this way. The default pages through {@link #list(PageRequest)}.
+     * Visits every current snapshot once, in an order the store chooses (not necessarily that of {@link
+     * #list(PageRequest)}), streaming: a store reads them in one pass (one query with a fetch size, not a query
+     * per page), so a whole pass is O(snapshots) rather than the O(snapshots² / page size) of {@code
+     * LIMIT/OFFSET} paging, and need not sort them; and it hands out {@link ScoreView}s, so a store that keeps
+     * snapshots as columns need not build each one. The scoring run reads the previous snapshots this way. The
+     * default pages through {@link #list(PageRequest)}.
      *
      * @param visitor called once per snapshot, on the calling thread; an exception it throws ends the scan
      * @return how many snapshots were visited

@@ -28,6 +28,7 @@ public final class InMemoryStorage implements Storage {
     private final AtomicLong eventSequence = new AtomicLong();
     private final AtomicLong auditSequence = new AtomicLong();
     private final Map<String, List<MemoryTransaction.UniqueKey>> uniqueKeys = new ConcurrentHashMap<>();
+    private final Map<String, List<MemoryTransaction.Maintained>> maintained = new ConcurrentHashMap<>();
 
     /** Creates an empty store. */
     public InMemoryStorage() {}
@@ -43,7 +44,8 @@ public final class InMemoryStorage implements Storage {
         held.lock();
         try {
             Map<String, Map<Object, Object>> tables = tenants.computeIfAbsent(context.tenant(), t -> new HashMap<>());
-            MemoryTransaction tx = new MemoryTransaction(context.tenant(), tables, context.readOnly(), uniqueKeys);
+            MemoryTransaction tx =
+                    new MemoryTransaction(context.tenant(), tables, context.readOnly(), uniqueKeys, maintained);
             T result = work.run(new MemoryUnitOfWork(tx, eventSequence, auditSequence));
             tx.commit();
             return result;

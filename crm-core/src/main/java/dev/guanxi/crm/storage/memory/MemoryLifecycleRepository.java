@@ -83,7 +83,8 @@ final class MemoryLifecycleRepository implements LifecycleRepository {
     public long scanCurrent(BiConsumer<CustomerId, LifecycleState> visitor) {
         Objects.requireNonNull(visitor, "visitor");
         List<Current> rows = current.rows();
-        rows.sort(Comparator.comparing((Current c) -> c.customerId().value().toString()));
+        // the order of the ids' text without building it (as MemoryRepository.scan sorts)
+        rows.sort(Comparator.comparing((Current c) -> c.customerId().value(), MemoryRepository::compareAsText));
         for (Current c : rows) {
             visitor.accept(c.customerId(), LifecycleState.of(c.stage(), c.since()));
         }
@@ -102,7 +103,7 @@ final class MemoryLifecycleRepository implements LifecycleRepository {
             }
         }
         rows.sort(Comparator.comparing((Row r) -> r.transition().at())
-                .thenComparing(r -> r.transition().customerId().value().toString())
+                .thenComparing(r -> r.transition().customerId().value(), MemoryRepository::compareAsText)
                 .thenComparingLong(Row::sequence));
         rows.forEach(r -> visitor.accept(r.transition()));
         return rows.size();
@@ -138,7 +139,7 @@ final class MemoryLifecycleRepository implements LifecycleRepository {
             }
         }
         list.sort(Comparator.comparing(ChurnReason::lostAt)
-                .thenComparing(r -> r.customerId().value().toString()));
+                .thenComparing(r -> r.customerId().value(), MemoryRepository::compareAsText));
         list.forEach(visitor);
         return list.size();
     }

@@ -9,7 +9,9 @@ import dev.guanxi.crm.sales.PurchaseScan;
 import dev.guanxi.crm.sales.PurchaseVisitor;
 import dev.guanxi.crm.spi.storage.OrderRepository;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** In-memory {@link OrderRepository}. Used by one unit of work at a time; not thread-safe on its own. */
@@ -28,6 +31,7 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
     MemoryOrderRepository(MemoryTransaction tx) {
         super(tx, Order.class);
         unique("orderNumber", o -> Optional.ofNullable(o.orderNumber()));
+        table().maintained(PURCHASES, MemoryOrderRepository::maintain);
     }
 
     @Override
@@ -47,7 +51,17 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
     public long scanPurchases(PurchaseScan scan, PurchaseVisitor visitor) {
         Objects.requireNonNull(scan, "scan");
         Objects.requireNonNull(visitor, "visitor");
-        Purchases all = table().derived(PURCHASES, this::purchases);
+        Object view = table().derived(PURCHASES, this::purchases);
+        Purchases all;
+        if (view instanceof Pending pending) {
+            all = merge(pending);
+            if (all == null) {
+                all = purchases();
+            }
+            table().replaceDerived(PURCHASES, pending, all);
+        } else {
+            all = (Purchases) view;
+        }
         long from = scan.from() == null ? Long.MIN_VALUE : scan.from().toEpochDay();
         long to = scan.to() == null ? Long.MAX_VALUE : scan.to().toEpochDay();
         long[] days = all.days();
@@ -73,9 +87,180 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
      * @param dates the order dates
      * @param minorUnits the order totals in minor units
      * @param currencies the order currencies
+     * @param orders the orders themselves (to find a changed order's row)
      */
     private record Purchases(
-            CustomerId[] customers, long[] days, LocalDate[] dates, long[] minorUnits, Currency[] currencies) {}
+            CustomerId[] customers,
+            long[] days,
+            LocalDate[] dates,
+            long[] minorUnits,
+            Currency[] currencies,
+            Order[] orders) {}
+
+    /**
+     * A view and the changes committed since it was built, not merged yet: a commit that writes orders costs
+     * O(orders written), and the next scan merges them, O(n + m log m), instead of sorting all n orders again.
+     *
+     * @param base the view
+     * @param changes the latest commit's changes, linked to the earlier ones
+     */
+    private record Pending(Purchases base, Change changes) {}
+
+    /**
+     * One commit's changes to the placed orders.
+     *
+     * @param removed the placed orders replaced or deleted (the very objects the table held)
+     * @param added the placed orders written
+     * @param earlier the changes of the commits before, or null
+     * @param count the number of changed orders in this and the earlier changes
+     */
+    private record Change(List<Order> removed, List<Order> added, Change earlier, long count) {}
+
+    /**
+     * Carries the view over a commit that writes orders: records the placed orders the commit replaced or deleted
+     * and those it wrote. When more orders changed since the view was built than it holds, drops it instead (the
+     * next scan builds it afresh). O(orders written).
+     */
+    private static Object maintain(Object before, List<Object> olds, List<Object> news) {
+        Purchases base = before instanceof Pending p ? p.base() : (Purchases) before;
+        Change earlier = before instanceof Pending p ? p.changes() : null;
+        List<Order> removed = new ArrayList<>();
+        List<Order> added = new ArrayList<>();
+        for (int k = 0; k < olds.size(); k++) {
+            if (olds.get(k) instanceof Order o && o.isPlaced()) {
+                removed.add(o);
+            }
+            if (news.get(k) instanceof Order o && o.isPlaced()) {
+                added.add(o);
+            }
+        }
+        if (removed.isEmpty() && added.isEmpty()) {
+            return before;
+        }
+        long count = (earlier == null ? 0 : earlier.count()) + removed.size() + added.size();
+        if (count > Math.max(1024, base.orders().length)) {
+            return null;
+        }
+        return new Pending(base, new Change(List.copyOf(removed), List.copyOf(added), earlier, count));
+    }
+
+    /**
+     * Merges the pending changes into a new view: the base without the orders replaced or deleted since (found
+     * by binary search on customer and day, then by identity), merged with the orders written since that are
+     * still current, sorted as the scan orders them. O(n + m log m) for m changes; the result is the view a full
+     * build gives. Null if an order to remove is not found (the caller then builds afresh).
+     */
+    private static Purchases merge(Pending pending) {
+        Purchases base = pending.base();
+        List<Change> changes = new ArrayList<>();
+        for (Change c = pending.changes(); c != null; c = c.earlier()) {
+            changes.add(c);
+        }
+        java.util.Collections.reverse(changes); // oldest first
+        Set<Order> live = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Order> fromBase = new ArrayList<>();
+        for (Change c : changes) {
+            for (Order o : c.removed()) {
+                if (!live.remove(o)) {
+                    fromBase.add(o);
+                }
+            }
+            live.addAll(c.added());
+        }
+        int n = base.orders().length;
+        BitSet gone = new BitSet(n);
+        for (Order o : fromBase) {
+            int k = find(base, o);
+            if (k < 0) {
+                return null;
+            }
+            gone.set(k);
+        }
+        List<Order> added = new ArrayList<>(live);
+        added.sort((a, b) -> compare(a, b));
+        int size = n - gone.cardinality() + added.size();
+        CustomerId[] customers = new CustomerId[size];
+        long[] days = new long[size];
+        LocalDate[] dates = new LocalDate[size];
+        long[] minor = new long[size];
+        Currency[] currencies = new Currency[size];
+        Order[] orders = new Order[size];
+        int j = 0;
+        int a = 0;
+        int k = gone.nextClearBit(0);
+        while (k < n || a < added.size()) {
+            boolean fromAdded = k >= n || (a < added.size() && compare(added.get(a), base.orders()[k]) < 0);
+            if (fromAdded) {
+                Order o = added.get(a++);
+                CustomerId customer = o.customerId();
+                // one object per customer and per day, as a full build shares them
+                if (j > 0 && customers[j - 1].equals(customer)) {
+                    customer = customers[j - 1];
+                } else if (k < n && base.customers()[k].equals(customer)) {
+                    customer = base.customers()[k];
+                }
+                LocalDate date = o.orderDate();
+                if (j > 0 && days[j - 1] == date.toEpochDay()) {
+                    date = dates[j - 1];
+                }
+                customers[j] = customer;
+                days[j] = date.toEpochDay();
+                dates[j] = date;
+                minor[j] = o.total().minorUnits();
+                currencies[j] = o.currency();
+                orders[j] = o;
+            } else {
+                customers[j] = base.customers()[k];
+                days[j] = base.days()[k];
+                dates[j] = base.dates()[k];
+                minor[j] = base.minorUnits()[k];
+                currencies[j] = base.currencies()[k];
+                orders[j] = base.orders()[k];
+                k = gone.nextClearBit(k + 1);
+            }
+            j++;
+        }
+        return new Purchases(customers, days, dates, minor, currencies, orders);
+    }
+
+    /** The row of an order in a view: binary search on customer and day, then the very object. -1 if absent. */
+    private static int find(Purchases view, Order o) {
+        UUID id = o.customerId().value();
+        long day = o.orderDate().toEpochDay();
+        int lo = 0;
+        int hi = view.orders().length;
+        while (lo < hi) { // the first row not before (customer, day)
+            int mid = (lo + hi) >>> 1;
+            int c = compareAsText(view.customers()[mid].value(), id);
+            if (c == 0) {
+                c = Long.compare(view.days()[mid], day);
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int k = lo;
+                k < view.orders().length
+                        && view.days()[k] == day
+                        && view.customers()[k].value().equals(id);
+                k++) {
+            if (view.orders()[k] == o) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The scan's order of two orders: customer id (text order), day, order id (text order). */
+    private static int compare(Order a, Order b) {
+        int c = compareAsText(a.customerId().value(), b.customerId().value());
+        if (c == 0) {
+            c = a.orderDate().compareTo(b.orderDate());
+        }
+        return c != 0 ? c : compareAsText(a.id().value(), b.id().value());
+    }
 
     /**
      * Sorts the placed orders for the scan with one primitive sort instead of a comparator sort or a hash lookup
@@ -142,6 +327,7 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
         long[] days = new long[n];
         long[] minor = new long[n];
         Currency[] currencies = new Currency[n];
+        Order[] orders = new Order[n];
         Map<Long, LocalDate> sharedDates = new HashMap<>();
         CustomerId customer = null;
         LocalDate date = null;
@@ -159,8 +345,9 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
             dates[j] = date;
             minor[j] = minorOf[k];
             currencies[j] = currencyOf[k];
+            orders[j] = placed[k];
         }
-        return new Purchases(customers, days, dates, minor, currencies);
+        return new Purchases(customers, days, dates, minor, currencies, orders);
     }
 
     /** Orders {@code order[from, to)} by customer id (text order), day, order id (text order). */

@@ -74,6 +74,23 @@ final class MemoryTable<K, R> {
         return t;
     }
 
+    /**
+     * Replaces a derived value in the shared cache if it is still {@code expected} (a reader that finished work
+     * the value left pending, e.g. merged changes into a maintained view). No effect in a transaction that wrote
+     * the table.
+     */
+    void replaceDerived(Object key, Object expected, Object value) {
+        Map<Object, Object> cache = tx.derived(name);
+        if (cache != null) {
+            cache.replace(key, expected, value);
+        }
+    }
+
+    /** Declares a derived value of this table kept current at commit (see {@link MemoryTransaction.Maintainer}). */
+    void maintained(Object key, MemoryTransaction.Maintainer maintainer) {
+        tx.declareMaintained(name, key, maintainer);
+    }
+
     /** Every row visible to this transaction, in no particular order. O(n). */
     List<R> rows() {
         Map<Object, Object> writes = tx.writes(name);

@@ -1,6 +1,7 @@
 package dev.guanxi.crm.storage.memory;
 
 import dev.guanxi.crm.TenantId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ final class MemoryTransaction {
     private final Map<String, Map<Object, Object>> committed;
     private final boolean readOnly;
     private final Map<String, List<UniqueKey>> uniqueKeys;
+    private final Map<String, List<Maintained>> maintained;
     private final Map<String, Map<Object, Object>> writes = new HashMap<>();
     /** This transaction's own unique index: per unique key, value to the key of the written row holding it. */
     private final Map<String, Map<Object, Object>> writtenOwners = new HashMap<>();
@@ -33,10 +35,49 @@ final class MemoryTransaction {
             Map<String, Map<Object, Object>> committed,
             boolean readOnly,
             Map<String, List<UniqueKey>> uniqueKeys) {
+        this(tenant, committed, readOnly, uniqueKeys, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    MemoryTransaction(
+            TenantId tenant,
+            Map<String, Map<Object, Object>> committed,
+            boolean readOnly,
+            Map<String, List<UniqueKey>> uniqueKeys,
+            Map<String, List<Maintained>> maintained) {
         this.tenant = tenant;
         this.committed = committed;
         this.readOnly = readOnly;
         this.uniqueKeys = uniqueKeys;
+        this.maintained = maintained;
+    }
+
+    /**
+     * Carries a value derived from a table's committed rows over a commit that writes the table, instead of
+     * dropping it: called at commit (under the store's write lock) with the value before and the rows written.
+     */
+    @FunctionalInterface
+    interface Maintainer {
+        /**
+         * @param before the value derived from the committed rows before the commit
+         * @param olds per written row, the committed row before the commit, or null if there was none
+         * @param news per written row (same positions), the row after the commit, or {@link #DELETED}
+         * @return the value for the committed rows after the commit, or null to drop it (the next reader derives
+         *     it afresh)
+         */
+        Object maintain(Object before, List<Object> olds, List<Object> news);
+    }
+
+    /** A derived value of a table, by its key in the table's cache, kept current by its maintainer. */
+    record Maintained(Object key, Maintainer maintainer) {}
+
+    /** Declares a maintained derived value of a table (once per storage; later declarations of the key are ignored). */
+    void declareMaintained(String table, Object key, Maintainer maintainer) {
+        List<Maintained> list = maintained.computeIfAbsent(table, t -> new CopyOnWriteArrayList<>());
+        synchronized (list) {
+            if (list.stream().noneMatch(m -> m.key().equals(key))) {
+                list.add(new Maintained(key, maintainer));
+            }
+        }
     }
 
     /**
@@ -122,8 +163,25 @@ final class MemoryTransaction {
         writes.forEach((table, rows) -> {
             Map<Object, Object> target = committed.computeIfAbsent(table, t -> new HashMap<>());
             List<UniqueKey> keys = uniqueKeys.getOrDefault(table, List.of());
+            // the derived values to carry over: those declared maintained that a reader derived since the last write
+            Map<Object, Object> oldCache = committed.get(table + DERIVED);
+            List<Maintained> carried = new ArrayList<>();
+            if (oldCache != null) {
+                for (Maintained m : maintained.getOrDefault(table, List.of())) {
+                    if (oldCache.containsKey(m.key())) {
+                        carried.add(m);
+                    }
+                }
+            }
+            List<Object> olds = carried.isEmpty() ? null : new ArrayList<>(rows.size());
+            List<Object> news = carried.isEmpty() ? null : new ArrayList<>(rows.size());
             rows.forEach((id, row) -> {
-                Object old = keys.isEmpty() ? null : target.get(id); // only the unique indexes need the old row
+                // only the unique indexes and the maintained values need the old row
+                Object old = keys.isEmpty() && olds == null ? null : target.get(id);
+                if (olds != null) {
+                    olds.add(old);
+                    news.add(row);
+                }
                 for (UniqueKey key : keys) {
                     Map<Object, Object> index = committed.computeIfAbsent(key.indexName(), t -> new HashMap<>());
                     if (old != null) {
@@ -139,7 +197,14 @@ final class MemoryTransaction {
                     target.put(id, row);
                 }
             });
-            committed.put(table + DERIVED, new ConcurrentHashMap<>());
+            Map<Object, Object> fresh = new ConcurrentHashMap<>();
+            for (Maintained m : carried) {
+                Object after = m.maintainer().maintain(oldCache.get(m.key()), olds, news);
+                if (after != null) {
+                    fresh.put(m.key(), after);
+                }
+            }
+            committed.put(table + DERIVED, fresh);
         });
     }
 }

@@ -119,6 +119,66 @@ class MemorySortedViewsTest {
     }
 
     @Test
+    @DisplayName("property: the purchase view carried over commits (inserts, cancellations, rollbacks, reads skipped)"
+            + " always scans as a full build would")
+    void maintainedPurchases() {
+        List<CustomerId> customers = new ArrayList<>();
+        for (int c = 0; c < 30; c++) {
+            customers.add(new CustomerId(new UUID(random.nextLong(), random.nextLong())));
+        }
+        List<Order> all = new ArrayList<>();
+        List<Integer> versions = new ArrayList<>();
+        for (int round = 0; round < 60; round++) {
+            int action = random.nextInt(5);
+            if (action <= 1 || all.isEmpty()) { // insert a batch, sometimes of one order, sometimes large
+                int size = random.nextInt(4) == 0 ? 1 : random.nextInt(3) == 0 ? 2_000 : 1 + random.nextInt(50);
+                List<Order> batch = new ArrayList<>();
+                for (int k = 0; k < size; k++) {
+                    batch.add(order(
+                            customers.get(random.nextInt(customers.size())),
+                            DAY.plusDays(random.nextInt(4)),
+                            100 + random.nextInt(1000)));
+                }
+                insert(batch);
+                all.addAll(batch);
+                batch.forEach(o -> versions.add(1));
+            } else if (action == 2) { // cancel a few placed orders, one commit
+                List<Integer> picked = new ArrayList<>();
+                for (int k = 0; k < 1 + random.nextInt(5); k++) {
+                    int at = random.nextInt(all.size());
+                    if (all.get(at).isPlaced() && !picked.contains(at)) {
+                        picked.add(at);
+                    }
+                }
+                storage.inTransaction(UnitOfWorkContext.write(TENANT), uow -> {
+                    for (int at : picked) {
+                        uow.orders().update(versions.get(at), all.get(at).cancel(NOW.plusSeconds(1)));
+                    }
+                    return null;
+                });
+                for (int at : picked) {
+                    all.set(at, all.get(at).cancel(NOW.plusSeconds(1)));
+                    versions.set(at, versions.get(at) + 1);
+                }
+            } else if (action == 3) { // a write that rolls back changes nothing
+                try {
+                    storage.inTransaction(UnitOfWorkContext.write(TENANT), uow -> {
+                        uow.orders().insertAll(List.of(order(customers.get(0), DAY, 5)));
+                        throw new IllegalStateException("rolled back");
+                    });
+                } catch (IllegalStateException expected) {
+                    // the order is not stored
+                }
+            }
+            if (random.nextInt(3) > 0) { // reads are skipped now and then: changes of several commits pile up
+                List<String> scanned = purchases();
+                assertThat(scanned).as("round %d", round).containsExactlyElementsOf(expected(all));
+            }
+        }
+        assertThat(purchases()).containsExactlyElementsOf(expected(all));
+    }
+
+    @Test
     @DisplayName(
             "customer ids that agree in their high bits (or differ only in the low ones) are still ordered exactly")
     void closeIds() {

@@ -95,8 +95,8 @@ final class JdbcScoreRepository implements ScoreRepository {
     }
 
     /**
-     * One query in primary-key order ({@code tenant_id} first, so no database sorts), streamed with the store's
-     * fetch size.
+     * One query in primary-key order ({@code tenant_id} first, so no database sorts: the order of {@link #list}),
+     * streamed with the store's fetch size.
      */
     @Override
     public long scan(java.util.function.Consumer<? super dev.guanxi.crm.spi.storage.ScoreView> visitor) {
