@@ -88,6 +88,7 @@ public final class Crm implements AutoCloseable {
         private SlaPolicy slaPolicy;
         private MembershipProgramme membership;
         private dev.guanxi.crm.lifecycle.LifecycleEngine lifecycle;
+        private dev.guanxi.crm.access.AccessPolicy accessPolicy;
         private final List<EventDispatcher.Registration<?>> listeners = new ArrayList<>();
         private final Map<String, FieldDefinition<?>> customFields = new LinkedHashMap<>();
         private final Map<String, Pipeline> pipelines = new LinkedHashMap<>();
@@ -240,6 +241,27 @@ public final class Crm implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sets the access policy that decides, record by record, what a principal may read and change (see {@link
+         * dev.guanxi.crm.access.AccessPolicy} for what the SDK checks and when). Default: none, and every call may
+         * read and change everything in its tenant. With a policy, every call must be made as a principal ({@link
+         * TenantCrm#as}); one without fails with {@link AccessDeniedException} before touching the store.
+         *
+         * @param policy the policy, e.g. {@link dev.guanxi.crm.access.AccessPolicy#ownTeamAll}
+         * @return this builder
+         * @throws IllegalStateException if a policy was already set
+         * @since 0.1.0
+         */
+        @Beta
+        public Builder accessPolicy(dev.guanxi.crm.access.AccessPolicy policy) {
+            Objects.requireNonNull(policy, "policy");
+            if (this.accessPolicy != null) {
+                throw new IllegalStateException("access policy was already set to " + this.accessPolicy);
+            }
+            this.accessPolicy = policy;
+            return this;
+        }
+
         /** @return the CRM */
         public Crm build() {
             Map<String, Pipeline> effectivePipelines = new LinkedHashMap<>(pipelines);
@@ -248,14 +270,15 @@ public final class Crm implements AutoCloseable {
                 effectivePipelines.put(standard.name(), standard);
             }
             return new Crm(new CrmContext(
-                    storage == null ? new InMemoryStorage() : storage,
-                    clock == null ? Clock.systemUTC() : clock,
-                    new EventDispatcher(listeners),
-                    customFields,
-                    effectivePipelines,
-                    slaPolicy == null ? SlaPolicy.standard() : slaPolicy,
-                    membership == null ? MembershipProgramme.none() : membership,
-                    lifecycle == null ? dev.guanxi.crm.lifecycle.LifecycleEngine.standard() : lifecycle));
+                            storage == null ? new InMemoryStorage() : storage,
+                            clock == null ? Clock.systemUTC() : clock,
+                            new EventDispatcher(listeners),
+                            customFields,
+                            effectivePipelines,
+                            slaPolicy == null ? SlaPolicy.standard() : slaPolicy,
+                            membership == null ? MembershipProgramme.none() : membership,
+                            lifecycle == null ? dev.guanxi.crm.lifecycle.LifecycleEngine.standard() : lifecycle)
+                    .withAccessPolicy(accessPolicy));
         }
     }
 }

@@ -150,7 +150,7 @@ public final class TenantCrm {
     /**
      * Returns this tenant's CRM bound to a principal: every call through the result is made as {@code
      * principal}. The principal's user is recorded as the author of every change in the {@linkplain #audit() audit
-     * trail}, and, if the CRM was built with an {@code AccessPolicy}, the policy decides what
+     * trail}, and, if the CRM was built with an {@link dev.guanxi.crm.access.AccessPolicy}, the policy decides what
      * the principal may read and change. Cheap: bind one per request. Without a principal (this object as {@link
      * Crm#tenant} returns it), changes are recorded as made by the {@linkplain
      * dev.guanxi.crm.audit.AuditRecord#SYSTEM system}.

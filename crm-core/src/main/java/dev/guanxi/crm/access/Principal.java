@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Who makes a call: a member of staff, the teams they belong to and their roles, as the host application's own
  * authentication established them. Given with the call ({@code crm.tenant(id).as(principal)}); the SDK records
- * the user in the {@linkplain dev.guanxi.crm.audit.AuditTrail audit trail} and, when the CRM has an {@code
+ * the user in the {@linkplain dev.guanxi.crm.audit.AuditTrail audit trail} and, when the CRM has an {@link
  * AccessPolicy}, lets the policy decide what the principal may read and change. Guanxi keeps no user records of
  * its own and does not authenticate anyone.
  *

@@ -39,10 +39,14 @@ import dev.guanxi.crm.query.PageRequest;
  * replaces the values of one customer's records through the storage SPI ({@link
  * dev.guanxi.crm.spi.storage.AuditRepository#scrub}).
  *
- * <p>Cost: a create records its set fields and an update the fields it changes, computed by comparing the
- * entity's fields before and after (O(fields) per entity); the record is appended in batches at the end of the
- * write. The in-memory store and the JDBC stores index the records by customer, by entity and by correlation
- * id.
+ * <p>With an {@link dev.guanxi.crm.access.AccessPolicy}, a principal reads the records of the customers it may
+ * read, and the records of tenant-wide entities if it may read those.
+ *
+ * <p>Cost: a create records its set fields and an update the fields it changes, found by comparing the entity's
+ * top-level fields before and after and flattening only those that differ (O(fields) per entity); records are
+ * appended in batches of 1,000 in the write's unit of work. Measured on the bulk path (docs/BENCHMARKS.md, "Audit
+ * trail"): about a third to a half more time per created or updated aggregate on H2 and PostgreSQL. The in-memory
+ * store and the JDBC stores index the records by customer, by entity and by correlation id.
  *
  * <p>Implementations are thread-safe.
  *

@@ -4,7 +4,8 @@ import dev.guanxi.crm.Beta;
 
 /**
  * What a colleague a customer is {@linkplain CustomerShare shared} with may do (客户共享). The SDK records the
- * grant; the host enforces it in its own authorisation.
+ * grant; a CRM built with the default access model ({@link dev.guanxi.crm.access.AccessPolicy#ownTeamAll})
+ * enforces it, and a host's own {@link dev.guanxi.crm.access.AccessPolicy} receives it with each request.
  *
  * @since 0.1.0
  */

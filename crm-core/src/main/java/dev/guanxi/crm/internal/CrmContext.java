@@ -1,6 +1,7 @@
 package dev.guanxi.crm.internal;
 
 import dev.guanxi.crm.TenantId;
+import dev.guanxi.crm.access.AccessPolicy;
 import dev.guanxi.crm.access.Principal;
 import dev.guanxi.crm.event.DomainEvent;
 import dev.guanxi.crm.event.EventMetadata;
@@ -39,6 +40,7 @@ public final class CrmContext {
     private final MembershipProgramme membership;
     private final dev.guanxi.crm.lifecycle.LifecycleEngine lifecycle;
     private final Caller caller;
+    private final AccessPolicy accessPolicy;
 
     /**
      * @param storage the store
@@ -114,10 +116,11 @@ public final class CrmContext {
         this.slaPolicy = slaPolicy;
         this.membership = membership;
         this.caller = Caller.NONE;
+        this.accessPolicy = null;
     }
 
-    /** A copy of {@code base} bound to another call context. */
-    private CrmContext(CrmContext base, Caller caller) {
+    /** A copy of {@code base} bound to another call context and access policy. */
+    private CrmContext(CrmContext base, Caller caller, AccessPolicy accessPolicy) {
         this.lifecycle = base.lifecycle;
         this.storage = base.storage;
         this.clock = base.clock;
@@ -127,6 +130,7 @@ public final class CrmContext {
         this.slaPolicy = base.slaPolicy;
         this.membership = base.membership;
         this.caller = Objects.requireNonNull(caller, "caller");
+        this.accessPolicy = accessPolicy;
     }
 
     /** @return the call context this instance is bound to ({@link Caller#NONE} unless bound) */
@@ -139,7 +143,38 @@ public final class CrmContext {
      * @return this configuration bound to that call context (cheap: the configuration is shared)
      */
     public CrmContext bind(Caller bound) {
-        return new CrmContext(this, bound);
+        return new CrmContext(this, bound, accessPolicy);
+    }
+
+    /**
+     * @param policy the access policy every call is checked against, or {@code null} for none (everything is
+     *     permitted)
+     * @return this configuration with that policy
+     */
+    public CrmContext withAccessPolicy(AccessPolicy policy) {
+        return new CrmContext(this, caller, policy);
+    }
+
+    /** @return the access policy, or {@code null} if everything is permitted */
+    public AccessPolicy accessPolicy() {
+        return accessPolicy;
+    }
+
+    /**
+     * Refuses a call that needs a principal and has none, before anything reaches the store.
+     *
+     * @throws dev.guanxi.crm.AccessDeniedException if the CRM has an access policy and the call no principal
+     */
+    private void requirePrincipal() {
+        if (accessPolicy != null && caller.principal() == null) {
+            throw new dev.guanxi.crm.AccessDeniedException(
+                    null, "call", "the CRM", null, "the CRM has an access policy; call it as a principal");
+        }
+    }
+
+    /** The access guard of one unit of work, or {@code null} if the CRM has no access policy. */
+    private AccessGuard guard(UnitOfWork uow) {
+        return accessPolicy == null ? null : new AccessGuard(accessPolicy, caller.principal(), uow);
     }
 
     /** @return the store every unit of work runs on */
@@ -184,25 +219,44 @@ public final class CrmContext {
 
     /** Runs a read-only unit of work and returns what {@code work} returned. */
     public <T> T read(TenantId tenant, Function<UnitOfWork, T> work) {
-        return storage.inTransaction(UnitOfWorkContext.read(tenant), work::apply);
+        requirePrincipal();
+        if (accessPolicy == null) {
+            return storage.inTransaction(UnitOfWorkContext.read(tenant), work::apply);
+        }
+        return storage.inTransaction(
+                UnitOfWorkContext.read(tenant), uow -> work.apply(Gatekeeper.wrap(uow, null, guard(uow))));
     }
 
     /**
      * Runs a read-write unit of work; every change it makes is recorded in the audit trail (by the {@link
      * Gatekeeper}, if the store keeps one) and the events it publishes are appended to the outbox, both in the same
-     * transaction, and the events are delivered to listeners after commit, before this returns. Delivered events are then
+     * transaction, and the events are delivered to listeners after commit, before this returns. With an access
+     * policy, every write and every event is checked first (see {@link dev.guanxi.crm.access.AccessPolicy}). Delivered events are then
      * marked delivered in a second, separate transaction: a crash in between leaves them pending, and {@link
      * #deliverPending} delivers them again (at least once).
      */
     public <T> T write(TenantId tenant, Function<WriteScope, T> work) {
+        requirePrincipal();
         List<DomainEvent> committed = new ArrayList<>();
         T result = storage.inTransaction(UnitOfWorkContext.write(tenant), uow -> {
             committed.clear(); // the store may retry the work
             Instant now = clock.instant();
             AuditRecorder recorder = recorder(uow, now);
-            WriteScope scope = new WriteScope(Gatekeeper.wrap(uow, recorder), tenant, clock, now);
+            AccessGuard guard = guard(uow);
+            WriteScope scope = new WriteScope(Gatekeeper.wrap(uow, recorder, guard), tenant, clock, now);
             scope.recorder = recorder;
             T r = work.apply(scope);
+            if (guard != null) {
+                for (DomainEvent event : scope.events()) {
+                    // An event may only be published about what the principal may change (most are about records
+                    // this write changed, and were checked then; this catches events that report without writing).
+                    guard.check(
+                            dev.guanxi.crm.access.Operation.WRITE,
+                            event.getClass().getSimpleName(),
+                            dev.guanxi.crm.internal.audit.Subject.customerOf(event),
+                            null);
+                }
+            }
             if (recorder != null) {
                 recorder.flush();
             }
@@ -234,6 +288,7 @@ public final class CrmContext {
 
     /** Delivers events left pending (e.g. by a crash after commit), oldest first; returns how many. */
     public int deliverPending(TenantId tenant) {
+        requirePrincipal();
         int total = 0;
         while (true) {
             List<DomainEvent> pending = storage.inTransaction(

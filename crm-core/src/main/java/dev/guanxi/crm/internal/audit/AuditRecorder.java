@@ -8,7 +8,6 @@ import dev.guanxi.crm.spi.storage.AuditRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Collects the audit records of one write and appends them to the store in batches, in the write's own unit of
@@ -46,11 +45,16 @@ public final class AuditRecorder {
      * @param after the entity after, or {@code null} if it was removed
      */
     public void record(Subject subject, Object before, Object after) {
-        Map<String, String> old = FlatState.of(before);
-        Map<String, String> now = FlatState.of(after);
-        List<FieldChange> changes = FlatState.diff(old, now);
-        if (changes.isEmpty() && before != null && after != null) {
-            return;
+        List<FieldChange> changes;
+        if (before == null) {
+            changes = FlatState.created(after);
+        } else if (after == null) {
+            changes = FlatState.deleted(before);
+        } else {
+            changes = FlatState.diff(before, after);
+            if (changes.isEmpty()) {
+                return;
+            }
         }
         AuditAction action =
                 before == null ? AuditAction.CREATE : after == null ? AuditAction.DELETE : AuditAction.UPDATE;

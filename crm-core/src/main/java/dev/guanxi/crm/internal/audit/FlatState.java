@@ -2,7 +2,9 @@ package dev.guanxi.crm.internal.audit;
 
 import dev.guanxi.crm.audit.FieldChange;
 import dev.guanxi.crm.field.CustomFields;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -46,9 +48,38 @@ public final class FlatState {
      */
     public static Map<String, String> of(Object entity) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (entity == null) {
-            return out;
+        if (entity != null) {
+            root(entity, out::put);
         }
+        return out;
+    }
+
+    /**
+     * The changes of a create: every field of {@code entity} with its value as new, none old. The same as {@code
+     * diff(Map.of(), of(entity))}, without building the map (the bulk path).
+     *
+     * @param entity a record
+     * @return the changes, in the order of the fields
+     */
+    public static List<FieldChange> created(Object entity) {
+        List<FieldChange> changes = new ArrayList<>(32);
+        root(entity, (path, value) -> changes.add(new FieldChange(path, null, value)));
+        return changes;
+    }
+
+    /**
+     * The changes of a delete: every field of {@code entity} with its value as old, none new.
+     *
+     * @param entity a record
+     * @return the changes, in the order of the fields
+     */
+    public static List<FieldChange> deleted(Object entity) {
+        List<FieldChange> changes = new ArrayList<>(32);
+        root(entity, (path, value) -> changes.add(new FieldChange(path, value, null)));
+        return changes;
+    }
+
+    private static void root(Object entity, Sink out) {
         Shape shape = SHAPES.get(entity.getClass());
         if (shape.kind == Kind.RECORD || shape.kind == Kind.SINGLE) {
             components(shape, "", entity, out); // the root is never collapsed: a field needs a name
@@ -56,7 +87,12 @@ public final class FlatState {
             throw new IllegalArgumentException(
                     "not a record: " + entity.getClass().getName());
         }
-        return out;
+    }
+
+    /** Where flattened fields go. */
+    @FunctionalInterface
+    private interface Sink {
+        void put(String path, String value);
     }
 
     /**
@@ -79,6 +115,41 @@ public final class FlatState {
             if (!after.containsKey(e.getKey())) {
                 changes.add(new FieldChange(e.getKey(), e.getValue(), null));
             }
+        }
+        return changes;
+    }
+
+    /**
+     * Compares two states of one entity field by field, as {@code diff(of(before), of(after))} but flattening only
+     * the top-level fields whose values differ ({@link Object#equals}: records, lists, sets and maps compare by
+     * value): an update that changes two fields of a customer flattens those two, not the whole customer.
+     *
+     * @param before the entity before
+     * @param after the entity after, of the same record class
+     * @return one change per field whose value differs: the entity's top-level fields in order, and within each
+     *     the paths of its new state in order, then the paths only its old state has
+     */
+    public static List<FieldChange> diff(Object before, Object after) {
+        if (before.getClass() != after.getClass()) {
+            return diff(of(before), of(after));
+        }
+        Shape shape = SHAPES.get(before.getClass());
+        if (shape.kind != Kind.RECORD && shape.kind != Kind.SINGLE) {
+            throw new IllegalArgumentException(
+                    "not a record: " + before.getClass().getName());
+        }
+        List<FieldChange> changes = new ArrayList<>();
+        for (int i = 0; i < shape.names.length; i++) {
+            Object a = shape.get(i, before);
+            Object b = shape.get(i, after);
+            if (java.util.Objects.equals(a, b)) {
+                continue;
+            }
+            Map<String, String> old = new LinkedHashMap<>();
+            Map<String, String> now = new LinkedHashMap<>();
+            flatten(shape.names[i], a, old::put);
+            flatten(shape.names[i], b, now::put);
+            changes.addAll(diff(old, now));
         }
         return changes;
     }
@@ -113,7 +184,7 @@ public final class FlatState {
         return leaf != null ? leaf : value.toString();
     }
 
-    private static void flatten(String path, Object value, Map<String, String> out) {
+    private static void flatten(String path, Object value, Sink out) {
         if (value == null) {
             return;
         }
@@ -140,20 +211,20 @@ public final class FlatState {
         }
     }
 
-    private static void components(Shape shape, String path, Object value, Map<String, String> out) {
+    private static void components(Shape shape, String path, Object value, Sink out) {
         for (int i = 0; i < shape.names.length; i++) {
             flatten(path.isEmpty() ? shape.names[i] : path + '.' + shape.names[i], shape.get(i, value), out);
         }
     }
 
-    private static void map(String path, Map<?, ?> map, Map<String, String> out) {
+    private static void map(String path, Map<?, ?> map, Sink out) {
         TreeMap<String, Object> sorted = new TreeMap<>();
         map.forEach((k, v) -> sorted.put(text(k), v));
         sorted.forEach((k, v) -> flatten(path + '[' + escape(k) + ']', v, out));
     }
 
     /** A set: members that are leaves by their text as key; others sorted by their flat text, by position. */
-    private static void collection(String path, Collection<?> members, Map<String, String> out) {
+    private static void collection(String path, Collection<?> members, Sink out) {
         TreeMap<String, Object> sorted = new TreeMap<>();
         boolean leaves = true;
         for (Object member : members) {
@@ -164,7 +235,7 @@ public final class FlatState {
             if (key == null) {
                 leaves = false;
                 Map<String, String> flat = new LinkedHashMap<>();
-                flatten("", member, flat);
+                flatten("", member, flat::put);
                 key = flat.toString();
             }
             sorted.put(key, member);
@@ -221,9 +292,9 @@ public final class FlatState {
     private static final class Shape {
         final Kind kind;
         final String[] names;
-        final Method[] accessors;
+        final MethodHandle[] accessors;
 
-        private Shape(Kind kind, String[] names, Method[] accessors) {
+        private Shape(Kind kind, String[] names, MethodHandle[] accessors) {
             this.kind = kind;
             this.names = names;
             this.accessors = accessors;
@@ -233,15 +304,22 @@ public final class FlatState {
             if (type.isRecord()) {
                 RecordComponent[] components = type.getRecordComponents();
                 String[] names = new String[components.length];
-                Method[] accessors = new Method[components.length];
+                MethodHandle[] accessors = new MethodHandle[components.length];
                 for (int i = 0; i < components.length; i++) {
                     names[i] = components[i].getName();
-                    accessors[i] = components[i].getAccessor();
-                    accessors[i].setAccessible(true); // records of the SDK are public; a host's may not be
+                    Method accessor = components[i].getAccessor();
+                    accessor.setAccessible(true); // records of the SDK are public; a host's may not be
+                    try {
+                        accessors[i] = MethodHandles.lookup()
+                                .unreflect(accessor)
+                                .asType(MethodType.methodType(Object.class, Object.class));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException("cannot read " + names[i] + " of " + type.getName(), e);
+                    }
                 }
                 return new Shape(components.length == 1 ? Kind.SINGLE : Kind.RECORD, names, accessors);
             }
-            return new Shape(kindOf(type), new String[0], new Method[0]);
+            return new Shape(kindOf(type), new String[0], new MethodHandle[0]);
         }
 
         private static Kind kindOf(Class<?> type) {
@@ -296,19 +374,12 @@ public final class FlatState {
 
         Object get(int i, Object value) {
             try {
-                return accessors[i].invoke(value);
-            } catch (IllegalAccessException e) {
+                return (Object) accessors[i].invokeExact(value);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
                 throw new IllegalStateException(
                         "cannot read " + names[i] + " of " + value.getClass().getName(), e);
-            } catch (InvocationTargetException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
             }
         }
     }

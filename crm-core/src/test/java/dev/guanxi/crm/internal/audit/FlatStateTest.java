@@ -146,6 +146,39 @@ class FlatStateTest {
     }
 
     @Test
+    @DisplayName("the update path groups the changes by top-level field, in the entity's order")
+    void diffsTwoRecords() {
+        Sample before = sample();
+        Sample after = new Sample(
+                ID,
+                "张伟",
+                List.of(new Line("TEA", new BigDecimal("2.5"), Optional.empty())),
+                Set.of("vip"),
+                before.attributes(),
+                before.price(),
+                before.ref(),
+                before.at(),
+                before.day(),
+                Status.CLOSED,
+                7,
+                true,
+                before.pairs());
+
+        List<FieldChange> changes = FlatState.diff((Object) before, (Object) after);
+
+        assertThat(changes)
+                .containsExactly(
+                        new FieldChange("lines[0].quantity", "2.50", "2.5"),
+                        new FieldChange("lines[1].sku", "CUP", null),
+                        new FieldChange("lines[1].quantity", "1", null),
+                        new FieldChange("lines[1].note", "gift", null),
+                        new FieldChange("tags[a\\]b]", "a]b", null),
+                        new FieldChange("status", "OPEN", "CLOSED"),
+                        new FieldChange("count", null, "7"));
+        assertThat(FlatState.diff((Object) before, (Object) sample())).isEmpty();
+    }
+
+    @Test
     @DisplayName(
             "a create lists every field with a value and a delete every field it had; equal states differ in nothing")
     void createAndDelete() {
@@ -153,6 +186,8 @@ class FlatStateTest {
 
         List<FieldChange> created = FlatState.diff(Map.of(), all);
         List<FieldChange> deleted = FlatState.diff(all, Map.of());
+        assertThat(FlatState.created(sample())).isEqualTo(created);
+        assertThat(FlatState.deleted(sample())).isEqualTo(deleted);
 
         assertThat(created)
                 .hasSize(all.size())
@@ -213,6 +248,8 @@ class FlatStateTest {
             Map<String, String> fa = FlatState.of(a);
             Map<String, String> fb = FlatState.of(b);
             assertThat(fa.equals(fb)).as("%s vs %s", a, b).isEqualTo(a.equals(b));
+            // the update path diffs only the fields that differ: the same changes, grouped by field
+            assertThat(FlatState.diff(a, b)).containsExactlyInAnyOrderElementsOf(FlatState.diff(fa, fb));
         }
     }
 

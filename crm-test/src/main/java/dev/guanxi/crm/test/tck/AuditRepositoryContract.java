@@ -699,6 +699,9 @@ public abstract class AuditRepositoryContract extends RepositoryContract {
                         ? crm -> {
                             known.campaigns.add(crm.marketing()
                                     .planCampaign(NewCampaign.builder("C-" + n, "campaign " + n)
+                                            .channel(Channel.EMAIL)
+                                            .period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 6, 30))
+                                            .budget("1000.00", "CNY")
                                             .build())
                                     .id());
                             return List.of("Campaign CREATE");

@@ -256,6 +256,18 @@ public abstract class StorageConformanceKit {
         }
     }
 
+    /**
+     * Record-level access through the API: A4 (every mutating method refused before any write), filtered reads and
+     * pages, and calls without a principal refused before the store.
+     */
+    @Nested
+    class Access extends AccessContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
     /** {@code ReferenceCodeRepository}. */
     @Nested
     class ReferenceCodes extends ReferenceCodeRepositoryContract {
