@@ -34,6 +34,11 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
         table().maintained(PURCHASES, MemoryOrderRepository::maintain);
     }
 
+    /** Drops the purchase view at commit, so no replaced order stays reachable from it (erasure). */
+    void forgetViews() {
+        table().transaction().forgetDerived(table().name());
+    }
+
     @Override
     public Optional<Order> findByOrderNumber(String orderNumber) {
         Objects.requireNonNull(orderNumber, "orderNumber");

@@ -93,6 +93,8 @@ final class MemoryPrivacyRepository implements PrivacyRepository {
         changed.put("ownership", ((MemoryOwnershipRepository) uow.ownership()).scrub(customerId, marker));
         changed.put("lifecycle", ((MemoryLifecycleRepository) uow.lifecycle()).scrub(customerId, marker));
         changed.put("mergeLog", ((MemoryMergeLogRepository) uow.mergeLog()).scrub(customerId));
+        // the purchase view carries replaced orders (with their old line texts) until the next scan: drop it
+        ((MemoryOrderRepository) uow.orders()).forgetViews();
         changed.values().removeIf(n -> n == 0);
         return changed;
     }

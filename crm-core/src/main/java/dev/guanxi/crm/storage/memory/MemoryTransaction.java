@@ -26,6 +26,7 @@ final class MemoryTransaction {
     private final boolean readOnly;
     private final Map<String, List<UniqueKey>> uniqueKeys;
     private final Map<String, List<Maintained>> maintained;
+    private final java.util.Set<String> forgotten = new java.util.HashSet<>();
     private final Map<String, Map<Object, Object>> writes = new HashMap<>();
     /** This transaction's own unique index: per unique key, value to the key of the written row holding it. */
     private final Map<String, Map<Object, Object>> writtenOwners = new HashMap<>();
@@ -142,6 +143,16 @@ final class MemoryTransaction {
         return committed.get(table + DERIVED);
     }
 
+    /**
+     * Drops the table's derived values at commit instead of carrying them over: for a write that must not leave
+     * old rows reachable from a maintained view (an erasure of personal data).
+     *
+     * @param table the table
+     */
+    void forgetDerived(String table) {
+        forgotten.add(table);
+    }
+
     void write(String table, Object id, Object row) {
         if (readOnly) {
             throw new IllegalStateException("write in a read-only unit of work");
@@ -160,11 +171,14 @@ final class MemoryTransaction {
     }
 
     void commit() {
+        for (String table : forgotten) {
+            committed.remove(table + DERIVED);
+        }
         writes.forEach((table, rows) -> {
             Map<Object, Object> target = committed.computeIfAbsent(table, t -> new HashMap<>());
             List<UniqueKey> keys = uniqueKeys.getOrDefault(table, List.of());
             // the derived values to carry over: those declared maintained that a reader derived since the last write
-            Map<Object, Object> oldCache = committed.get(table + DERIVED);
+            Map<Object, Object> oldCache = forgotten.contains(table) ? null : committed.get(table + DERIVED);
             List<Maintained> carried = new ArrayList<>();
             if (oldCache != null) {
                 for (Maintained m : maintained.getOrDefault(table, List.of())) {
