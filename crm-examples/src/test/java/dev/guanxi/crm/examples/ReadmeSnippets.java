@@ -17,7 +17,9 @@ final class ReadmeSnippets {
 
     static Path projectRoot() {
         Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("README.md"))) {
+        // the root holds README.md and the module directories (crm-examples has a README.md of its own)
+        while (dir != null
+                && !(Files.exists(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("crm-examples")))) {
             dir = dir.getParent();
         }
         if (dir == null) {
