@@ -36,8 +36,9 @@ final class ReportCommand implements Callable<Integer> {
             names = "--db",
             required = true,
             paramLabel = "URL|DIR",
-            description = "an H2 database directory (e.g. ./guanxi-demo) or a JDBC URL (jdbc:h2:..., jdbc:postgresql:...,"
-                    + " jdbc:mariadb:...)")
+            description =
+                    "an H2 database directory (e.g. ./guanxi-demo) or a JDBC URL (jdbc:h2:..., jdbc:postgresql:...,"
+                            + " jdbc:mariadb:...)")
     String db;
 
     @Option(names = "--user", paramLabel = "USER", description = "database user, for a JDBC URL")
@@ -80,9 +81,7 @@ final class ReportCommand implements Callable<Integer> {
                 .storage(jdbc ? JdbcStorage.builder(db, user, password).build() : JdbcStorage.h2(Path.of(db)))
                 .build()) { // closing the CRM closes the storage
             TenantCrm shop = crm.tenant(tenant);
-            LocalDate day = asOf != null
-                    ? asOf
-                    : HtmlReport.lastScored(shop).orElse(LocalDate.now(ZoneOffset.UTC));
+            LocalDate day = asOf != null ? asOf : HtmlReport.lastScored(shop).orElse(LocalDate.now(ZoneOffset.UTC));
             HtmlReport.write(shop, day, target);
             stdout.println("Report of tenant " + tenant + " as of " + day + " written to " + target);
             return 0;

@@ -19,15 +19,14 @@ final class Html {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            String rep =
-                    switch (c) {
-                        case '&' -> "&amp;";
-                        case '<' -> "&lt;";
-                        case '>' -> "&gt;";
-                        case '"' -> "&quot;";
-                        case '\'' -> "&#39;";
-                        default -> null;
-                    };
+            String rep = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
             if (rep == null && (c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {
                 rep = " "; // control characters are not allowed in XML
             }
@@ -79,6 +78,9 @@ final class Html {
     static String humanize(String name) {
         if (name == null || name.isEmpty()) {
             return "";
+        }
+        if (name.equals("CANT_LOSE")) {
+            return "Can't lose";
         }
         String lower = name.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);

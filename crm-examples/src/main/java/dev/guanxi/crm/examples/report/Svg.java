@@ -65,7 +65,8 @@ final class Svg {
                 .append("\"/>");
     }
 
-    private static void rect(StringBuilder s, String cls, double x, double y, double w, double h, String fill, String tip) {
+    private static void rect(
+            StringBuilder s, String cls, double x, double y, double w, double h, String fill, String tip) {
         s.append("<rect class=\"")
                 .append(cls)
                 .append("\" x=\"")
@@ -85,8 +86,15 @@ final class Svg {
 
     /** Y axis with gridlines, ticks from 0 to {@code max} by {@code step}, and its title turned 90 degrees. */
     private static void yAxis(
-            StringBuilder s, double left, double top, double width, double height, double max, double step,
-            DoubleFunction<String> format, String title) {
+            StringBuilder s,
+            double left,
+            double top,
+            double width,
+            double height,
+            double max,
+            double step,
+            DoubleFunction<String> format,
+            String title) {
         for (double v = 0; v <= max + step / 1000; v += step) {
             double y = top + height - height * v / max;
             line(s, left, y, left + width, y, "grid");
@@ -112,8 +120,14 @@ final class Svg {
      * @param lastOpen whether the last bin holds everything above its lower edge
      */
     static String histogram(
-            String id, double[] edges, long[] counts, DoubleFunction<String> tick, boolean lastOpen, String xTitle,
-            String yTitle, String color) {
+            String id,
+            double[] edges,
+            long[] counts,
+            DoubleFunction<String> tick,
+            boolean lastOpen,
+            String xTitle,
+            String yTitle,
+            String color) {
         int w = WIDTH;
         int h = 320;
         double left = 70;
@@ -132,7 +146,8 @@ final class Svg {
         double bw = pw / bins;
         for (int i = 0; i < bins; i++) {
             double bh = ph * counts[i] / yMax;
-            String range = tick.apply(edges[i]) + (lastOpen && i == bins - 1 ? " and more" : " – " + tick.apply(edges[i + 1]));
+            String range =
+                    tick.apply(edges[i]) + (lastOpen && i == bins - 1 ? " and more" : " – " + tick.apply(edges[i + 1]));
             rect(s, "bar", left + i * bw + 1, top + ph - bh, bw - 2, bh, color, range + ": " + Html.count(counts[i]));
             if (counts[i] > 0 && bins <= 25) {
                 text(s, left + (i + 0.5) * bw, top + ph - bh - 4, "value", "middle", Html.count(counts[i]));
@@ -174,8 +189,22 @@ final class Svg {
             double bw = pw * values[i] / max;
             double x = centred ? left + (pw - bw) / 2 : left;
             text(s, left - 10, y + rowH / 2.0 + 3, "label", "end", labels.get(i));
-            rect(s, "bar", x, y + 3, bw, rowH - 8, colors[i % colors.length], labels.get(i) + ": " + Html.count(values[i]));
-            text(s, (centred ? left + (pw + bw) / 2 : x + bw) + 6, y + rowH / 2.0 + 3, "value", "start", Html.count(values[i]));
+            rect(
+                    s,
+                    "bar",
+                    x,
+                    y + 3,
+                    bw,
+                    rowH - 8,
+                    colors[i % colors.length],
+                    labels.get(i) + ": " + Html.count(values[i]));
+            text(
+                    s,
+                    (centred ? left + (pw + bw) / 2 : x + bw) + 6,
+                    y + rowH / 2.0 + 3,
+                    "value",
+                    "start",
+                    Html.count(values[i]));
         }
         line(s, left, 4, left, 8 + rows * rowH, "axis");
         text(s, left + pw / 2, h - 8, "axis-title", "middle", what);
@@ -193,8 +222,8 @@ final class Svg {
         double top = 16;
         double pw = w - left - 24;
         double ph = h - top - 62;
-        StringBuilder s = new StringBuilder(32 + xs.length * 14)
-                .append(open(id, w, h, "Pareto curve of customer value"));
+        StringBuilder s =
+                new StringBuilder(32 + xs.length * 14).append(open(id, w, h, "Pareto curve of customer value"));
         yAxis(s, left, top, pw, ph, 1, 0.2, v -> Math.round(100 * v) + "%", "Cumulative share of value");
         for (int i = 0; i <= 10; i += 2) {
             double x = left + pw * i / 10.0;
@@ -220,7 +249,9 @@ final class Svg {
             Cut cut = cuts.get(c);
             double x = left + pw * cut.x();
             double y = top + ph - ph * Math.max(0, Math.min(1, cut.y()));
-            s.append("<g class=\"cutoff\" stroke=\"").append(Html.esc(cut.color())).append("\">");
+            s.append("<g class=\"cutoff\" stroke=\"")
+                    .append(Html.esc(cut.color()))
+                    .append("\">");
             line(s, x, top + ph, x, y, "cut");
             line(s, left, y, x, y, "cut");
             s.append("</g><circle cx=\"")
@@ -231,9 +262,17 @@ final class Svg {
                     .append(Html.esc(cut.color()))
                     .append("\"/>");
             double ry = ly + 22 * c;
-            s.append("<line x1=\"").append(Html.coord(lx)).append("\" y1=\"").append(Html.coord(ry - 4))
-                    .append("\" x2=\"").append(Html.coord(lx + 24)).append("\" y2=\"").append(Html.coord(ry - 4))
-                    .append("\" class=\"cut\" stroke=\"").append(Html.esc(cut.color())).append("\"/>");
+            s.append("<line x1=\"")
+                    .append(Html.coord(lx))
+                    .append("\" y1=\"")
+                    .append(Html.coord(ry - 4))
+                    .append("\" x2=\"")
+                    .append(Html.coord(lx + 24))
+                    .append("\" y2=\"")
+                    .append(Html.coord(ry - 4))
+                    .append("\" class=\"cut\" stroke=\"")
+                    .append(Html.esc(cut.color()))
+                    .append("\"/>");
             text(s, lx + 32, ry, "legend", "start", cut.label());
         }
         double ry = ly + 22 * cuts.size();
@@ -279,8 +318,15 @@ final class Svg {
                 double alpha = 0.12 + 0.88 * counts[r][f] / max;
                 String name = names.name(r, f);
                 s.append("<g>");
-                rect(s, "cell", x + 1, y + 1, cw - 2, chh - 2, names.color(r, f), "R " + r + ", F " + f + ": " + name
-                        + ", " + Html.count(counts[r][f]) + " customers");
+                rect(
+                        s,
+                        "cell",
+                        x + 1,
+                        y + 1,
+                        cw - 2,
+                        chh - 2,
+                        names.color(r, f),
+                        "R " + r + ", F " + f + ": " + name + ", " + Html.count(counts[r][f]) + " customers");
                 // a white veil over the colour: the fewer customers the cell holds, the paler it is
                 s.append(String.format(
                         Locale.ROOT,
@@ -300,7 +346,12 @@ final class Svg {
         for (int f = 1; f <= 5; f++) {
             text(s, left + (f - 0.5) * cw, top + 5 * chh + 18, "tick", "middle", "F " + f);
         }
-        text(s, left + 2.5 * cw, h - 8, "axis-title", "middle",
+        text(
+                s,
+                left + 2.5 * cw,
+                h - 8,
+                "axis-title",
+                "middle",
                 "F = frequency score (5 = most purchases); R = recency score (5 = most recent)");
         return s.append("</svg>").toString();
     }

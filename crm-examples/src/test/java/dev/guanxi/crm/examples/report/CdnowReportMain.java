@@ -18,7 +18,9 @@ class CdnowReportMain {
     }
 
     static void write(Path out) {
-        try (Crm crm = Crm.builder().clock(Clock.fixed(ReportFixture.NOW, ZoneOffset.UTC)).build()) {
+        try (Crm crm = Crm.builder()
+                .clock(Clock.fixed(ReportFixture.NOW, ZoneOffset.UTC))
+                .build()) {
             TenantCrm shop = crm.tenant("cdnow-demo");
             int n = ReportFixture.load(shop, ReportFixture.cdnow(), 7);
             HtmlReport.write(shop, ReportFixture.AS_OF, out);

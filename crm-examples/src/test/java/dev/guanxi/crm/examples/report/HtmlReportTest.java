@@ -41,7 +41,9 @@ class HtmlReportTest {
 
     @BeforeAll
     static void load() throws Exception {
-        crm = Crm.builder().clock(Clock.fixed(ReportFixture.NOW, ZoneOffset.UTC)).build();
+        crm = Crm.builder()
+                .clock(Clock.fixed(ReportFixture.NOW, ZoneOffset.UTC))
+                .build();
         shop = crm.tenant("report-test");
         ReportFixture.load(shop, ReportFixture.synthetic(CUSTOMERS, 11), 11);
         html = HtmlReport.render(shop, ReportFixture.AS_OF, ReportFixture.USD);
@@ -101,7 +103,9 @@ class HtmlReportTest {
     }
 
     private static long sumOfBars(String svgId) {
-        return withClass(byId(svgId), "rect", "bar").stream().mapToLong(HtmlReportTest::tipCount).sum();
+        return withClass(byId(svgId), "rect", "bar").stream()
+                .mapToLong(HtmlReportTest::tipCount)
+                .sum();
     }
 
     private static long snapshotsWith(String metricOrLabel) {
@@ -145,7 +149,8 @@ class HtmlReportTest {
         assertThat(points).isEqualTo(CUSTOMERS + 1);
         assertThat(withClass(byId("pareto"), "g", "cutoff")).hasSize(2);
         long key = snapshots.stream().filter(s -> "KEY".equals(s.label("abc"))).count();
-        Element table = withClass((Element) doc.getDocumentElement(), "table", "grades").get(0);
+        Element table =
+                withClass((Element) doc.getDocumentElement(), "table", "grades").get(0);
         NodeList rows = table.getElementsByTagName("tbody").item(0).getChildNodes();
         long sum = 0;
         String keyCount = null;
@@ -177,7 +182,9 @@ class HtmlReportTest {
     void lifecycle() {
         List<Element> bars = withClass(byId("lifecycle-funnel"), "rect", "bar");
         assertThat(bars).hasSize(dev.guanxi.crm.lifecycle.LifecycleStage.values().length);
-        assertThat(sumOfBars("lifecycle-funnel")).isEqualTo(snapshotsWith("lifecycle")).isEqualTo(CUSTOMERS);
+        assertThat(sumOfBars("lifecycle-funnel"))
+                .isEqualTo(snapshotsWith("lifecycle"))
+                .isEqualTo(CUSTOMERS);
         StageFlow flow = shop.lifecycle().flow(ReportFixture.AS_OF.minusYears(1).plusDays(1), ReportFixture.AS_OF);
         long moves = flow.moves().stream().mapToLong(StageFlow.Move::count).sum();
         long cells = withClass(byId("stage-flow"), "td", "flow-cell").stream()
@@ -193,7 +200,9 @@ class HtmlReportTest {
     void histograms() {
         assertThat(withClass(byId("hist-palive"), "rect", "bar")).hasSize(20);
         assertThat(withClass(byId("hist-clv"), "rect", "bar")).hasSize(20);
-        assertThat(sumOfBars("hist-palive")).isEqualTo(snapshotsWith("model.pAlive")).isEqualTo(CUSTOMERS);
+        assertThat(sumOfBars("hist-palive"))
+                .isEqualTo(snapshotsWith("model.pAlive"))
+                .isEqualTo(CUSTOMERS);
         assertThat(sumOfBars("hist-clv")).isEqualTo(snapshotsWith("model.clv")).isEqualTo(CUSTOMERS);
     }
 
@@ -202,7 +211,9 @@ class HtmlReportTest {
     void credit() {
         long grades = snapshots.stream().map(s -> s.label("credit")).distinct().count();
         assertThat(withClass(byId("credit-grades"), "rect", "bar")).hasSize((int) grades);
-        assertThat(sumOfBars("credit-grades")).isEqualTo(snapshotsWith("credit")).isEqualTo(CUSTOMERS);
+        assertThat(sumOfBars("credit-grades"))
+                .isEqualTo(snapshotsWith("credit"))
+                .isEqualTo(CUSTOMERS);
     }
 
     @Test
@@ -210,7 +221,8 @@ class HtmlReportTest {
     void winBack() {
         List<WinBackCandidate> list = shop.scoring().winBackList(HtmlReport.WIN_BACK_ROWS);
         assertThat(list).isNotEmpty();
-        NodeList rows = byId("winback-table").getElementsByTagName("tbody").item(0).getChildNodes();
+        NodeList rows =
+                byId("winback-table").getElementsByTagName("tbody").item(0).getChildNodes();
         List<String> names = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < rows.getLength(); i++) {
@@ -219,8 +231,12 @@ class HtmlReportTest {
                 reasons.add(row.getElementsByTagName("td").item(6).getTextContent());
             }
         }
-        assertThat(names).containsExactlyElementsOf(list.stream().map(WinBackCandidate::displayName).toList());
-        assertThat(reasons).containsExactlyElementsOf(list.stream().map(WinBackCandidate::reason).toList());
+        assertThat(names)
+                .containsExactlyElementsOf(
+                        list.stream().map(WinBackCandidate::displayName).toList());
+        assertThat(reasons)
+                .containsExactlyElementsOf(
+                        list.stream().map(WinBackCandidate::reason).toList());
     }
 
     @Test
@@ -237,7 +253,8 @@ class HtmlReportTest {
                     key += Long.parseLong(td.item(4).getTextContent().replace(",", ""));
                 }
             }
-            long keyCustomers = snapshots.stream().filter(s -> "KEY".equals(s.label("abc"))).count();
+            long keyCustomers =
+                    snapshots.stream().filter(s -> "KEY".equals(s.label("abc"))).count();
             assertThat(customers).as(id).isEqualTo(CUSTOMERS);
             assertThat(key).as(id).isEqualTo(keyCustomers).isPositive();
         }
@@ -247,7 +264,8 @@ class HtmlReportTest {
     @Test
     @DisplayName("nothing is loaded over the network: no http(s) src or href, the only URL is the SVG namespace")
     void selfContained() {
-        assertThat(Pattern.compile("(src|href)\\s*=\\s*\"(?!#)").matcher(html).find()).isFalse();
+        assertThat(Pattern.compile("(src|href)\\s*=\\s*\"(?!#)").matcher(html).find())
+                .isFalse();
         List<String> urls = Pattern.compile("https?://[^\"'\\s)]*")
                 .matcher(html)
                 .results()
@@ -293,7 +311,9 @@ class HtmlReportTest {
     @Test
     @DisplayName("a single graded customer gives a two-point curve")
     void oneCustomer() throws Exception {
-        try (Crm one = Crm.builder().clock(Clock.fixed(ReportFixture.NOW, ZoneOffset.UTC)).build()) {
+        try (Crm one = Crm.builder()
+                .clock(Clock.fixed(ReportFixture.NOW, ZoneOffset.UTC))
+                .build()) {
             TenantCrm t = one.tenant("one");
             ReportFixture.load(t, ReportFixture.synthetic(1, 5), 5);
             Document d = parse(HtmlReport.render(t, ReportFixture.AS_OF, ReportFixture.USD));

@@ -160,11 +160,12 @@ final class ReportFixture {
                 continue;
             }
             Invoice invoice = shop.sales()
-                    .issueInvoice(NewInvoice.builder(customer, String.format(Locale.ROOT, "INV-%06d", no), order.total())
-                            .forOrder(order.id())
-                            .issuedOn(p.date())
-                            .dueOn(p.date().plusDays(30))
-                            .build());
+                    .issueInvoice(
+                            NewInvoice.builder(customer, String.format(Locale.ROOT, "INV-%06d", no), order.total())
+                                    .forOrder(order.id())
+                                    .issuedOn(p.date())
+                                    .dueOn(p.date().plusDays(30))
+                                    .build());
             int roll = random.nextInt(100);
             if (roll >= 95) {
                 continue; // never paid
