@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CrmCommand.DemoCommand.class,
             AnalyzeCommand.class,
+            ReportCommand.class,
             CrmCommand.QuickstartCommand.class,
             CommandLine.HelpCommand.class
         })
