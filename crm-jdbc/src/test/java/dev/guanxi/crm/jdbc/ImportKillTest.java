@@ -53,7 +53,7 @@ class ImportKillTest {
     static final String SEED = "guanxi.importKill.seed";
     static final String H2_ASSERTIONS = "guanxi.importKill.h2Assertions";
     static final String H2_URL_SUFFIX = "guanxi.importKill.h2Settings";
-    static final int DEFAULT_ROWS = 100_000;
+    static final int DEFAULT_ROWS = 20_000;
 
     private static final String TENANT = "kill-tenant";
     private static final long CHILD_TIMEOUT_MINUTES = 30;
