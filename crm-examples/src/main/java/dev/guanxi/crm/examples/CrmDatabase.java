@@ -38,15 +38,14 @@ final class CrmDatabase {
             try {
                 dialect = Dialect.ofUrl(db);
             } catch (IllegalArgumentException e) {
-                throw new InputException("--db: unsupported JDBC URL (use jdbc:h2:, jdbc:postgresql: or jdbc:mariadb:): "
-                        + db);
+                throw new InputException(
+                        "--db: unsupported JDBC URL (use jdbc:h2:, jdbc:postgresql: or jdbc:mariadb:): " + db);
             }
-            String driver =
-                    switch (dialect) {
-                        case H2 -> "org.h2.Driver";
-                        case POSTGRESQL -> "org.postgresql.Driver";
-                        case MARIADB -> "org.mariadb.jdbc.Driver";
-                    };
+            String driver = switch (dialect) {
+                case H2 -> "org.h2.Driver";
+                case POSTGRESQL -> "org.postgresql.Driver";
+                case MARIADB -> "org.mariadb.jdbc.Driver";
+            };
             try {
                 Class.forName(driver);
             } catch (ClassNotFoundException e) {

@@ -1,33 +1,11 @@
 package dev.guanxi.crm.examples;
 
 import dev.guanxi.crm.Channel;
-import dev.guanxi.crm.analytics.AssociationOptions;
-import dev.guanxi.crm.analytics.AssociationRule;
-import dev.guanxi.crm.classification.RfmAnalysis;
-import dev.guanxi.crm.classification.ScoringListener;
-import dev.guanxi.crm.classification.SelectionMatrix;
-import dev.guanxi.crm.classification.WinBackCandidate;
-import dev.guanxi.crm.credit.CollectionAction;
-import dev.guanxi.crm.credit.CollectionPolicy;
-import dev.guanxi.crm.credit.CreditRule;
-import dev.guanxi.crm.jdbc.JdbcStorage;
-import dev.guanxi.crm.lifecycle.LifecycleRule;
-import dev.guanxi.crm.loyalty.LoyaltyRule;
-import dev.guanxi.crm.marketing.CampaignStatus;
-import dev.guanxi.crm.spi.storage.Storage;
-import dev.guanxi.crm.stewardship.ImportKind;
-import dev.guanxi.crm.stewardship.ImportOptions;
-import dev.guanxi.crm.stewardship.ImportResult;
-import dev.guanxi.crm.stewardship.ImportedCustomer;
-import dev.guanxi.crm.stewardship.ImportedInteraction;
-import dev.guanxi.crm.stewardship.ImportedPayment;
-import dev.guanxi.crm.stewardship.ImportedPurchase;
-import dev.guanxi.crm.stewardship.ImportedRecord;
-import java.nio.file.Path;
-import java.util.Optional;
 import dev.guanxi.crm.Crm;
 import dev.guanxi.crm.StaffId;
 import dev.guanxi.crm.TenantCrm;
+import dev.guanxi.crm.analytics.AssociationOptions;
+import dev.guanxi.crm.analytics.AssociationRule;
 import dev.guanxi.crm.analytics.BgNbdModel;
 import dev.guanxi.crm.analytics.CustomerLifetimeValue;
 import dev.guanxi.crm.analytics.CustomerSummaries;
@@ -37,10 +15,17 @@ import dev.guanxi.crm.analytics.TransactionLog;
 import dev.guanxi.crm.classification.AbcGrading;
 import dev.guanxi.crm.classification.Classification;
 import dev.guanxi.crm.classification.Classifications;
+import dev.guanxi.crm.classification.RfmAnalysis;
+import dev.guanxi.crm.classification.ScoringListener;
 import dev.guanxi.crm.classification.ScoringModels;
 import dev.guanxi.crm.classification.ScoringReport;
 import dev.guanxi.crm.classification.ScoringRequest;
 import dev.guanxi.crm.classification.ScoringResult;
+import dev.guanxi.crm.classification.SelectionMatrix;
+import dev.guanxi.crm.classification.WinBackCandidate;
+import dev.guanxi.crm.credit.CollectionAction;
+import dev.guanxi.crm.credit.CollectionPolicy;
+import dev.guanxi.crm.credit.CreditRule;
 import dev.guanxi.crm.customer.ContactPurpose;
 import dev.guanxi.crm.customer.Customer;
 import dev.guanxi.crm.customer.CustomerDraft;
@@ -50,10 +35,13 @@ import dev.guanxi.crm.customer.ReferenceCode;
 import dev.guanxi.crm.customer.ReferenceCodeType;
 import dev.guanxi.crm.event.DomainEvent;
 import dev.guanxi.crm.interaction.Direction;
-import dev.guanxi.crm.interaction.NewInteraction;
+import dev.guanxi.crm.jdbc.JdbcStorage;
+import dev.guanxi.crm.lifecycle.LifecycleRule;
+import dev.guanxi.crm.loyalty.LoyaltyRule;
 import dev.guanxi.crm.marketing.AidaStage;
 import dev.guanxi.crm.marketing.Campaign;
 import dev.guanxi.crm.marketing.CampaignFunnel;
+import dev.guanxi.crm.marketing.CampaignStatus;
 import dev.guanxi.crm.marketing.NewCampaign;
 import dev.guanxi.crm.marketing.NewCampaignResponse;
 import dev.guanxi.crm.money.Money;
@@ -61,9 +49,6 @@ import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
 import dev.guanxi.crm.sales.Invoice;
 import dev.guanxi.crm.sales.NewInvoice;
-import dev.guanxi.crm.sales.NewOrder;
-import dev.guanxi.crm.sales.NewPayment;
-import dev.guanxi.crm.sales.Order;
 import dev.guanxi.crm.sales.OrderLine;
 import dev.guanxi.crm.sales.PaymentMethod;
 import dev.guanxi.crm.sales.PurchaseScan;
@@ -72,6 +57,15 @@ import dev.guanxi.crm.service.NewServiceCase;
 import dev.guanxi.crm.service.NewSurveyResponse;
 import dev.guanxi.crm.service.ServiceCase;
 import dev.guanxi.crm.service.Severity;
+import dev.guanxi.crm.spi.storage.Storage;
+import dev.guanxi.crm.stewardship.ImportKind;
+import dev.guanxi.crm.stewardship.ImportOptions;
+import dev.guanxi.crm.stewardship.ImportResult;
+import dev.guanxi.crm.stewardship.ImportedCustomer;
+import dev.guanxi.crm.stewardship.ImportedInteraction;
+import dev.guanxi.crm.stewardship.ImportedPayment;
+import dev.guanxi.crm.stewardship.ImportedPurchase;
+import dev.guanxi.crm.stewardship.ImportedRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +74,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,6 +90,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -129,7 +125,7 @@ public final class Demo {
     static final String VALUE_FROM = "1997-01-01";
 
     private static final String CAMPAIGN = "WINBACK-98";
-    private static final LocalDate INVOICED_FROM = LocalDate.of(1997, 7, 1);
+    private static final LocalDate INVOICED_FROM = LocalDate.of(1998, 1, 1);
     private static final String[] GENRES = {"POP", "ROCK", "JAZZ", "CLASSICAL", "SOUNDTRACK", "COUNTRY"};
     static final String DATA = "CDNOW_sample.txt";
     private static final Currency USD = Currency.getInstance("USD");
@@ -283,7 +279,6 @@ public final class Demo {
      * idempotent by external id), invoices, service cases and the campaign through the focused APIs.
      */
     private static void load(TenantCrm shop, List<Purchase> purchases) {
-        long T0 = System.nanoTime();
         Random random = new Random(7);
         for (String[] r : REGIONS) {
             shop.referenceCodes().define(ReferenceCodeType.REGION, r[0], r[1]);
@@ -302,7 +297,6 @@ public final class Demo {
             favourite.put(id, random.nextInt(GENRES.length));
         }
         importAll(shop, ImportKind.CUSTOMERS, drafts, "demo-customers");
-        System.err.println("TIMING " + "importAll(shop, ImportKind.CUS" + " " + (System.nanoTime() - T0) / 1_000_000);
         Map<String, CustomerId> ids = customerIds(shop);
 
         List<ImportedPurchase> orders = new ArrayList<>(purchases.size());
@@ -315,9 +309,8 @@ public final class Demo {
             orders.add(new ImportedPurchase(String.format(Locale.ROOT, "SO-%05d", orderNo), external, p.date(), lines));
         }
         importAll(shop, ImportKind.PURCHASES, orders, "demo-purchases");
-        System.err.println("TIMING " + "importAll(shop, ImportKind.PUR" + " " + (System.nanoTime() - T0) / 1_000_000);
 
-        // Invoicing started with the new billing system in July 1997: later orders are invoiced, due in 30 days.
+        // Invoicing started with the new billing system in 1998: later orders are invoiced, due in 30 days.
         orderNo = 0;
         for (Purchase p : purchases) {
             orderNo++;
@@ -326,21 +319,19 @@ public final class Demo {
             }
             String number = String.format(Locale.ROOT, "INV-%05d", orderNo);
             Invoice invoice = shop.sales()
-                    .issueInvoice(NewInvoice.builder(
-                                    ids.get(externalId(p.customer())), number, Money.of(p.amount(), USD))
-                            .issuedOn(p.date())
-                            .dueOn(p.date().plusDays(30))
-                            .build());
+                    .issueInvoice(
+                            NewInvoice.builder(ids.get(externalId(p.customer())), number, Money.of(p.amount(), USD))
+                                    .issuedOn(p.date())
+                                    .dueOn(p.date().plusDays(30))
+                                    .build());
             ImportedPayment payment = payOrNot(externalId(p.customer()), invoice, random);
             if (payment != null) {
                 payments.add(payment);
             }
         }
         importAll(shop, ImportKind.PAYMENTS, payments, "demo-payments");
-        System.err.println("TIMING " + "importAll(shop, ImportKind.PAY" + " " + (System.nanoTime() - T0) / 1_000_000);
 
         service(shop, ids, random);
-        System.err.println("TIMING " + "service(shop, ids, random);" + " " + (System.nanoTime() - T0) / 1_000_000);
         List<ImportedInteraction> interactions = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             int id = 1 + random.nextInt(firstPurchase.size());
@@ -358,18 +349,19 @@ public final class Demo {
                     null));
         }
         importAll(shop, ImportKind.INTERACTIONS, interactions, "demo-interactions");
-        System.err.println("TIMING " + "importAll(shop, ImportKind.INT" + " " + (System.nanoTime() - T0) / 1_000_000);
         campaign(shop, ids, random);
-        System.err.println("TIMING " + "campaign(shop, ids, random);" + " " + (System.nanoTime() - T0) / 1_000_000);
     }
 
-    private static void importAll(
-            TenantCrm shop, ImportKind kind, List<? extends ImportedRecord> records, String job) {
+    private static void importAll(TenantCrm shop, ImportKind kind, List<? extends ImportedRecord> records, String job) {
         ImportResult result = shop.imports()
-                .importRecords(kind, records, job, ImportOptions.builder().jobId(job).batchSize(10_000).build());
+                .importRecords(
+                        kind,
+                        records,
+                        job,
+                        ImportOptions.builder().jobId(job).batchSize(10_000).build());
         if (result.counts().failed() > 0) {
-            throw new IllegalStateException(result.reason() + "; first error: "
-                    + result.errors().get(0).reason());
+            throw new IllegalStateException(
+                    result.reason() + "; first error: " + result.errors().get(0).reason());
         }
     }
 
@@ -601,7 +593,10 @@ public final class Demo {
         Analytics analytics = analytics(shop);
         ValueSummary value = value(shop, report);
         CampaignFunnel funnel = shop.marketing()
-                .funnel(shop.marketing().findCampaignByCode(CAMPAIGN).orElseThrow().id());
+                .funnel(shop.marketing()
+                        .findCampaignByCode(CAMPAIGN)
+                        .orElseThrow()
+                        .id());
         Map<String, Long> events = new TreeMap<>();
         eventCounts.forEach((k, v) -> events.put(k, v.get()));
         return new Summary(
@@ -690,7 +685,10 @@ public final class Demo {
                 for (CollectionAction action : collection.actionsFor(grade)) {
                     line.append(line.length() == 0 ? "" : ", ")
                             .append(action.kind())
-                            .append(action.kind() == CollectionAction.Kind.DEFERRAL ? " " + action.days() + " days" : "");
+                            .append(
+                                    action.kind() == CollectionAction.Kind.DEFERRAL
+                                            ? " " + action.days() + " days"
+                                            : "");
                 }
                 actions.put(grade, line.toString());
             }
@@ -739,8 +737,9 @@ public final class Demo {
         LifecycleRule.Moves all =
                 lifecycle.get().attachment(LifecycleRule.Moves.class).orElseThrow();
         for (int i = 0; i < lifecycle.get().size(); i++) {
-            all.of(i).ifPresent(t -> moves.merge(
-                    (t.from() == null ? "new" : t.from().name()) + " -> " + t.to().name(), 1, Integer::sum));
+            all.of(i)
+                    .ifPresent(t -> moves.merge(
+                            (t.from() == null ? "new" : t.from().name()) + " -> " + t.to().name(), 1, Integer::sum));
         }
         return moves;
     }
@@ -889,7 +888,11 @@ public final class Demo {
      * @param seconds how long loading (or finding the data loaded) took
      */
     public record RunFacts(
-            boolean reused, int snapshotsWritten, Map<String, Integer> transitions, Map<String, Long> events, double seconds) {}
+            boolean reused,
+            int snapshotsWritten,
+            Map<String, Integer> transitions,
+            Map<String, Long> events,
+            double seconds) {}
 
     /**
      * What the demo printed.
@@ -947,7 +950,9 @@ public final class Demo {
                     "Scoring run (80/20, RFM, credit, loyalty, lifecycle, selection matrix; BG/NBD + Gamma-Gamma):"
                             + " %,d snapshots written, %,d lifecycle moves%n%n",
                     run.snapshotsWritten(),
-                    run.transitions().values().stream().mapToInt(Integer::intValue).sum());
+                    run.transitions().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum());
             out.println("Customers by region:");
             customersByRegion.forEach((region, n) -> out.printf(Locale.ROOT, "  %s %,6d%n", pad(region, 20), n));
             out.printf(
@@ -967,19 +972,21 @@ public final class Demo {
 
             out.println();
             out.println("Key, ordinary and small customers (80/20 grading of value since " + VALUE_FROM + "):");
-            value.rules().getOrDefault(AbcGrading.NAME, Map.of()).forEach((grade, n) -> out.printf(
-                    Locale.ROOT,
-                    "  %-9s %,6d customers (%4.1f%%) hold %5.1f%% of value%n",
-                    grade,
-                    n,
-                    value.gradeCountShares().get(grade),
-                    value.gradeShares().get(grade)));
+            value.rules()
+                    .getOrDefault(AbcGrading.NAME, Map.of())
+                    .forEach((grade, n) -> out.printf(
+                            Locale.ROOT,
+                            "  %-9s %,6d customers (%4.1f%%) hold %5.1f%% of value%n",
+                            grade,
+                            n,
+                            value.gradeCountShares().get(grade),
+                            value.gradeShares().get(grade)));
             printCounts(out, "RFM segments", value.rules().get(RfmAnalysis.NAME));
             printCounts(out, "Loyalty types", value.rules().get(LoyaltyRule.NAME));
             out.println("Credit grades and their collection actions:");
             value.rules().getOrDefault(CreditRule.NAME, Map.of()).entrySet().stream()
-                    .sorted(Comparator.comparingInt(e -> List.copyOf(value.collectionActions().keySet())
-                            .indexOf(e.getKey())))
+                    .sorted(Comparator.comparingInt(
+                            e -> List.copyOf(value.collectionActions().keySet()).indexOf(e.getKey())))
                     .forEach(e -> out.printf(
                             Locale.ROOT,
                             "  %-4s %,6d  %s%n",
@@ -989,9 +996,9 @@ public final class Demo {
             out.printf(Locale.ROOT, "  arrears early warnings: %,d customers%n", value.arrearsWarnings());
             printCounts(out, "Lifecycle stages", value.rules().get(LifecycleRule.NAME));
             printCounts(out, "Selection matrix", value.rules().get(SelectionMatrix.NAME));
-            out.println("  models: " + value.models());
-            out.println("  why " + value.example().get(0) + " is where it is:");
-            value.example().stream().skip(1).forEach(line -> out.println("    " + line));
+            out.println("Models: " + value.models());
+            out.println("Why " + value.example().get(0) + " is where it is:");
+            value.example().stream().skip(1).forEach(line -> out.println("  " + line));
 
             out.println();
             out.println("Win-back list (lost and at-risk customers by expected value recovered), top "

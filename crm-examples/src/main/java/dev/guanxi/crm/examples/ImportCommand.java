@@ -188,7 +188,8 @@ final class ImportCommand implements Callable<Integer> {
         if (name.length() > 80) {
             name = name.substring(0, 80);
         }
-        return kind.name().toLowerCase(Locale.ROOT) + "-" + name + "-" + sha256(file).substring(0, 16);
+        return kind.name().toLowerCase(Locale.ROOT) + "-" + name + "-"
+                + sha256(file).substring(0, 16);
     }
 
     /**

@@ -49,7 +49,8 @@ final class ProgressBar {
             line.append('[')
                     .append("#".repeat(filled))
                     .append("-".repeat(WIDTH - filled))
-                    .append(String.format(Locale.ROOT, "] %3d%% %,d/%,d %s", Math.round(fraction * 100), done, total, unit));
+                    .append(String.format(
+                            Locale.ROOT, "] %3d%% %,d/%,d %s", Math.round(fraction * 100), done, total, unit));
         } else {
             line.append(String.format(Locale.ROOT, "%,d %s", done, unit));
         }

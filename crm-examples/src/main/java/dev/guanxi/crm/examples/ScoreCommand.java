@@ -92,8 +92,7 @@ final class ScoreCommand implements Callable<Integer> {
                 throw new InputException("--currency: not an ISO 4217 code: " + currency);
             }
             ScoringModels models = ScoringModels.bgNbdGammaGamma();
-            ScoringRequest request = ScoringRequest.of(day, base)
-                    .withModels(refit ? models.withRefit() : models);
+            ScoringRequest request = ScoringRequest.of(day, base).withModels(refit ? models.withRefit() : models);
             if (valueFrom != null) {
                 if (valueFrom.isAfter(day)) {
                     throw new InputException("--value-from " + valueFrom + " lies after --as-of " + day);
@@ -154,10 +153,11 @@ final class ScoreCommand implements Callable<Integer> {
         moves.forEach((move, n) -> out.printf(Locale.ROOT, "  %-28s %,7d%n", move, n));
         report.result().results().forEach((rule, c) -> {
             StringBuilder line = new StringBuilder();
-            new TreeMap<>(c.counts()).forEach((label, n) -> line.append(line.length() == 0 ? "" : ", ")
-                    .append(label)
-                    .append(' ')
-                    .append(n));
+            new TreeMap<>(c.counts())
+                    .forEach((label, n) -> line.append(line.length() == 0 ? "" : ", ")
+                            .append(label)
+                            .append(' ')
+                            .append(n));
             out.printf(Locale.ROOT, "%-10s %s%n", rule, line);
         });
         out.flush();
