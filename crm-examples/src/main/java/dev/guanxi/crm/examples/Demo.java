@@ -4,6 +4,8 @@ import dev.guanxi.crm.Channel;
 import dev.guanxi.crm.Crm;
 import dev.guanxi.crm.StaffId;
 import dev.guanxi.crm.TenantCrm;
+import dev.guanxi.crm.analytics.AssociationOptions;
+import dev.guanxi.crm.analytics.AssociationRule;
 import dev.guanxi.crm.analytics.BgNbdModel;
 import dev.guanxi.crm.analytics.CustomerLifetimeValue;
 import dev.guanxi.crm.analytics.CustomerSummaries;
@@ -13,10 +15,17 @@ import dev.guanxi.crm.analytics.TransactionLog;
 import dev.guanxi.crm.classification.AbcGrading;
 import dev.guanxi.crm.classification.Classification;
 import dev.guanxi.crm.classification.Classifications;
+import dev.guanxi.crm.classification.RfmAnalysis;
+import dev.guanxi.crm.classification.ScoringListener;
 import dev.guanxi.crm.classification.ScoringModels;
 import dev.guanxi.crm.classification.ScoringReport;
 import dev.guanxi.crm.classification.ScoringRequest;
 import dev.guanxi.crm.classification.ScoringResult;
+import dev.guanxi.crm.classification.SelectionMatrix;
+import dev.guanxi.crm.classification.WinBackCandidate;
+import dev.guanxi.crm.credit.CollectionAction;
+import dev.guanxi.crm.credit.CollectionPolicy;
+import dev.guanxi.crm.credit.CreditRule;
 import dev.guanxi.crm.customer.ContactPurpose;
 import dev.guanxi.crm.customer.Customer;
 import dev.guanxi.crm.customer.CustomerDraft;
@@ -26,10 +35,13 @@ import dev.guanxi.crm.customer.ReferenceCode;
 import dev.guanxi.crm.customer.ReferenceCodeType;
 import dev.guanxi.crm.event.DomainEvent;
 import dev.guanxi.crm.interaction.Direction;
-import dev.guanxi.crm.interaction.NewInteraction;
+import dev.guanxi.crm.jdbc.JdbcStorage;
+import dev.guanxi.crm.lifecycle.LifecycleRule;
+import dev.guanxi.crm.loyalty.LoyaltyRule;
 import dev.guanxi.crm.marketing.AidaStage;
 import dev.guanxi.crm.marketing.Campaign;
 import dev.guanxi.crm.marketing.CampaignFunnel;
+import dev.guanxi.crm.marketing.CampaignStatus;
 import dev.guanxi.crm.marketing.NewCampaign;
 import dev.guanxi.crm.marketing.NewCampaignResponse;
 import dev.guanxi.crm.money.Money;
@@ -37,9 +49,6 @@ import dev.guanxi.crm.query.Page;
 import dev.guanxi.crm.query.PageRequest;
 import dev.guanxi.crm.sales.Invoice;
 import dev.guanxi.crm.sales.NewInvoice;
-import dev.guanxi.crm.sales.NewOrder;
-import dev.guanxi.crm.sales.NewPayment;
-import dev.guanxi.crm.sales.Order;
 import dev.guanxi.crm.sales.OrderLine;
 import dev.guanxi.crm.sales.PaymentMethod;
 import dev.guanxi.crm.sales.PurchaseScan;
@@ -48,6 +57,15 @@ import dev.guanxi.crm.service.NewServiceCase;
 import dev.guanxi.crm.service.NewSurveyResponse;
 import dev.guanxi.crm.service.ServiceCase;
 import dev.guanxi.crm.service.Severity;
+import dev.guanxi.crm.spi.storage.Storage;
+import dev.guanxi.crm.stewardship.ImportKind;
+import dev.guanxi.crm.stewardship.ImportOptions;
+import dev.guanxi.crm.stewardship.ImportResult;
+import dev.guanxi.crm.stewardship.ImportedCustomer;
+import dev.guanxi.crm.stewardship.ImportedInteraction;
+import dev.guanxi.crm.stewardship.ImportedPayment;
+import dev.guanxi.crm.stewardship.ImportedPurchase;
+import dev.guanxi.crm.stewardship.ImportedRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +74,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +90,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -79,16 +99,34 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The demo: the real purchase history of 2,357 CDNOW customers (Fader &amp; Hardie's sample) loaded into a CRM
- * on the in-memory store, with a deterministic, generated business context around it (names in Chinese and
- * English, regions, owners, invoices and payments with some late payers, service cases with surveys, a
- * win-back campaign), then a summary computed through the SDK's own API.
+ * on an embedded H2 database (directory {@value #DEFAULT_DIRECTORY} by default), with a deterministic, generated
+ * business context around it (names in Chinese and English, regions, owners, music genres on the order lines,
+ * invoices and payments with some late payers, service cases with surveys, interactions, a win-back campaign),
+ * then a full scoring run (80/20 grading, RFM, credit, loyalty, lifecycle, selection matrix, BG/NBD and
+ * Gamma-Gamma) and a summary computed through the SDK's own API.
  *
- * <p>The CRM's clock is fixed at the end of the data, 1998-07-01, so every run prints the same numbers.
+ * <p>The CRM's clock is fixed at the end of the data, 1998-07-01, so every run prints the same results. A second
+ * run against the same directory finds the data loaded (the load's last step completes the campaign), scores
+ * again — writing no snapshot, since nothing changed — and prints the same results.
+ *
+ * <p>Not thread-safe to run twice at the same time on one directory; the methods are otherwise stateless.
  */
 public final class Demo {
     /** The instant the demo's clock stands at: the day after the last purchase of the data. */
     public static final Instant AS_OF = Instant.parse("1998-07-01T00:00:00Z");
 
+    /** The demo's tenant, also the default tenant of {@code crm score} and {@code crm import}. */
+    public static final String TENANT = "cdnow-demo";
+
+    /** The database directory of {@code crm demo} unless {@code --db} says otherwise. */
+    public static final String DEFAULT_DIRECTORY = "guanxi-demo";
+
+    /** The first day of the value period the demo scores. */
+    static final String VALUE_FROM = "1997-01-01";
+
+    private static final String CAMPAIGN = "WINBACK-98";
+    private static final LocalDate INVOICED_FROM = LocalDate.of(1998, 1, 1);
+    private static final String[] GENRES = {"POP", "ROCK", "JAZZ", "CLASSICAL", "SOUNDTRACK", "COUNTRY"};
     static final String DATA = "CDNOW_sample.txt";
     private static final Currency USD = Currency.getInstance("USD");
     private static final LocalDate TODAY = LocalDate.ofInstant(AS_OF, ZoneOffset.UTC);
@@ -132,83 +170,249 @@ public final class Demo {
     private Demo() {}
 
     /**
-     * Runs the demo and prints the summary.
+     * Runs the demo on an embedded H2 database in a directory (created if missing) and prints the summary. A
+     * second run against the same directory finds the data loaded and only scores and prints again.
      *
      * @param out where to print
+     * @param directory the database directory, e.g. {@value #DEFAULT_DIRECTORY}
+     * @return the figures printed, for tests
+     * @throws IllegalStateException if the directory holds an incomplete demo database (an interrupted first run)
+     */
+    public static Summary run(PrintStream out, Path directory) {
+        return run(out, h2(directory), directory);
+    }
+
+    /**
+     * Opens the demo's H2 database: the files {@link JdbcStorage#h2(Path)} opens (so {@code crm score} and {@code
+     * crm import} find them), but with H2's default write delay, which writes committed pages in the background
+     * instead of at every commit: the load's thousands of small transactions take seconds instead of minutes. A
+     * killed first run may lose its last commits; the next run then reports the database incomplete.
+     */
+    private static JdbcStorage h2(Path directory) {
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("guanxi") + ";LOCK_TIMEOUT=10000";
+        return JdbcStorage.builder(url, "sa", "").build();
+    }
+
+    /**
+     * Runs the demo on a store (the in-memory store for tests, or any durable one) and prints the summary; the
+     * store is closed at the end. Prints no report line.
+     *
+     * @param out where to print
+     * @param storage the store
      * @return the figures printed, for tests
      */
-    public static Summary run(PrintStream out) {
+    public static Summary run(PrintStream out, Storage storage) {
+        return run(out, storage, null);
+    }
+
+    private static Summary run(PrintStream out, Storage storage, Path directory) {
         long started = System.nanoTime();
         Map<String, AtomicLong> eventCounts = new ConcurrentHashMap<>();
         try (Crm crm = Crm.builder()
+                .storage(storage)
                 .clock(Clock.fixed(AS_OF, ZoneOffset.UTC))
                 .listener((DomainEvent e) -> eventCounts
                         .computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong())
                         .incrementAndGet())
                 .build()) {
-            TenantCrm shop = crm.tenant("cdnow-demo");
+            TenantCrm shop = crm.tenant(TENANT);
             List<Purchase> purchases = readPurchases();
-            Random random = new Random(7);
-
-            for (String[] r : REGIONS) {
-                shop.referenceCodes().define(ReferenceCodeType.REGION, r[0], r[1]);
-            }
-            for (String[] t : TYPES) {
-                shop.referenceCodes().define(ReferenceCodeType.CUSTOMER_TYPE, t[0], t[1]);
-            }
-
-            Map<Integer, CustomerId> customers = new TreeMap<>();
-            Map<Integer, LocalDate> firstPurchase = new HashMap<>();
-            for (Purchase p : purchases) {
-                firstPurchase.merge(p.customer(), p.date(), (a, b) -> a.isBefore(b) ? a : b);
-            }
-            for (int id : new java.util.TreeSet<>(firstPurchase.keySet())) {
-                customers.put(
-                        id, shop.customers().register(customerDraft(id, random)).id());
-            }
-
-            Map<CustomerId, List<Invoice>> invoices = new HashMap<>();
-            int orderNo = 0;
-            for (Purchase p : purchases) {
-                orderNo++;
-                CustomerId customer = customers.get(p.customer());
-                Order order = shop.sales()
-                        .recordPurchase(NewOrder.builder(customer, p.date())
-                                .orderNumber(String.format(Locale.ROOT, "SO-%05d", orderNo))
-                                .line(OrderLine.of("CD-BUNDLE", 1, Money.of(p.amount(), USD))
-                                        .withDescription(p.cds() + " CDs"))
-                                .build());
-                if (!order.total().isPositive()) {
-                    continue;
-                }
-                Invoice invoice = shop.sales()
-                        .issueInvoice(NewInvoice.builder(
-                                        customer, String.format(Locale.ROOT, "INV-%05d", orderNo), order.total())
-                                .forOrder(order.id())
-                                .issuedOn(p.date())
-                                .dueOn(p.date().plusDays(30))
-                                .build());
-                invoices.computeIfAbsent(customer, k -> new ArrayList<>()).add(invoice);
-                payOrNot(shop, invoice, random);
-            }
-
-            ServiceFigures service = service(shop, customers, firstPurchase, random);
-            CampaignFunnel funnel = campaign(shop, customers, random);
-            for (int i = 0; i < 400; i++) {
-                int id = 1 + random.nextInt(customers.size());
-                Channel channel = Channel.values()[random.nextInt(Channel.values().length)];
-                shop.interactions()
-                        .log(NewInteraction.builder(
-                                        customers.get(id), channel, Direction.OUTBOUND, "Follow-up on recent order")
-                                .occurredAt(AS_OF.minus(Duration.ofDays(1 + random.nextInt(60))))
-                                .staff(OWNERS[random.nextInt(OWNERS.length)])
-                                .build());
+            boolean reused = isLoaded(shop, directory);
+            if (!reused) {
+                load(shop, purchases);
             }
             double loadSeconds = (System.nanoTime() - started) / 1e9;
-            Summary summary = summarise(shop, customers, purchases.size(), service, funnel, eventCounts, loadSeconds);
+            ScoringReport report = shop.scoring().run(scoringRequest(TODAY, ScoringListener.none()));
+            Summary summary = summarise(shop, purchases.size(), report, eventCounts, reused, loadSeconds);
             summary.print(out);
+            Path html = directory == null ? null : writeReport(shop, directory);
+            if (html != null) {
+                out.println();
+                out.println("HTML report written to " + html.toAbsolutePath());
+            }
             return summary;
         }
+    }
+
+    /**
+     * The hook that writes the demo's HTML report into the database directory; wired by the report's integration.
+     *
+     * @param tenant the demo's tenant, scored
+     * @param dir the database directory
+     * @return the report's path, or {@code null} while no report is written
+     */
+    static Path writeReport(TenantCrm tenant, Path dir) {
+        return null;
+    }
+
+    /**
+     * The scoring run the demo makes: the standard rules (80/20, RFM, credit, loyalty, lifecycle, selection matrix)
+     * with BG/NBD and Gamma-Gamma, in USD, over purchases since {@value #VALUE_FROM}.
+     *
+     * @param asOf the day scored
+     * @param listener the run's progress
+     * @return the request
+     */
+    static ScoringRequest scoringRequest(LocalDate asOf, ScoringListener listener) {
+        return ScoringRequest.of(asOf, USD)
+                .withValueFrom(LocalDate.parse(VALUE_FROM))
+                .withModels(ScoringModels.bgNbdGammaGamma())
+                .withListener(listener);
+    }
+
+    /** Whether an earlier run loaded the data: its last step completes the campaign. */
+    private static boolean isLoaded(TenantCrm shop, Path directory) {
+        Optional<Campaign> campaign = shop.marketing().findCampaignByCode(CAMPAIGN);
+        if (campaign.isPresent() && campaign.get().status() == CampaignStatus.COMPLETED) {
+            return true;
+        }
+        if (shop.customers().count(CustomerQuery.all()) > 0 || campaign.isPresent()) {
+            throw new IllegalStateException("the demo database"
+                    + (directory == null ? "" : " in " + directory)
+                    + " is incomplete (an earlier run was interrupted): delete it and run the demo again");
+        }
+        return false;
+    }
+
+    /**
+     * Loads the data: customers, purchases, payments and interactions through the bulk import (atomic batches,
+     * idempotent by external id), invoices, service cases and the campaign through the focused APIs.
+     */
+    private static void load(TenantCrm shop, List<Purchase> purchases) {
+        Random random = new Random(7);
+        for (String[] r : REGIONS) {
+            shop.referenceCodes().define(ReferenceCodeType.REGION, r[0], r[1]);
+        }
+        for (String[] t : TYPES) {
+            shop.referenceCodes().define(ReferenceCodeType.CUSTOMER_TYPE, t[0], t[1]);
+        }
+        Map<Integer, LocalDate> firstPurchase = new TreeMap<>();
+        for (Purchase p : purchases) {
+            firstPurchase.merge(p.customer(), p.date(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        List<ImportedCustomer> drafts = new ArrayList<>();
+        Map<Integer, Integer> favourite = new HashMap<>();
+        for (int id : firstPurchase.keySet()) {
+            drafts.add(new ImportedCustomer(customerDraft(id, random)));
+            favourite.put(id, random.nextInt(GENRES.length));
+        }
+        importAll(shop, ImportKind.CUSTOMERS, drafts, "demo-customers");
+        Map<String, CustomerId> ids = customerIds(shop);
+
+        List<ImportedPurchase> orders = new ArrayList<>(purchases.size());
+        List<ImportedPayment> payments = new ArrayList<>();
+        int orderNo = 0;
+        for (Purchase p : purchases) {
+            orderNo++;
+            String external = externalId(p.customer());
+            List<OrderLine> lines = lines(p, favourite.get(p.customer()), random);
+            orders.add(new ImportedPurchase(String.format(Locale.ROOT, "SO-%05d", orderNo), external, p.date(), lines));
+        }
+        importAll(shop, ImportKind.PURCHASES, orders, "demo-purchases");
+
+        // Invoicing started with the new billing system in 1998: later orders are invoiced, due in 30 days.
+        orderNo = 0;
+        for (Purchase p : purchases) {
+            orderNo++;
+            if (p.date().isBefore(INVOICED_FROM) || p.amount().signum() <= 0) {
+                continue;
+            }
+            String number = String.format(Locale.ROOT, "INV-%05d", orderNo);
+            Invoice invoice = shop.sales()
+                    .issueInvoice(
+                            NewInvoice.builder(ids.get(externalId(p.customer())), number, Money.of(p.amount(), USD))
+                                    .issuedOn(p.date())
+                                    .dueOn(p.date().plusDays(30))
+                                    .build());
+            ImportedPayment payment = payOrNot(externalId(p.customer()), invoice, random);
+            if (payment != null) {
+                payments.add(payment);
+            }
+        }
+        importAll(shop, ImportKind.PAYMENTS, payments, "demo-payments");
+
+        service(shop, ids, random);
+        List<ImportedInteraction> interactions = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            int id = 1 + random.nextInt(firstPurchase.size());
+            Channel channel = Channel.values()[random.nextInt(Channel.values().length)];
+            interactions.add(new ImportedInteraction(
+                    String.format(Locale.ROOT, "INT-%04d", i + 1),
+                    externalId(id),
+                    channel,
+                    Direction.OUTBOUND,
+                    AS_OF.minus(Duration.ofDays(1 + random.nextInt(60))),
+                    "Follow-up on recent order",
+                    null,
+                    null,
+                    OWNERS[random.nextInt(OWNERS.length)],
+                    null));
+        }
+        importAll(shop, ImportKind.INTERACTIONS, interactions, "demo-interactions");
+        campaign(shop, ids, random);
+    }
+
+    private static void importAll(TenantCrm shop, ImportKind kind, List<? extends ImportedRecord> records, String job) {
+        ImportResult result = shop.imports()
+                .importRecords(
+                        kind,
+                        records,
+                        job,
+                        ImportOptions.builder().jobId(job).batchSize(10_000).build());
+        if (result.counts().failed() > 0) {
+            throw new IllegalStateException(
+                    result.reason() + "; first error: " + result.errors().get(0).reason());
+        }
+    }
+
+    private static Map<String, CustomerId> customerIds(TenantCrm shop) {
+        Map<String, CustomerId> ids = new HashMap<>();
+        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            Page<Customer> p = shop.customers().query(CustomerQuery.all(), page);
+            for (Customer c : p.items()) {
+                ids.put(c.externalId(), c.id());
+            }
+            if (p.nextRequest().isEmpty()) {
+                return ids;
+            }
+            page = p.nextRequest().get();
+        }
+    }
+
+    static String externalId(int cdnowId) {
+        return String.format(Locale.ROOT, "CDNOW-%04d", cdnowId);
+    }
+
+    /**
+     * Splits a purchase into one line per music genre: each CD is of the customer's favourite genre (half of
+     * them), of its companion genre (three in ten) or of any genre; the amount is shared by CD count, exactly.
+     */
+    private static List<OrderLine> lines(Purchase p, int favourite, Random random) {
+        int cds = Math.max(1, p.cds());
+        int[] perGenre = new int[GENRES.length];
+        for (int k = 0; k < cds; k++) {
+            int roll = random.nextInt(10);
+            int genre = roll < 5
+                    ? favourite
+                    : roll < 8 ? (favourite + GENRES.length / 2) % GENRES.length : random.nextInt(GENRES.length);
+            perGenre[genre]++;
+        }
+        long cents = p.amount().movePointRight(2).longValueExact();
+        List<OrderLine> lines = new ArrayList<>();
+        long left = cents;
+        int seen = 0;
+        for (int g = 0; g < GENRES.length; g++) {
+            if (perGenre[g] == 0) {
+                continue;
+            }
+            seen += perGenre[g];
+            long share = seen == cds ? left : cents * perGenre[g] / cds;
+            left -= share;
+            lines.add(OrderLine.of("CD-" + GENRES[g], 1, Money.ofMinor(share, USD))
+                    .withDescription(perGenre[g] + " " + GENRES[g].toLowerCase(Locale.ROOT) + " CDs"));
+        }
+        return lines;
     }
 
     private static CustomerDraft customerDraft(int id, Random random) {
@@ -231,32 +435,28 @@ public final class Demo {
         return draft.build();
     }
 
-    private static void payOrNot(TenantCrm shop, Invoice invoice, Random random) {
+    private static ImportedPayment payOrNot(String customer, Invoice invoice, Random random) {
         int roll = random.nextInt(100);
         if (roll >= 95) {
-            return; // never paid
+            return null; // never paid
         }
         int days = roll < 85 ? random.nextInt(26) : 35 + random.nextInt(60);
         LocalDate paidOn = invoice.issueDate().plusDays(days);
         if (paidOn.isAfter(TODAY)) {
-            return; // not yet paid as of the demo's clock
+            return null; // not yet paid as of the demo's clock
         }
-        shop.sales()
-                .recordPayment(NewPayment.builder(invoice.customerId(), invoice.amount(), paidOn)
-                        .forInvoice(invoice.id())
-                        .method(roll % 2 == 0 ? PaymentMethod.CARD : PaymentMethod.BANK_TRANSFER)
-                        .build());
+        return new ImportedPayment(
+                "PAY-" + invoice.invoiceNumber().substring(4),
+                customer,
+                invoice.amount(),
+                paidOn,
+                roll % 2 == 0 ? PaymentMethod.CARD : PaymentMethod.BANK_TRANSFER,
+                null,
+                invoice.invoiceNumber());
     }
 
-    private record ServiceFigures(int opened, int resolved, double meanCsat, int surveys) {}
-
-    private static ServiceFigures service(
-            TenantCrm shop, Map<Integer, CustomerId> customers, Map<Integer, LocalDate> firstPurchase, Random random) {
-        int opened = 0;
-        int resolved = 0;
-        int csatSum = 0;
-        int surveys = 0;
-        for (Map.Entry<Integer, CustomerId> c : customers.entrySet()) {
+    private static void service(TenantCrm shop, Map<String, CustomerId> customers, Random random) {
+        for (CustomerId customer : new TreeMap<>(customers).values()) {
             if (random.nextInt(100) >= 6) {
                 continue;
             }
@@ -265,7 +465,7 @@ public final class Demo {
             Instant openedAt = AS_OF.minus(Duration.ofHours(1 + random.nextInt(24 * 20)));
             ServiceCase sc = shop.service()
                     .openCase(NewServiceCase.builder(
-                                    c.getValue(),
+                                    customer,
                                     kind,
                                     severity,
                                     Channel.CALL_CENTRE,
@@ -273,35 +473,31 @@ public final class Demo {
                             .openedAt(openedAt)
                             .assignee(OWNERS[random.nextInt(OWNERS.length)])
                             .build());
-            opened++;
             if (random.nextInt(10) < 7) {
                 sc = shop.service().startWork(sc.id(), sc.version(), OWNERS[random.nextInt(OWNERS.length)]);
                 sc = shop.service().resolve(sc.id(), sc.version(), "Replaced the CDs and apologised");
-                resolved++;
                 int csat = kind == CaseKind.COMPLAINT ? 2 + random.nextInt(4) : 3 + random.nextInt(3);
                 shop.service()
-                        .recordSurvey(NewSurveyResponse.builder(c.getValue())
+                        .recordSurvey(NewSurveyResponse.builder(customer)
                                 .csat(csat)
                                 .serviceCase(sc.id())
                                 .channel(Channel.EMAIL)
                                 .build());
-                csatSum += csat;
-                surveys++;
             }
         }
-        return new ServiceFigures(opened, resolved, surveys == 0 ? 0 : (double) csatSum / surveys, surveys);
     }
 
-    private static CampaignFunnel campaign(TenantCrm shop, Map<Integer, CustomerId> customers, Random random) {
+    /** Plans, runs and completes the win-back campaign; completing it is the load's last step. */
+    private static void campaign(TenantCrm shop, Map<String, CustomerId> customers, Random random) {
         Campaign campaign = shop.marketing()
-                .planCampaign(NewCampaign.builder("WINBACK-98", "Summer win-back 夏季挽回")
+                .planCampaign(NewCampaign.builder(CAMPAIGN, "Summer win-back 夏季挽回")
                         .channel(Channel.EMAIL)
                         .period(LocalDate.of(1998, 5, 1), LocalDate.of(1998, 6, 30))
                         .targetSegment("lapsed since Q4 1997", 600)
                         .budget(Money.of("1500.00", "USD"))
                         .build());
         campaign = shop.marketing().launch(campaign.id(), campaign.version());
-        List<CustomerId> ids = new ArrayList<>(customers.values());
+        List<CustomerId> ids = new ArrayList<>(new TreeMap<>(customers).values());
         Set<CustomerId> reached = new HashSet<>();
         for (int i = 0; i < 600; i++) {
             CustomerId customer = ids.get(random.nextInt(ids.size()));
@@ -317,16 +513,15 @@ public final class Demo {
                             .respondedAt(AS_OF.minus(Duration.ofDays(1 + random.nextInt(55))))
                             .build());
         }
-        return shop.marketing().funnel(campaign.id());
+        shop.marketing().complete(campaign.id(), campaign.version());
     }
 
     private static Summary summarise(
             TenantCrm shop,
-            Map<Integer, CustomerId> customers,
             int purchaseRows,
-            ServiceFigures service,
-            CampaignFunnel funnel,
+            ScoringReport report,
             Map<String, AtomicLong> eventCounts,
+            boolean reused,
             double loadSeconds) {
         // Revenue per customer through the analytics path: the streaming purchase scan, no domain objects.
         Map<CustomerId, long[]> perCustomer = new LinkedHashMap<>(); // [revenue cents, orders, distinct days]
@@ -396,11 +591,16 @@ public final class Demo {
         long overdueCases = countAll(p -> shop.service().overdueCases(AS_OF, p));
 
         Analytics analytics = analytics(shop);
-        ValueSummary value = value(shop);
+        ValueSummary value = value(shop, report);
+        CampaignFunnel funnel = shop.marketing()
+                .funnel(shop.marketing()
+                        .findCampaignByCode(CAMPAIGN)
+                        .orElseThrow()
+                        .id());
         Map<String, Long> events = new TreeMap<>();
         eventCounts.forEach((k, v) -> events.put(k, v.get()));
         return new Summary(
-                customers.size(),
+                (int) shop.customers().count(CustomerQuery.all()),
                 purchaseRows,
                 scanned,
                 Money.ofMinor(totalCents, USD),
@@ -412,50 +612,46 @@ public final class Demo {
                 overdue.size(),
                 overdueAmount,
                 latePayers,
-                service.opened(),
-                service.resolved(),
                 openCases,
                 overdueCases,
-                service.meanCsat(),
                 funnel,
                 analytics,
                 value,
-                events,
-                loadSeconds);
+                new RunFacts(reused, report.snapshotsWritten(), value.transitions(), events, loadSeconds));
     }
 
     /**
-     * What the scoring run says about customer value: label counts per rule, the 80/20 grades' share of value,
-     * the arrears warnings, and the explanation of the top customer's grade.
+     * What the scoring run says about customer value: label counts per rule, the 80/20 grades' share of value and
+     * of customers, the credit grades' collection actions, the arrears warnings, the explanation of the top
+     * customer's grade, the top of the win-back list and the strongest market-basket rules.
      *
      * @param rules per rule, the number of customers per label
      * @param gradeShares per 80/20 grade, its share of value in percent
+     * @param gradeCountShares per 80/20 grade, its share of customers in percent
+     * @param collectionActions per credit grade present, its collection actions
      * @param arrearsWarnings customers flagged by the arrears early warning
      * @param models the models' status and BG/NBD parameters
-     * @param example the top customer's explained 80/20 grade, credit grade and loyalty
-     * @param winBack the top of the win-back list, one line each: name, stage, expected recovery, why
-     * @param seconds how long the run took
+     * @param example the top customer's explained results, one line per rule (the name first)
+     * @param winBack the top 10 of the win-back list
+     * @param basketRules the strongest association rules between genres (highest lift first), at most 5
+     * @param transitions lifecycle moves made by this run, by "FROM -> TO"
      */
     public record ValueSummary(
             Map<String, Map<String, Integer>> rules,
             Map<String, Double> gradeShares,
+            Map<String, Double> gradeCountShares,
+            Map<String, String> collectionActions,
             long arrearsWarnings,
             String models,
             List<String> example,
-            List<String> winBack,
-            double seconds) {}
+            List<WinBackCandidate> winBack,
+            List<AssociationRule> basketRules,
+            Map<String, Integer> transitions) {}
 
-    private static ValueSummary value(TenantCrm shop) {
-        ScoringReport report = shop.scoring()
-                .run(ScoringRequest.of(TODAY, USD)
-                        .withValueFrom(LocalDate.of(1997, 1, 1))
-                        .withModels(ScoringModels.bgNbdGammaGamma()));
+    private static ValueSummary value(TenantCrm shop, ScoringReport report) {
         ScoringResult result = report.result();
         Map<String, Map<String, Integer>> rules = new LinkedHashMap<>();
-        result.results().forEach((name, c) -> {
-            Map<String, Integer> sorted = new TreeMap<>(c.counts());
-            rules.put(name, sorted);
-        });
+        result.results().forEach((name, c) -> rules.put(name, new TreeMap<>(c.counts())));
         Classifications abc = result.result(AbcGrading.NAME).orElseThrow();
         double total = 0;
         Map<String, Double> sums = new TreeMap<>();
@@ -469,14 +665,32 @@ public final class Demo {
             }
         }
         Map<String, Double> shares = new TreeMap<>();
+        Map<String, Double> countShares = new TreeMap<>();
         for (Map.Entry<String, Double> e : sums.entrySet()) {
             shares.put(e.getKey(), total > 0 ? 100 * e.getValue() / total : 0);
+            countShares.put(e.getKey(), 100.0 * abc.counts().get(e.getKey()) / Math.max(1, abc.size()));
         }
-        Classifications credit = result.result("credit").orElseThrow();
+        Classifications credit = result.result(CreditRule.NAME).orElseThrow();
         long warnings = 0;
         for (int i = 0; i < credit.size(); i++) {
             if (credit.metric("arrearsWarning", i) > 0) {
                 warnings++;
+            }
+        }
+        CollectionPolicy collection = CreditRule.defaults().collection();
+        Map<String, String> actions = new LinkedHashMap<>();
+        for (String grade : collection.scale().labels()) {
+            if (credit.counts().containsKey(grade)) {
+                StringBuilder line = new StringBuilder();
+                for (CollectionAction action : collection.actionsFor(grade)) {
+                    line.append(line.length() == 0 ? "" : ", ")
+                            .append(action.kind())
+                            .append(
+                                    action.kind() == CollectionAction.Kind.DEFERRAL
+                                            ? " " + action.days() + " days"
+                                            : "");
+                }
+                actions.put(grade, line.toString());
             }
         }
         List<String> example = new ArrayList<>();
@@ -492,24 +706,42 @@ public final class Demo {
         }
         String models = report.attributes().getOrDefault("model.status", "-") + "; BG/NBD r, alpha, a, b ="
                 + (params.length() == 0 ? " -" : params);
-        List<String> winBack = new ArrayList<>();
-        for (dev.guanxi.crm.classification.WinBackCandidate c : shop.scoring().winBackList(5)) {
-            winBack.add(String.format(
-                    Locale.ROOT,
-                    "%-22s %-8s expected %,10.2f USD: %s",
-                    c.displayName(),
-                    c.stage(),
-                    c.expectedRecovery(),
-                    c.reason()));
-        }
+        List<AssociationRule> basket = shop.analysis()
+                .associationRules(AssociationOptions.defaults().withMinConfidence(0.2))
+                .rules();
         return new ValueSummary(
                 rules,
                 shares,
+                countShares,
+                actions,
                 warnings,
                 models,
                 example,
-                winBack,
-                report.elapsed().toMillis() / 1000.0);
+                shop.scoring().winBackList(10),
+                basket.subList(0, Math.min(5, basket.size())),
+                transitions(result));
+    }
+
+    /**
+     * Counts the lifecycle moves a run made, by "FROM -> TO" ("new" for first placements), in stage order.
+     *
+     * @param result the run's result
+     * @return the counts; empty if no customer moved
+     */
+    static Map<String, Integer> transitions(ScoringResult result) {
+        Map<String, Integer> moves = new TreeMap<>();
+        Optional<Classifications> lifecycle = result.result(LifecycleRule.NAME);
+        if (lifecycle.isEmpty()) {
+            return moves;
+        }
+        LifecycleRule.Moves all =
+                lifecycle.get().attachment(LifecycleRule.Moves.class).orElseThrow();
+        for (int i = 0; i < lifecycle.get().size(); i++) {
+            all.of(i)
+                    .ifPresent(t -> moves.merge(
+                            (t.from() == null ? "new" : t.from().name()) + " -> " + t.to().name(), 1, Integer::sum));
+        }
+        return moves;
     }
 
     /**
@@ -647,9 +879,25 @@ public final class Demo {
     }
 
     /**
+     * What this run did, apart from the results (which are the same on every run).
+     *
+     * @param reused whether the data was found loaded by an earlier run
+     * @param snapshotsWritten score snapshots the scoring run wrote (0 when nothing changed)
+     * @param transitions lifecycle moves the scoring run made, by "FROM -> TO"
+     * @param events events delivered to listeners during this run, per type
+     * @param seconds how long loading (or finding the data loaded) took
+     */
+    public record RunFacts(
+            boolean reused,
+            int snapshotsWritten,
+            Map<String, Integer> transitions,
+            Map<String, Long> events,
+            double seconds) {}
+
+    /**
      * What the demo printed.
      *
-     * @param customers customers registered
+     * @param customers customers stored
      * @param purchaseRows purchase rows in the data file
      * @param scannedPurchases purchases seen by the streaming scan
      * @param revenue total revenue
@@ -661,16 +909,12 @@ public final class Demo {
      * @param overdueInvoices invoices past due and not settled
      * @param overdueAmount their outstanding total
      * @param latePayers the five customers owing the most overdue money
-     * @param casesOpened service cases opened
-     * @param casesResolved service cases resolved
      * @param casesOpen cases not yet resolved or closed
      * @param casesOverdue open cases past their SLA
-     * @param meanCsat mean CSAT of the surveys
      * @param funnel the campaign's AIDA funnel
      * @param analytics what the BG/NBD and Gamma-Gamma models say about the customer base
      * @param value what the scoring run says about customer value
-     * @param events events delivered per type
-     * @param seconds how long loading and summarising took
+     * @param run what this run did (differs between the first and later runs)
      */
     public record Summary(
             int customers,
@@ -685,25 +929,30 @@ public final class Demo {
             int overdueInvoices,
             Money overdueAmount,
             List<String> latePayers,
-            int casesOpened,
-            int casesResolved,
             long casesOpen,
             long casesOverdue,
-            double meanCsat,
             CampaignFunnel funnel,
             Analytics analytics,
             ValueSummary value,
-            Map<String, Long> events,
-            double seconds) {
+            RunFacts run) {
 
         void print(PrintStream out) {
-            out.println("Guanxi CRM demo - in-memory store, clock fixed at " + AS_OF);
+            out.println("Guanxi CRM demo - tenant " + TENANT + ", clock fixed at " + AS_OF);
             out.printf(
                     Locale.ROOT,
-                    "Loaded %,d customers and %,d purchases (CDNOW sample, Fader & Hardie) in %.1f s%n%n",
+                    "%s %,d customers and %,d purchases (CDNOW sample, Fader & Hardie) in %.1f s%n",
+                    run.reused() ? "Found the database loaded:" : "Loaded",
                     customers,
                     purchaseRows,
-                    seconds);
+                    run.seconds());
+            out.printf(
+                    Locale.ROOT,
+                    "Scoring run (80/20, RFM, credit, loyalty, lifecycle, selection matrix; BG/NBD + Gamma-Gamma):"
+                            + " %,d snapshots written, %,d lifecycle moves%n%n",
+                    run.snapshotsWritten(),
+                    run.transitions().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum());
             out.println("Customers by region:");
             customersByRegion.forEach((region, n) -> out.printf(Locale.ROOT, "  %s %,6d%n", pad(region, 20), n));
             out.printf(
@@ -720,24 +969,65 @@ public final class Demo {
                     top20SharePercent);
             out.println("Top 10 customers by revenue:");
             top10.forEach(line -> out.println("  " + line));
+
+            out.println();
+            out.println("Key, ordinary and small customers (80/20 grading of value since " + VALUE_FROM + "):");
+            value.rules()
+                    .getOrDefault(AbcGrading.NAME, Map.of())
+                    .forEach((grade, n) -> out.printf(
+                            Locale.ROOT,
+                            "  %-9s %,6d customers (%4.1f%%) hold %5.1f%% of value%n",
+                            grade,
+                            n,
+                            value.gradeCountShares().get(grade),
+                            value.gradeShares().get(grade)));
+            printCounts(out, "RFM segments", value.rules().get(RfmAnalysis.NAME));
+            printCounts(out, "Loyalty types", value.rules().get(LoyaltyRule.NAME));
+            out.println("Credit grades and their collection actions:");
+            value.rules().getOrDefault(CreditRule.NAME, Map.of()).entrySet().stream()
+                    .sorted(Comparator.comparingInt(
+                            e -> List.copyOf(value.collectionActions().keySet()).indexOf(e.getKey())))
+                    .forEach(e -> out.printf(
+                            Locale.ROOT,
+                            "  %-4s %,6d  %s%n",
+                            e.getKey(),
+                            e.getValue(),
+                            value.collectionActions().get(e.getKey())));
+            out.printf(Locale.ROOT, "  arrears early warnings: %,d customers%n", value.arrearsWarnings());
+            printCounts(out, "Lifecycle stages", value.rules().get(LifecycleRule.NAME));
+            printCounts(out, "Selection matrix", value.rules().get(SelectionMatrix.NAME));
+            out.println("Models: " + value.models());
+            out.println("Why " + value.example().get(0) + " is where it is:");
+            value.example().stream().skip(1).forEach(line -> out.println("  " + line));
+
+            out.println();
+            out.println("Win-back list (lost and at-risk customers by expected value recovered), top "
+                    + value.winBack().size() + ":");
+            for (WinBackCandidate c : value.winBack()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %s %-8s expected %,10.2f USD: %s%n",
+                        pad(c.displayName(), 18),
+                        c.stage(),
+                        c.expectedRecovery(),
+                        c.reason());
+            }
+            out.println();
+            out.println("Strongest market-basket rules (genres bought together, one basket per order):");
+            value.basketRules().forEach(r -> out.println("  " + r.reason()));
+
             out.printf(
                     Locale.ROOT,
-                    "%nReceivables: %,d invoices overdue, %s outstanding; largest late payers:%n",
+                    "%nReceivables (invoiced since %s): %,d invoices overdue, %s outstanding; largest late payers:%n",
+                    INVOICED_FROM,
                     overdueInvoices,
                     overdueAmount);
             latePayers.forEach(line -> out.println("  " + line));
-            out.printf(
-                    Locale.ROOT,
-                    "%nService: %d cases opened, %d resolved, %d open (%d past their SLA); mean CSAT %.2f%n",
-                    casesOpened,
-                    casesResolved,
-                    casesOpen,
-                    casesOverdue,
-                    meanCsat);
+            out.printf(Locale.ROOT, "%nService: %d cases open (%d past their SLA)%n", casesOpen, casesOverdue);
             out.printf(
                     Locale.ROOT,
                     "Campaign %s funnel: awareness %d -> interest %d -> desire %d -> action %d; cost per action %s%n",
-                    "WINBACK-98",
+                    CAMPAIGN,
                     funnel.reached(AidaStage.AWARENESS),
                     funnel.reached(AidaStage.INTEREST),
                     funnel.reached(AidaStage.DESIRE),
@@ -757,35 +1047,22 @@ public final class Demo {
             out.println("  12-month CLV of the customer base (1% monthly discount): " + analytics.clvTotal()
                     + "; highest CLV:");
             analytics.topClv().forEach(line -> out.println("    " + line));
-            out.println();
-            out.println("Customer value (scoring run: 80/20 grading, RFM, credit, loyalty with P(alive) from BG/NBD,"
-                    + " selection matrix; purchases since 1997-01-01):");
-            value.rules().forEach((rule, counts) -> {
-                StringBuilder line = new StringBuilder();
-                counts.forEach((label, n) -> {
-                    line.append(line.length() == 0 ? "" : ", ")
-                            .append(label)
-                            .append(' ')
-                            .append(n);
-                    if (rule.equals(AbcGrading.NAME)) {
-                        line.append(String.format(
-                                Locale.ROOT,
-                                " (%.1f%% of value)",
-                                value.gradeShares().get(label)));
-                    }
-                });
-                out.printf(Locale.ROOT, "  %-8s %s%n", rule, line);
-            });
-            out.printf(Locale.ROOT, "  arrears early warnings: %,d customers%n", value.arrearsWarnings());
-            out.println("  models: " + value.models());
-            out.println("  why " + value.example().get(0) + " is where it is:");
-            value.example().stream().skip(1).forEach(line -> out.println("    " + line));
-            out.println("  win-back list (lost and at-risk customers by expected value recovered), top "
-                    + value.winBack().size() + ":");
-            value.winBack().forEach(line -> out.println("    " + line));
-            out.println();
-            out.println("Events delivered to listeners after commit:");
-            events.forEach((type, n) -> out.printf(Locale.ROOT, "  %-26s %,7d%n", type, n));
+            if (!run.events().isEmpty()) {
+                out.println();
+                out.println("Events delivered to listeners after commit during this run:");
+                run.events().forEach((type, n) -> out.printf(Locale.ROOT, "  %-26s %,7d%n", type, n));
+            }
+        }
+
+        private static void printCounts(PrintStream out, String title, Map<String, Integer> counts) {
+            StringBuilder line = new StringBuilder();
+            if (counts != null) {
+                counts.forEach((label, n) -> line.append(line.length() == 0 ? "" : ", ")
+                        .append(label)
+                        .append(' ')
+                        .append(n));
+            }
+            out.println(title + ": " + line);
         }
     }
 }
