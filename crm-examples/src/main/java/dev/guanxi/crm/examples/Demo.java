@@ -235,14 +235,14 @@ public final class Demo {
     }
 
     /**
-     * The hook that writes the demo's HTML report into the database directory; wired by the report's integration.
+     * Writes the demo's HTML report ({@code report.html}) into the database directory.
      *
      * @param tenant the demo's tenant, scored
      * @param dir the database directory
-     * @return the report's path, or {@code null} while no report is written
+     * @return the report's path
      */
     static Path writeReport(TenantCrm tenant, Path dir) {
-        return null;
+        return dev.guanxi.crm.examples.report.HtmlReport.write(tenant, TODAY, dir.resolve("report.html"));
     }
 
     /**

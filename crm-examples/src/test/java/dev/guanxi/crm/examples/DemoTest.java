@@ -111,6 +111,16 @@ class DemoTest {
     }
 
     @Test
+    @DisplayName("the demo writes the HTML report into its directory and says where")
+    void writesTheReport() throws java.io.IOException {
+        Path report = dir.resolve("db").resolve("report.html");
+        assertThat(report).exists();
+        assertThat(printedAgain).contains("HTML report written to " + report.toAbsolutePath());
+        String html = java.nio.file.Files.readString(report, StandardCharsets.UTF_8);
+        assertThat(html).contains("2,357 customers").contains("<svg");
+    }
+
+    @Test
     @DisplayName("the second run finds the same rows (no duplicates) and prints the same results")
     void idempotent() {
         assertThat(again.customers()).isEqualTo(summary.customers());
