@@ -15,18 +15,11 @@ import dev.guanxi.crm.sales.NewOrder;
 import dev.guanxi.crm.sales.NewPayment;
 import dev.guanxi.crm.sales.Order;
 import dev.guanxi.crm.sales.OrderLine;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -88,30 +81,6 @@ final class ReportFixture {
                         .max(new BigDecimal("1.00"));
                 rows.add(new Purchase(k, day, amount));
             }
-        }
-        return rows;
-    }
-
-    /** The bundled CDNOW sample (2,357 customers, 1997-01 to 1998-06). */
-    static List<Purchase> cdnow() {
-        InputStream in = ReportFixture.class.getResourceAsStream("/dev/guanxi/crm/examples/CDNOW_sample.txt");
-        if (in == null) {
-            throw new IllegalStateException("CDNOW_sample.txt is missing from the classpath");
-        }
-        List<Purchase> rows = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length == 5) {
-                    rows.add(new Purchase(
-                            Integer.parseInt(f[1]),
-                            LocalDate.parse(f[2], DateTimeFormatter.BASIC_ISO_DATE),
-                            new BigDecimal(f[4])));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return rows;
     }
