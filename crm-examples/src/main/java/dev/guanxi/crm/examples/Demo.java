@@ -630,6 +630,7 @@ public final class Demo {
      * @param gradeCountShares per 80/20 grade, its share of customers in percent
      * @param collectionActions per credit grade present, its collection actions
      * @param arrearsWarnings customers flagged by the arrears early warning
+     * @param withoutCreditHistory customers without an invoice, who get the neutral credit grade
      * @param models the models' status and BG/NBD parameters
      * @param example the top customer's explained results, one line per rule (the name first)
      * @param winBack the top 10 of the win-back list
@@ -642,6 +643,7 @@ public final class Demo {
             Map<String, Double> gradeCountShares,
             Map<String, String> collectionActions,
             long arrearsWarnings,
+            long withoutCreditHistory,
             String models,
             List<String> example,
             List<WinBackCandidate> winBack,
@@ -672,9 +674,13 @@ public final class Demo {
         }
         Classifications credit = result.result(CreditRule.NAME).orElseThrow();
         long warnings = 0;
+        long withoutHistory = 0;
         for (int i = 0; i < credit.size(); i++) {
             if (credit.metric("arrearsWarning", i) > 0) {
                 warnings++;
+            }
+            if (credit.explain(i).contributions().isEmpty()) {
+                withoutHistory++; // no invoice: the neutral no-history score, explained by no factor
             }
         }
         CollectionPolicy collection = CreditRule.defaults().collection();
@@ -715,6 +721,7 @@ public final class Demo {
                 countShares,
                 actions,
                 warnings,
+                withoutHistory,
                 models,
                 example,
                 shop.scoring().winBackList(10),
@@ -993,6 +1000,10 @@ public final class Demo {
                             e.getKey(),
                             e.getValue(),
                             value.collectionActions().get(e.getKey())));
+            out.printf(
+                    Locale.ROOT,
+                    "  (%,d customers have no invoice yet: they get the neutral no-history grade)%n",
+                    value.withoutCreditHistory());
             out.printf(Locale.ROOT, "  arrears early warnings: %,d customers%n", value.arrearsWarnings());
             printCounts(out, "Lifecycle stages", value.rules().get(LifecycleRule.NAME));
             printCounts(out, "Selection matrix", value.rules().get(SelectionMatrix.NAME));

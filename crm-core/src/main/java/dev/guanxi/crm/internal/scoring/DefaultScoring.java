@@ -589,7 +589,8 @@ public final class DefaultScoring implements Scoring {
                         recoverability,
                         loyalty == null
                                 ? "unknown"
-                                : loyalty.stripTrailingZeros().toPlainString(),
+                                : loyalty.setScale(1, java.math.RoundingMode.HALF_UP)
+                                        .toPlainString(),
                         expected);
                 candidates.add(new WinBackCandidate(
                         c.id(),
