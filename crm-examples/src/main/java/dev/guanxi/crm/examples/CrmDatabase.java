@@ -3,9 +3,14 @@ package dev.guanxi.crm.examples;
 import dev.guanxi.crm.examples.AnalyzeCommand.InputException;
 import dev.guanxi.crm.jdbc.Dialect;
 import dev.guanxi.crm.jdbc.JdbcStorage;
+import dev.guanxi.crm.spi.storage.StorageException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * The {@code --db} option of the {@code crm} commands: an H2 directory (the embedded database {@code crm demo}
@@ -52,8 +57,7 @@ final class CrmDatabase {
                 throw new InputException("--db: the " + dialect + " JDBC driver (" + driver
                         + ") is not on the classpath; put its jar into crm-examples/target/lib");
             }
-            return JdbcStorage.builder(db, System.getenv(USER_VARIABLE), System.getenv(PASSWORD_VARIABLE))
-                    .build();
+            return connect(db, System.getenv(USER_VARIABLE), System.getenv(PASSWORD_VARIABLE));
         }
         Path dir;
         try {
@@ -69,5 +73,59 @@ final class CrmDatabase {
                     + " or crm import --db " + dir + ")");
         }
         return JdbcStorage.h2(dir);
+    }
+
+    /**
+     * Opens the store of a JDBC URL, migrating its schema.
+     *
+     * @param url a JDBC URL of H2, PostgreSQL or MariaDB
+     * @param user the user, or {@code null} for the URL's (or none)
+     * @param password the password, or {@code null}
+     * @return the store, owned by the caller
+     * @throws InputException with a one-line message (the driver's, without exception class names) if the database
+     *     cannot be reached or migrated
+     */
+    static JdbcStorage connect(String url, String user, String password) {
+        if (Dialect.ofUrl(url) != Dialect.H2) {
+            probe(url, user, password);
+        }
+        try {
+            return JdbcStorage.builder(url, user, password).build();
+        } catch (StorageException e) {
+            throw new InputException(
+                    "cannot open the database: " + rootMessage(e)); // not the URL: it may hold a password
+        }
+    }
+
+    /**
+     * Opens and closes one plain connection, so that a server that cannot be reached fails at once with the driver's
+     * message: MariaDB's pool would wait its connect timeout (30 s) and log a stack trace per attempt instead.
+     */
+    private static void probe(String url, String user, String password) {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        try (Connection unused = DriverManager.getConnection(url, properties)) {
+            // reachable, and the user may log in
+        } catch (SQLException e) {
+            throw new InputException("cannot open the database: " + rootMessage(e));
+        }
+    }
+
+    /** The first line of the innermost cause's message (the driver's own words), else of the exception's. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : e.getMessage();
+        if (message == null) {
+            message = root.getClass().getSimpleName();
+        }
+        return message.lines().findFirst().orElse("").strip();
     }
 }

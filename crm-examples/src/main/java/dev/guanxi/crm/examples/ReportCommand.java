@@ -2,6 +2,7 @@ package dev.guanxi.crm.examples;
 
 import dev.guanxi.crm.Crm;
 import dev.guanxi.crm.TenantCrm;
+import dev.guanxi.crm.examples.AnalyzeCommand.InputException;
 import dev.guanxi.crm.examples.report.HtmlReport;
 import dev.guanxi.crm.jdbc.JdbcStorage;
 import java.io.PrintWriter;
@@ -41,10 +42,17 @@ final class ReportCommand implements Callable<Integer> {
                             + " jdbc:mariadb:...)")
     String db;
 
-    @Option(names = "--user", paramLabel = "USER", description = "database user, for a JDBC URL")
+    @Option(
+            names = "--user",
+            paramLabel = "USER",
+            description = "database user, for a JDBC URL (default: from the URL or " + CrmDatabase.USER_VARIABLE + ")")
     String user;
 
-    @Option(names = "--password", paramLabel = "PASSWORD", description = "database password, for a JDBC URL")
+    @Option(
+            names = "--password",
+            paramLabel = "PASSWORD",
+            description = "database password, for a JDBC URL (default: from the URL or " + CrmDatabase.PASSWORD_VARIABLE
+                    + ")")
     String password;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "the HTML file to write")
@@ -67,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        boolean jdbc = db.startsWith("jdbc:");
+        boolean jdbc = db.regionMatches(true, 0, "jdbc:", 0, 5);
         if (!jdbc && !Files.isRegularFile(Path.of(db).resolve("guanxi.mv.db"))) {
             err.println("crm report: no database at " + db + " (run crm demo or crm import first)");
             return 2;
@@ -77,9 +85,19 @@ final class ReportCommand implements Callable<Integer> {
             err.println("crm report: cannot write " + out + ": not a file in an existing directory");
             return 2;
         }
-        try (Crm crm = Crm.builder()
-                .storage(jdbc ? JdbcStorage.builder(db, user, password).build() : JdbcStorage.h2(Path.of(db)))
-                .build()) { // closing the CRM closes the storage
+        JdbcStorage storage;
+        try {
+            storage = jdbc
+                    ? CrmDatabase.connect(
+                            db,
+                            user != null ? user : System.getenv(CrmDatabase.USER_VARIABLE),
+                            password != null ? password : System.getenv(CrmDatabase.PASSWORD_VARIABLE))
+                    : JdbcStorage.h2(Path.of(db));
+        } catch (InputException e) {
+            err.println("crm report: " + e.getMessage());
+            return 2;
+        }
+        try (Crm crm = Crm.builder().storage(storage).build()) { // closing the CRM closes the storage
             TenantCrm shop = crm.tenant(tenant);
             LocalDate day = asOf != null ? asOf : HtmlReport.lastScored(shop).orElse(LocalDate.now(ZoneOffset.UTC));
             HtmlReport.write(shop, day, target);
