@@ -135,8 +135,9 @@ public final class TenantCrm {
      * iterables, idempotent by external id, in atomic batches with a journal that resumes an interrupted import,
      * with an error report and duplicate detection; and the CSV export of customers. A separate entry point rather
      * than a part of {@link #stewardship()}: an import needs no detector unless it checks duplicates, and its
-     * options carry one then. {@link dev.guanxi.crm.stewardship.DuplicatePolicy#MERGE} is refused until a merge
-     * engine is wired here.
+     * options carry one then. {@link dev.guanxi.crm.stewardship.DuplicatePolicy#MERGE} merges a duplicate row
+     * with the engine of {@link dev.guanxi.crm.stewardship.Stewardship#merge}, in the row's batch, recorded in the
+     * merge log (so {@link dev.guanxi.crm.stewardship.Stewardship#undoMerge} undoes it).
      *
      * @return bulk import of this tenant
      * @since 0.1.0
@@ -144,7 +145,7 @@ public final class TenantCrm {
     @Beta
     public dev.guanxi.crm.stewardship.Imports imports() {
         return new dev.guanxi.crm.internal.stewardship.DefaultImports(
-                context, tenant, dev.guanxi.crm.internal.stewardship.ImportMerge.unavailable());
+                context, tenant, dev.guanxi.crm.internal.stewardship.ImportMerge.engine(context, tenant));
     }
 
     /**

@@ -39,6 +39,7 @@ public final class ImportOptions {
     private final Map<String, String> columns;
     private final Set<String> ignored;
     private final ImportListener listener;
+    private final MergeOptions mergeOptions;
 
     private ImportOptions(Builder b) {
         this.jobId = b.jobId;
@@ -49,6 +50,7 @@ public final class ImportOptions {
         this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(b.columns));
         this.ignored = Collections.unmodifiableSet(new TreeSet<>(b.ignored));
         this.listener = b.listener == null ? ImportListener.none() : b.listener;
+        this.mergeOptions = b.mergeOptions == null ? MergeOptions.defaults() : b.mergeOptions;
     }
 
     /** @return batches of {@value #DEFAULT_BATCH_SIZE}, no duplicate detection, the job id derived from the source */
@@ -112,6 +114,16 @@ public final class ImportOptions {
     }
 
     /**
+     * The survivorship rules by which {@link DuplicatePolicy#MERGE} merges a row into the stored customer it
+     * duplicates (the stored customer survives).
+     *
+     * @return the rules given, or {@link MergeOptions#defaults()}
+     */
+    public MergeOptions mergeOptions() {
+        return mergeOptions;
+    }
+
+    /**
      * Normalises a header name as the import compares them: surrounding white space stripped, lower case
      * ({@link Locale#ROOT}).
      *
@@ -135,6 +147,7 @@ public final class ImportOptions {
         private final Map<String, String> columns = new LinkedHashMap<>();
         private final Set<String> ignored = new TreeSet<>();
         private ImportListener listener;
+        private MergeOptions mergeOptions;
 
         private Builder() {}
 
@@ -283,6 +296,25 @@ public final class ImportOptions {
                 throw new IllegalStateException("listener was already set");
             }
             listener = progressListener;
+            return this;
+        }
+
+        /**
+         * Sets the survivorship rules of {@link DuplicatePolicy#MERGE} (default: {@link MergeOptions#defaults()}).
+         * A host's {@linkplain MergeOptions.Builder#choose choosers} run inside the batch's transaction: keep them
+         * quick and free of I/O.
+         *
+         * @param options the rules
+         * @return this builder
+         * @throws ValidationException on {@code mergeOptions} if missing
+         * @throws IllegalStateException if the merge options were already set
+         */
+        public Builder mergeOptions(MergeOptions options) {
+            Check.required("mergeOptions", options);
+            if (mergeOptions != null) {
+                throw new IllegalStateException("mergeOptions was already set");
+            }
+            mergeOptions = options;
             return this;
         }
 

@@ -83,7 +83,7 @@ public interface Imports {
      *     ValidationRule#INVALID_STATE}) if the job id names a job of another source or kind; on {@code mode}
      *     ({@link ValidationRule#INVALID_STATE}) for an all-or-nothing run of a job that committed batches; on
      *     {@code duplicatePolicy} ({@link ValidationRule#INVALID_STATE}) for {@link DuplicatePolicy#MERGE} when
-     *     the CRM has no merge engine
+     *     the store keeps no merge log
      * @throws UncheckedIOException if the file cannot be read
      */
     ImportResult importCsv(ImportKind kind, Path file, ImportOptions options);

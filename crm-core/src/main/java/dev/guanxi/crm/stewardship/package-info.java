@@ -31,8 +31,8 @@
  * dev.guanxi.crm.stewardship.RowError}), duplicate detection on import ({@link
  * dev.guanxi.crm.stewardship.DuplicatePolicy}, {@link dev.guanxi.crm.stewardship.ImportFlag}) and the
  * spreadsheet-safe CSV export of customers ({@link dev.guanxi.crm.stewardship.SpreadsheetCells}).
- * An import with {@link dev.guanxi.crm.stewardship.DuplicatePolicy#MERGE} is refused: it is not wired to the
- * merge engine yet.
+ * An import with {@link dev.guanxi.crm.stewardship.DuplicatePolicy#MERGE} merges a duplicate row into the stored
+ * customer with the same merge engine, in the row's batch, recorded in the merge log (so it can be undone).
  */
 @dev.guanxi.crm.Beta
 package dev.guanxi.crm.stewardship;

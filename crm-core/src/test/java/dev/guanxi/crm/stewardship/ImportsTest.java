@@ -375,7 +375,7 @@ class ImportsTest {
     }
 
     @Test
-    @DisplayName("duplicates on import: FLAG stores and flags, SKIP leaves out, MERGE is refused until merge exists")
+    @DisplayName("duplicates on import: FLAG stores and flags, SKIP leaves out, MERGE merges into the stored customer")
     void duplicatePolicies() throws IOException {
         Customer wang = acme.customers()
                 .register(CustomerDraft.person("Wang Fang")
@@ -428,19 +428,31 @@ class ImportsTest {
         assertThat(skipped.flags().get(0).reason()).contains("row 1 (C-10) skipped: resembles");
 
         TenantCrm third = crm.tenant("third");
-        assertThatThrownBy(() -> third.imports()
-                        .importCsv(
-                                ImportKind.CUSTOMERS,
-                                file,
-                                ImportOptions.builder()
-                                        .duplicates(DuplicatePolicy.MERGE)
-                                        .build()))
-                .isInstanceOfSatisfying(ValidationException.class, e -> {
-                    assertThat(e.field()).isEqualTo("duplicatePolicy");
-                    assertThat(e.rule()).isEqualTo(ValidationRule.INVALID_STATE);
-                    assertThat(e.getMessage()).contains("merge is not available");
-                });
-        assertThat(customers(third)).isZero();
+        Customer thirdWang = third.customers()
+                .register(CustomerDraft.person("Wang Fang")
+                        .externalId("W-1")
+                        .email("wang.fang@example.com", ContactPurpose.HOME)
+                        .build());
+        ImportResult merged = third.imports()
+                .importCsv(
+                        ImportKind.CUSTOMERS,
+                        file,
+                        ImportOptions.builder()
+                                .duplicates(DuplicatePolicy.MERGE)
+                                .build());
+        // C-10 merged into Wang Fang; C-11 created; C-12 (same as C-11) merged into C-11
+        assertThat(merged.counts()).isEqualTo(new ImportCounts(1, 2, 0, 0, 0, 0));
+        assertThat(merged.flags())
+                .extracting(ImportFlag::action, ImportFlag::customer)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(DuplicatePolicy.MERGE, thirdWang.id()),
+                        org.assertj.core.groups.Tuple.tuple(
+                                DuplicatePolicy.MERGE, customer(third, "C-11").id()));
+        assertThat(merged.flags().get(0).reason()).contains("merged into " + thirdWang.id());
+        assertThat(customer(third, "C-10").id()).isEqualTo(thirdWang.id());
+        assertThat(customer(third, "C-12").id())
+                .isEqualTo(customer(third, "C-11").id());
+        assertThat(customers(third)).isEqualTo(2);
     }
 
     @Test

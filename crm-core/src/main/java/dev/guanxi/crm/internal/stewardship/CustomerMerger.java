@@ -113,64 +113,110 @@ final class CustomerMerger {
             throw new TenantMismatchException(
                     "the merge plan was made in another tenant than " + tenant + "; plan the merge in this tenant");
         }
-        MergeId mergeId = MergeId.random();
         return context.write(tenant, scope -> {
             UnitOfWork uow = scope.uow();
-            MergeLogRepository log = uow.mergeLog();
             Customer s = Aggregates.currentCustomer(uow, plan.survivor().id(), plan.survivorVersion());
             Customer l = Aggregates.currentCustomer(uow, plan.loser().id(), plan.loserVersion());
             if (!s.equals(plan.survivor()) || !l.equals(plan.loser())) {
                 throw new IllegalArgumentException("the plan's customers are not the stored ones: use planMerge");
             }
-            CustomerDraft merged = plan.merged();
-            Survivorship.checkExternalId(s, merged);
-            if (!Objects.equals(merged.externalId(), s.externalId())
-                    && !Objects.equals(merged.externalId(), l.externalId())) {
-                MergeTrail.requireFree(uow, merged.externalId(), s.id()); // a host's value, not a customer's
-            }
-            CustomerRules.check(merged, s, uow.referenceCodes(), context.customFields(), scope.clock());
-            Rows rows = Rows.collect(uow, s.id(), l.id(), merged.owner());
-            rows.throwConflicts(s.id(), l.id());
-            requireSameRows(plan.moves(), rows.moves);
-
-            List<MovedRow> after = moveRows(uow, rows, l.id(), s.id());
-            uow.customers().delete(l.id(), l.version());
-            Customer updated = s.revise(merged, scope.now());
-            uow.customers().update(s.version(), updated);
-            boolean ownerChanged = !Objects.equals(s.owner(), updated.owner());
-            if (ownerChanged) {
-                appendOwner(uow, updated, scope.now(), "merged with customer " + l.id());
-            }
-            String keptExternalId = Objects.equals(l.externalId(), updated.externalId()) ? null : l.externalId();
-            log.putTombstone(new CustomerTombstone(l.id(), s.id(), keptExternalId, mergeId, scope.now()));
-            List<FieldChoice> choices =
-                    plan.decisions().stream().map(FieldChoice::of).toList();
-            log.insert(new MergeLogEntry(
-                    mergeId,
-                    s.id(),
-                    l.id(),
-                    scope.now(),
-                    null,
-                    s,
-                    l,
-                    updated,
-                    choices,
-                    after,
-                    rows.targets,
-                    rows.shares));
-            scope.publish(new CustomersMerged(
-                    scope.metadata(),
-                    s.id(),
-                    l.id(),
-                    mergeId.value(),
-                    updated.version(),
-                    after.size(),
-                    plan.rescoringNeeded()));
-            if (ownerChanged) {
-                scope.publish(new CustomerOwnerChanged(scope.metadata(), s.id(), s.owner(), updated.owner()));
-            }
-            return new MergeResult(mergeId, updated, l.id(), after.size(), plan.rescoringNeeded());
+            return execute(scope, s, l, plan.merged(), plan.decisions(), plan.moves(), plan.rescoringNeeded());
         });
+    }
+
+    /**
+     * Merges a customer that is not stored yet (an imported row) into a stored one, in the caller's unit of work:
+     * decides the fields by {@code options}, checks the merged values, then stores {@code loser} through {@code
+     * register} and merges it exactly as {@link #merge} does (merge log, tombstone, events), so that {@link #undo}
+     * restores both. Runs a host's choosers inside the unit of work.
+     *
+     * @param scope the caller's unit of work
+     * @param survivorId the stored customer that survives
+     * @param loser the new customer, not stored
+     * @param options the survivorship rules
+     * @param register stores the new customer (with its ledger line and events)
+     * @return the merge
+     * @throws dev.guanxi.crm.ValidationException if the merged values break a rule, thrown before anything is
+     *     written
+     */
+    MergeResult mergeNew(
+            CrmContext.WriteScope scope,
+            CustomerId survivorId,
+            Customer loser,
+            MergeOptions options,
+            java.util.function.Consumer<Customer> register) {
+        UnitOfWork uow = scope.uow();
+        Customer s = load(uow, survivorId, "duplicateOf");
+        List<FieldDecision> decisions = Survivorship.decide(s, loser, options);
+        CustomerDraft merged = Survivorship.draft(s, decisions);
+        check(scope, s, loser, merged);
+        register.accept(loser);
+        Customer l = uow.customers()
+                .find(loser.id())
+                .orElseThrow(() -> new IllegalStateException("the new customer was not stored: " + loser.id()));
+        return execute(scope, s, l, merged, decisions, null, null);
+    }
+
+    /** The checks of the merged values, before anything is written. */
+    private void check(CrmContext.WriteScope scope, Customer s, Customer l, CustomerDraft merged) {
+        UnitOfWork uow = scope.uow();
+        Survivorship.checkExternalId(s, merged);
+        if (!Objects.equals(merged.externalId(), s.externalId())
+                && !Objects.equals(merged.externalId(), l.externalId())) {
+            MergeTrail.requireFree(uow, merged.externalId(), s.id()); // a host's value, not a customer's
+        }
+        CustomerRules.check(merged, s, uow.referenceCodes(), context.customFields(), scope.clock());
+    }
+
+    /**
+     * The merge itself, shared by the API and the import: moves the loser's rows, tombstones it, updates the
+     * survivor and writes the merge log, in {@code scope}.
+     *
+     * @param planned the rows the plan listed (they must be the loser's rows now), or null to move whatever is
+     * @param rescore whether the plan said re-scoring is needed, or null to decide from the rows
+     */
+    private MergeResult execute(
+            CrmContext.WriteScope scope,
+            Customer s,
+            Customer l,
+            CustomerDraft merged,
+            List<FieldDecision> decisions,
+            List<MovedRow> planned,
+            Boolean rescore) {
+        MergeId mergeId = MergeId.random();
+        UnitOfWork uow = scope.uow();
+        MergeLogRepository log = uow.mergeLog();
+        check(scope, s, l, merged);
+        Rows rows = Rows.collect(uow, s.id(), l.id(), merged.owner());
+        rows.throwConflicts(s.id(), l.id());
+        if (planned != null) {
+            requireSameRows(planned, rows.moves);
+        }
+        boolean rescoringNeeded = rescore != null
+                ? rescore
+                : !rows.moves.isEmpty()
+                        || kept(uow, l.id()).stream()
+                                .anyMatch(k -> k.kind() == ChildKind.LIFECYCLE || k.kind() == ChildKind.SCORES);
+
+        List<MovedRow> after = moveRows(uow, rows, l.id(), s.id());
+        uow.customers().delete(l.id(), l.version());
+        Customer updated = s.revise(merged, scope.now());
+        uow.customers().update(s.version(), updated);
+        boolean ownerChanged = !Objects.equals(s.owner(), updated.owner());
+        if (ownerChanged) {
+            appendOwner(uow, updated, scope.now(), "merged with customer " + l.id());
+        }
+        String keptExternalId = Objects.equals(l.externalId(), updated.externalId()) ? null : l.externalId();
+        log.putTombstone(new CustomerTombstone(l.id(), s.id(), keptExternalId, mergeId, scope.now()));
+        List<FieldChoice> choices = decisions.stream().map(FieldChoice::of).toList();
+        log.insert(new MergeLogEntry(
+                mergeId, s.id(), l.id(), scope.now(), null, s, l, updated, choices, after, rows.targets, rows.shares));
+        scope.publish(new CustomersMerged(
+                scope.metadata(), s.id(), l.id(), mergeId.value(), updated.version(), after.size(), rescoringNeeded));
+        if (ownerChanged) {
+            scope.publish(new CustomerOwnerChanged(scope.metadata(), s.id(), s.owner(), updated.owner()));
+        }
+        return new MergeResult(mergeId, updated, l.id(), after.size(), rescoringNeeded);
     }
 
     MergeLogEntry undo(MergeId mergeId) {

@@ -22,6 +22,7 @@ import dev.guanxi.crm.stewardship.DuplicatePolicy;
 import dev.guanxi.crm.stewardship.ImportFlag;
 import dev.guanxi.crm.stewardship.MatchEvidence;
 import dev.guanxi.crm.stewardship.MatchSubject;
+import dev.guanxi.crm.stewardship.MergeOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,22 +44,26 @@ final class CustomerWriter implements BatchWriter {
     private final DuplicatePolicy policy;
     private final DuplicateIndex index;
     private final ImportMerge merge;
+    private final MergeOptions mergeOptions;
 
     /**
      * @param definitions the CRM's custom fields
      * @param policy the duplicate policy, or {@code null} for no detection
      * @param index the duplicate index ({@code null} without detection)
      * @param merge the merge seam
+     * @param mergeOptions the survivorship rules of {@link DuplicatePolicy#MERGE}
      */
     CustomerWriter(
             Map<String, FieldDefinition<?>> definitions,
             DuplicatePolicy policy,
             DuplicateIndex index,
-            ImportMerge merge) {
+            ImportMerge merge,
+            MergeOptions mergeOptions) {
         this.definitions = definitions;
         this.policy = policy;
         this.index = index;
         this.merge = merge;
+        this.mergeOptions = mergeOptions;
     }
 
     @Override
@@ -115,15 +120,19 @@ final class CustomerWriter implements BatchWriter {
         out.updated++;
     }
 
-    /** @return whether the row was merged into a stored customer */
     /**
      * Whether the row's external id belongs to a customer merged into another: creating it again would undo the
-     * merge by the back door, so the row is reported instead.
+     * merge by the back door. With {@link DuplicatePolicy#MERGE} the row was merged before (a re-import): it is
+     * counted unchanged and nothing is written; otherwise it is reported.
      */
-    private static boolean mergedAway(UnitOfWork uow, ImportRow row, BatchOutcome out) {
+    private boolean mergedAway(UnitOfWork uow, ImportRow row, BatchOutcome out) {
         Optional<Customer> survivor = dev.guanxi.crm.internal.MergeTrail.byExternalId(uow, row.externalId());
         if (survivor.isEmpty()) {
             return false;
+        }
+        if (policy == DuplicatePolicy.MERGE) {
+            out.unchanged++;
+            return true;
         }
         out.fail(
                 row,
@@ -134,6 +143,7 @@ final class CustomerWriter implements BatchWriter {
         return true;
     }
 
+    /** @return whether the row was merged into a stored customer */
     private boolean create(
             CrmContext.WriteScope scope,
             ImportRow row,
@@ -166,7 +176,13 @@ final class CustomerWriter implements BatchWriter {
                     }
                     case MERGE -> {
                         flush(scope, inserts);
-                        CustomerId survivor = merge.merge(scope, best.customer(), draft);
+                        Customer loser = Customer.create(CustomerId.random(), draft, scope.now());
+                        CustomerId survivor = merge.merge(scope, best.customer(), loser, mergeOptions, c -> {
+                                    inserts.add(c);
+                                    flush(scope, inserts);
+                                })
+                                .survivor()
+                                .id();
                         out.flags.add(flag(row, DuplicatePolicy.MERGE, survivor, best));
                         out.updated++;
                         return true;

@@ -46,8 +46,8 @@ public final class DefaultImports implements Imports {
     /**
      * @param context the CRM's context
      * @param tenant the tenant
-     * @param merge how {@link DuplicatePolicy#MERGE} merges a row ({@link ImportMerge#unavailable()} without a merge
-     *     engine)
+     * @param merge how {@link DuplicatePolicy#MERGE} merges a row ({@link ImportMerge#engine}; {@link
+     *     ImportMerge#unavailable()} refuses MERGE)
      */
     public DefaultImports(CrmContext context, TenantId tenant, ImportMerge merge) {
         this.context = context;
@@ -156,7 +156,7 @@ public final class DefaultImports implements Imports {
             index = built;
         }
         BatchWriter writer = switch (kind) {
-            case CUSTOMERS -> new CustomerWriter(context.customFields(), policy, index, merge);
+            case CUSTOMERS -> new CustomerWriter(context.customFields(), policy, index, merge, options.mergeOptions());
             case CONTACTS -> new ContactWriter(context.customFields(), csv);
             case PURCHASES -> new PurchaseWriter(csv);
             case PAYMENTS -> new PaymentWriter(csv);

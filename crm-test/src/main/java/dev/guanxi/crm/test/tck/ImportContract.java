@@ -351,6 +351,142 @@ public abstract class ImportContract extends RepositoryContract {
         assertThat(count(b)).isEqualTo(2);
     }
 
+    // ---------------------------------------------------------------- MERGE
+
+    private static CustomerDraft wangFang() {
+        return CustomerDraft.person("Wang Fang")
+                .externalId("W-1")
+                .email("wang.fang@example.com", ContactPurpose.HOME)
+                .build();
+    }
+
+    /** Row 1 duplicates Wang Fang (same e-mail, case folded); row 2 is a new customer unless {@code bad}. */
+    private Path mergeFile(boolean bad) {
+        return file(List.of(
+                "external_id,display_name,legal_name,email,tags",
+                "C-1,FANG WANG,Wang Fang Trading Ltd,WANG.FANG@example.com,vip",
+                "C-2,Li Lei,," + (bad ? "not-an-e-mail" : "li.lei@example.com") + ","));
+    }
+
+    private static ImportOptions.Builder merging(String jobId) {
+        return ImportOptions.builder().jobId(jobId).batchSize(10).duplicates(DuplicatePolicy.MERGE);
+    }
+
+    @Test
+    @DisplayName("MERGE merges a duplicate row into the stored customer in the batch, logged and undoable; a re-import"
+            + " writes nothing")
+    void mergeOnImport() {
+        TenantCrm t = tenant();
+        Customer before = t.customers().register(wangFang());
+        CustomerId wang = before.id();
+        Path file = mergeFile(false);
+        ImportResult merged = t.correlated("import-merge-1")
+                .imports()
+                .importCsv(ImportKind.CUSTOMERS, file, merging("m").build());
+        // row 1 merged (counted updated), row 2 created
+        assertThat(merged.counts()).isEqualTo(new ImportCounts(1, 1, 0, 0, 0, 0));
+        assertThat(merged.errors()).isEmpty();
+        assertThat(merged.flags())
+                .extracting(ImportFlag::row, ImportFlag::action, ImportFlag::customer, ImportFlag::duplicateOf)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, DuplicatePolicy.MERGE, wang, wang));
+        assertThat(t.imports().job("m").orElseThrow().flags()).isEqualTo(merged.flags());
+        assertThat(count(t)).isEqualTo(2);
+
+        // default survivorship: display name SURVIVOR_WINS, legal name NON_EMPTY, tags UNION, external id kept
+        Customer survivor = t.customers().findByExternalId("W-1").orElseThrow();
+        assertThat(survivor.id()).isEqualTo(wang);
+        assertThat(survivor.displayName()).isEqualTo("Wang Fang");
+        assertThat(survivor.legalName()).isEqualTo("Wang Fang Trading Ltd");
+        assertThat(survivor.tags()).containsExactly("vip");
+        CustomerId resolved =
+                t.customers().findByExternalId("C-1").orElseThrow().id();
+        assertThat(resolved).isEqualTo(wang);
+
+        List<dev.guanxi.crm.stewardship.MergeLogEntry> log = t.stewardship().merges(wang);
+        assertThat(log).hasSize(1);
+        dev.guanxi.crm.stewardship.MergeLogEntry entry = log.get(0);
+        assertThat(entry.survivorId()).isEqualTo(wang);
+        assertThat(entry.survivorBefore()).isEqualTo(before);
+        assertThat(entry.loserBefore().externalId()).isEqualTo("C-1");
+        assertThat(entry.loserBefore().displayName()).isEqualTo("FANG WANG");
+        assertThat(entry.survivorAfter()).isEqualTo(survivor);
+        // the merge is part of the import's call: its audit records carry the import's correlation id
+        List<dev.guanxi.crm.audit.AuditRecord> audit = t.audit()
+                .correlated("import-merge-1", dev.guanxi.crm.query.PageRequest.first(100))
+                .items();
+        assertThat(audit)
+                .anySatisfy(r -> assertThat(r.entityId()).isEqualTo(wang.toString()))
+                .anySatisfy(
+                        r -> assertThat(r.entityId()).isEqualTo(entry.loserId().toString()));
+
+        // a re-import (a new job of the same file) finds C-1 merged and C-2 stored: nothing is written
+        ImportResult again = t.imports()
+                .importCsv(ImportKind.CUSTOMERS, file, merging("m-again").build());
+        assertThat(again.counts()).isEqualTo(new ImportCounts(0, 0, 2, 0, 0, 0));
+        assertThat(again.flags()).isEmpty();
+        assertThat(t.stewardship().merges(wang)).hasSize(1);
+        assertThat(t.customers().findByExternalId("W-1").orElseThrow()).isEqualTo(survivor);
+        assertThat(count(t)).isEqualTo(2);
+
+        // undo restores both customers: Wang Fang as registered (next version), the row as imported
+        t.stewardship().undoMerge(entry.id());
+        Customer restored = t.customers().findByExternalId("W-1").orElseThrow();
+        assertThat(restored.draft()).isEqualTo(before.draft());
+        Customer row = t.customers().findByExternalId("C-1").orElseThrow();
+        assertThat(row).isEqualTo(entry.loserBefore());
+        assertThat(count(t)).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("MERGE: a row whose merged values break a rule is a row error; the other rows go on, nothing merged")
+    void mergeRowError() {
+        TenantCrm t = tenant();
+        Customer before = t.customers().register(wangFang());
+        ImportOptions options = merging("m-bad")
+                .mergeOptions(dev.guanxi.crm.stewardship.MergeOptions.builder()
+                        .choose(dev.guanxi.crm.stewardship.MergeField.DISPLAY_NAME, (field, s, l) -> 42)
+                        .build())
+                .build();
+        ImportResult result = t.imports().importCsv(ImportKind.CUSTOMERS, mergeFile(false), options);
+        assertThat(result.counts()).isEqualTo(new ImportCounts(1, 0, 0, 0, 0, 1));
+        assertThat(result.errors())
+                .extracting(RowError::row, RowError::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, ValidationRule.WRONG_TYPE));
+        assertThat(t.customers().findByExternalId("W-1").orElseThrow()).isEqualTo(before);
+        assertThat(t.customers().findByExternalId("C-1")).isEmpty();
+        assertThat(t.customers().findByExternalId("C-2")).isPresent();
+        assertThat(t.stewardship().merges(before.id())).isEmpty();
+        assertThat(count(t)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("MERGE in an all-or-nothing import that is rejected merges nothing: the merge rolls back too")
+    void mergeAllOrNothing() {
+        TenantCrm t = tenant();
+        Customer before = t.customers().register(wangFang());
+        ImportResult rejected = t.imports()
+                .importCsv(
+                        ImportKind.CUSTOMERS,
+                        mergeFile(true),
+                        merging("m-all").mode(ImportMode.ALL_OR_NOTHING).build());
+        assertThat(rejected.job().status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(rejected.counts()).isEqualTo(new ImportCounts(0, 0, 0, 0, 0, 1));
+        assertThat(t.customers().findByExternalId("W-1").orElseThrow()).isEqualTo(before);
+        assertThat(t.customers().findByExternalId("C-1")).isEmpty();
+        assertThat(t.stewardship().merges(before.id())).isEmpty();
+        assertThat(count(t)).isEqualTo(1);
+
+        // the corrected file merges in one transaction
+        ImportResult done = t.imports()
+                .importCsv(
+                        ImportKind.CUSTOMERS,
+                        mergeFile(false),
+                        merging("m-all-2").mode(ImportMode.ALL_OR_NOTHING).build());
+        assertThat(done.counts()).isEqualTo(new ImportCounts(1, 1, 0, 0, 0, 0));
+        assertThat(t.stewardship().merges(before.id())).hasSize(1);
+        assertThat(count(t)).isEqualTo(2);
+    }
+
     // ---------------------------------------------------------------- other kinds
 
     @Test
