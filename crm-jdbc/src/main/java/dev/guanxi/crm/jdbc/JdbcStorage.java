@@ -1,6 +1,5 @@
 package dev.guanxi.crm.jdbc;
 
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.guanxi.crm.jdbc.internal.JdbcUnitOfWork;
 import dev.guanxi.crm.jdbc.internal.Migrator;
 import dev.guanxi.crm.jdbc.internal.SqlDialect;
@@ -229,10 +228,10 @@ public final class JdbcStorage implements Storage {
     }
 
     /**
-     * @return the customer cache's hit and miss counts, or empty if the cache is off
+     * @return the customer cache's hit, miss and eviction counts, or empty if the cache is off
      */
-    public Optional<CacheStats> customerCacheStats() {
-        return state.customerCacheStats();
+    public Optional<CacheStatistics> customerCacheStats() {
+        return state.customerCacheStats().map(s -> new CacheStatistics(s.hitCount(), s.missCount(), s.evictionCount()));
     }
 
     /** @return the data source this storage connects through */

@@ -189,7 +189,10 @@ class JdbcStorageTest {
                 assertThat(find(one, ACME, c.id())).contains(c);
                 assertThat(find(one, GLOBEX, c.id())).contains(twin);
             }
-            assertThat(one.customerCacheStats().orElseThrow().hitCount()).isGreaterThanOrEqualTo(6);
+            CacheStatistics stats = one.customerCacheStats().orElseThrow();
+            assertThat(stats.hitCount()).isGreaterThanOrEqualTo(6);
+            double hitRate = stats.hitRate();
+            assertThat(hitRate).isEqualTo((double) stats.hitCount() / (stats.hitCount() + stats.missCount()));
 
             // A write through this storage is seen at once.
             Customer v2 =
