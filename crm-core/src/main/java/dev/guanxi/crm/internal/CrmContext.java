@@ -335,6 +335,23 @@ public final class CrmContext {
             }
         }
 
+        /**
+         * Adds a record the SDK describes itself to this write's audit trail (with the write's instant, user and
+         * correlation id). Nothing if the store keeps no audit trail.
+         *
+         * @param subject what the record names
+         * @param action what the change did
+         * @param changes the fields to record
+         */
+        public void audit(
+                dev.guanxi.crm.internal.audit.Subject subject,
+                dev.guanxi.crm.audit.AuditAction action,
+                List<dev.guanxi.crm.audit.FieldChange> changes) {
+            if (recorder != null) {
+                recorder.note(subject, action, changes);
+            }
+        }
+
         WriteScope(UnitOfWork uow, TenantId tenant, Clock clock, Instant now) {
             this.uow = uow;
             this.tenant = tenant;

@@ -1,6 +1,7 @@
 package dev.guanxi.crm.privacy;
 
 import dev.guanxi.crm.Beta;
+import dev.guanxi.crm.customer.Customer;
 import dev.guanxi.crm.customer.CustomerDraft;
 import dev.guanxi.crm.customer.CustomerId;
 import java.util.Optional;
@@ -64,4 +65,31 @@ public interface PersonalData {
      * @return {@code true} if the draft matches an erased person
      */
     boolean isSuppressed(CustomerDraft draft);
+
+    /**
+     * A data steward's audited override of the suppression list: creates a customer whose draft names an erased
+     * person (e.g. the person came back and consented again). In one write, the customer is registered exactly as
+     * {@link dev.guanxi.crm.customer.Customers#register} does (same checks, events, ownership ledger and audit
+     * records), the hashes of the draft's identifiers are removed from the suppression list (so later imports
+     * of the person are no longer skipped; identifiers of the erased person that the draft does not carry stay
+     * suppressed), and the override is recorded in the audit trail under the new customer (entity kind {@value
+     * #OVERRIDE_KIND}, action {@link dev.guanxi.crm.audit.AuditAction#CREATE}, fields {@code reason} and {@code
+     * unsuppressed}, the number of hashes removed) with the caller's principal as its author, so the customer's
+     * {@linkplain dev.guanxi.crm.audit.AuditTrail#timeline timeline} shows who overrode and why. The erasure
+     * record of the erased customer is kept. Reads the draft's identifiers' hashes only: O(its identifiers).
+     *
+     * @param draft the customer to create; at least one of its identifiers must be on the suppression list
+     * @param reason why (e.g. the consent's reference), at most 500 characters, kept in the audit trail
+     * @return the customer
+     * @throws dev.guanxi.crm.ValidationException naming {@code reason} if it is missing ({@link
+     *     dev.guanxi.crm.ValidationRule#REQUIRED}), blank ({@link dev.guanxi.crm.ValidationRule#BLANK}) or too
+     *     long; naming {@code draft} with {@link dev.guanxi.crm.ValidationRule#INVALID_STATE} if the draft is not
+     *     suppressed (register it the normal way); or as {@link dev.guanxi.crm.customer.Customers#register} does
+     * @throws UnsupportedOperationException if the store cannot remove hashes from the suppression list
+     * @since 0.1.0
+     */
+    Customer registerSuppressed(CustomerDraft draft, String reason);
+
+    /** The entity kind of the audit record of a {@linkplain #registerSuppressed suppression override}. */
+    String OVERRIDE_KIND = "SuppressionOverride";
 }

@@ -589,5 +589,82 @@ class PersonalDataTest {
             List<String> plaintext = hits(suppressedRows, planted.markers());
             assertThat(plaintext).isEmpty();
         }
+
+        @Test
+        @DisplayName("a steward's override with a reason re-creates the erased person, unsuppresses it and audits why")
+        void override() {
+            CustomerDraft returning =
+                    draft().email(planted.email(), ContactPurpose.HOME).build();
+            boolean before = personalData().isSuppressed(returning);
+            assertThat(before).isTrue();
+            long customersBefore = all(p -> acme.customers().query(dev.guanxi.crm.customer.CustomerQuery.all(), p))
+                    .size();
+
+            assertThatThrownBy(() -> personalData().registerSuppressed(returning, "  "))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.field()).isEqualTo("reason");
+                        assertThat(e.rule()).isEqualTo(ValidationRule.BLANK);
+                    });
+            assertThatThrownBy(() -> personalData().registerSuppressed(returning, null))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.field()).isEqualTo("reason");
+                        assertThat(e.rule()).isEqualTo(ValidationRule.REQUIRED);
+                    });
+            long afterRefusals = all(p -> acme.customers().query(dev.guanxi.crm.customer.CustomerQuery.all(), p))
+                    .size();
+            assertThat(afterRefusals).isEqualTo(customersBefore);
+            boolean stillSuppressed = personalData().isSuppressed(returning);
+            assertThat(stillSuppressed).isTrue();
+
+            events.clear();
+            Customer back = personalData().registerSuppressed(returning, "consent form 2026-0042");
+            Optional<Customer> stored = acme.customers().find(back.id());
+            assertThat(stored).contains(back);
+            assertThat(events)
+                    .anySatisfy(e -> assertThat(e).isInstanceOf(dev.guanxi.crm.event.CustomerRegistered.class));
+            List<dev.guanxi.crm.audit.AuditRecord> timeline =
+                    all(p -> acme.audit().timeline(back.id(), p));
+            dev.guanxi.crm.audit.AuditRecord override = timeline.stream()
+                    .filter(r -> r.entityKind().equals(PersonalData.OVERRIDE_KIND))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(override.customerId()).isEqualTo(back.id());
+            assertThat(override.actor()).isEqualTo(dev.guanxi.crm.audit.AuditRecord.SYSTEM);
+            // the draft carries one identifier (the e-mail): one hash removed
+            assertThat(override.changes())
+                    .containsExactly(
+                            new dev.guanxi.crm.audit.FieldChange("reason", null, "consent form 2026-0042"),
+                            new dev.guanxi.crm.audit.FieldChange("unsuppressed", null, "1"));
+            assertThat(timeline).anySatisfy(r -> assertThat(r.entityKind()).isEqualTo("Customer"));
+
+            boolean afterOverride = personalData().isSuppressed(returning);
+            assertThat(afterOverride).isFalse();
+            boolean anotherWithSameEmail = personalData()
+                    .isSuppressed(CustomerDraft.person("Namesake")
+                            .email(planted.email().toUpperCase(), ContactPurpose.WORK)
+                            .build());
+            assertThat(anotherWithSameEmail).isFalse();
+            // identifiers the draft did not carry stay suppressed
+            boolean externalId = personalData()
+                    .isSuppressed(draft().externalId(planted.externalId()).build());
+            assertThat(externalId).isTrue();
+        }
+
+        @Test
+        @DisplayName("the override refuses a draft that is not suppressed and stores nothing")
+        void overrideOfUnsuppressed() {
+            CustomerDraft stranger = draft().email("someone.else@example.com", ContactPurpose.HOME)
+                    .build();
+            long customersBefore = all(p -> acme.customers().query(dev.guanxi.crm.customer.CustomerQuery.all(), p))
+                    .size();
+            assertThatThrownBy(() -> personalData().registerSuppressed(stranger, "consent form 7"))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.field()).isEqualTo("draft");
+                        assertThat(e.rule()).isEqualTo(ValidationRule.INVALID_STATE);
+                    });
+            long after = all(p -> acme.customers().query(dev.guanxi.crm.customer.CustomerQuery.all(), p))
+                    .size();
+            assertThat(after).isEqualTo(customersBefore);
+        }
     }
 }

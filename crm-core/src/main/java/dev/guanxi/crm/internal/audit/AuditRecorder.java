@@ -65,6 +65,22 @@ public final class AuditRecorder {
         }
     }
 
+    /**
+     * Records a change the SDK describes itself (e.g. a data steward's override of the suppression list), not
+     * a diff of an entity.
+     *
+     * @param subject what the record names
+     * @param action what the change did
+     * @param changes the fields to record, at least one
+     */
+    public void note(Subject subject, AuditAction action, List<FieldChange> changes) {
+        pending.add(new AuditRecord(
+                0, at, user, correlationId, subject.kind(), subject.id(), subject.customerId(), action, changes));
+        if (pending.size() >= BATCH) {
+            flush();
+        }
+    }
+
     /** Appends the records not yet appended. */
     public void flush() {
         if (!pending.isEmpty()) {

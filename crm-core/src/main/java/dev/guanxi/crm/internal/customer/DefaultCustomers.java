@@ -57,20 +57,30 @@ public final class DefaultCustomers implements Customers {
     @Override
     public Customer register(CustomerDraft draft) {
         Check.required("draft", draft);
-        return context.write(tenant, scope -> {
-            CustomerRules.check(draft, null, scope.uow().referenceCodes(), context.customFields(), scope.clock());
-            MergeTrail.requireFree(scope.uow(), draft.externalId(), null);
-            Customer customer = Customer.create(CustomerId.random(), draft, scope.now());
-            scope.uow().customers().insert(customer);
-            OwnershipRepository ledger = ledgerOrNull(scope.uow());
-            if (ledger != null) {
-                ledger.appendOwnership(
-                        OwnershipRecord.open(customer.id(), customer.owner(), scope.now(), REGISTERED, null));
-            }
-            scope.publish(new CustomerRegistered(scope.metadata(), customer));
-            publishDetails(scope, null, customer);
-            return customer;
-        });
+        return context.write(tenant, scope -> register(scope, draft));
+    }
+
+    /**
+     * Registers a customer inside a write: checks the draft, inserts the customer, opens its ownership and
+     * publishes the events, exactly as {@link #register(CustomerDraft)} does.
+     *
+     * @param scope the write
+     * @param draft the customer to create
+     * @return the customer
+     */
+    public Customer register(CrmContext.WriteScope scope, CustomerDraft draft) {
+        CustomerRules.check(draft, null, scope.uow().referenceCodes(), context.customFields(), scope.clock());
+        MergeTrail.requireFree(scope.uow(), draft.externalId(), null);
+        Customer customer = Customer.create(CustomerId.random(), draft, scope.now());
+        scope.uow().customers().insert(customer);
+        OwnershipRepository ledger = ledgerOrNull(scope.uow());
+        if (ledger != null) {
+            ledger.appendOwnership(
+                    OwnershipRecord.open(customer.id(), customer.owner(), scope.now(), REGISTERED, null));
+        }
+        scope.publish(new CustomerRegistered(scope.metadata(), customer));
+        publishDetails(scope, null, customer);
+        return customer;
     }
 
     @Override

@@ -2,6 +2,10 @@ package dev.guanxi.crm.internal.privacy;
 
 import dev.guanxi.crm.Aggregate;
 import dev.guanxi.crm.TenantId;
+import dev.guanxi.crm.ValidationException;
+import dev.guanxi.crm.ValidationRule;
+import dev.guanxi.crm.audit.AuditAction;
+import dev.guanxi.crm.audit.FieldChange;
 import dev.guanxi.crm.customer.ContactPerson;
 import dev.guanxi.crm.customer.ContactPoint;
 import dev.guanxi.crm.customer.ContactType;
@@ -14,6 +18,8 @@ import dev.guanxi.crm.field.CustomFields;
 import dev.guanxi.crm.field.FieldDefinition;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.internal.CrmContext;
+import dev.guanxi.crm.internal.audit.Subject;
+import dev.guanxi.crm.internal.customer.DefaultCustomers;
 import dev.guanxi.crm.privacy.Erasure;
 import dev.guanxi.crm.privacy.ErasureReport;
 import dev.guanxi.crm.privacy.PersonalData;
@@ -403,6 +409,37 @@ public final class DefaultPersonalData implements PersonalData {
     public boolean isSuppressed(CustomerDraft draft) {
         Objects.requireNonNull(draft, "draft");
         return context.read(tenant, uow -> Suppression.checker(uow).test(draft));
+    }
+
+    @Override
+    public Customer registerSuppressed(CustomerDraft draft, String reason) {
+        Check.required("draft", draft);
+        Check.text("reason", reason, Erasure.REASON_MAX);
+        return context.write(tenant, scope -> {
+            UnitOfWork uow = scope.uow();
+            PrivacyRepository privacy = uow.privacy();
+            Optional<byte[]> salt = privacy.salt();
+            Set<String> listed = salt.isEmpty()
+                    ? Set.of()
+                    : privacy.suppressed(hashes(
+                            identifiers(draft.contactPoints(), draft.contactPersons(), draft.externalId()),
+                            salt.get()));
+            if (listed.isEmpty()) {
+                throw new ValidationException(
+                        "draft",
+                        ValidationRule.INVALID_STATE,
+                        "the draft names no erased person (not on the suppression list); register it the normal way");
+            }
+            Customer customer = new DefaultCustomers(context, tenant).register(scope, draft);
+            int removed = privacy.unsuppress(listed);
+            scope.audit(
+                    new Subject(PersonalData.OVERRIDE_KIND, customer.id().toString(), customer.id()),
+                    AuditAction.CREATE,
+                    List.of(
+                            new FieldChange("reason", null, reason),
+                            new FieldChange("unsuppressed", null, Integer.toString(removed))));
+            return customer;
+        });
     }
 
     private static byte[] salt(PrivacyRepository privacy) {

@@ -45,6 +45,20 @@ public interface PrivacyRepository {
     Set<String> suppressed(Collection<String> hashes);
 
     /**
+     * Removes hashes from the suppression list (a data steward's audited override re-creates a suppressed
+     * person); hashes not on it are ignored. The default throws: a store that supports the override implements
+     * it.
+     *
+     * @param hashes lower-case hex SHA-256 hashes
+     * @return how many were removed
+     * @throws UnsupportedOperationException if the store cannot remove hashes
+     * @since 0.1.0
+     */
+    default int unsuppress(Collection<String> hashes) {
+        throw new UnsupportedOperationException("this store cannot remove hashes from the suppression list");
+    }
+
+    /**
      * Records an erasure.
      *
      * @param erasure the erasure

@@ -62,6 +62,18 @@ final class MemoryPrivacyRepository implements PrivacyRepository {
     }
 
     @Override
+    public int unsuppress(Collection<String> hashes) {
+        int removed = 0;
+        for (String h : new LinkedHashSet<>(hashes)) {
+            if (suppressed.get(h).isPresent()) {
+                suppressed.remove(h);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    @Override
     public Set<String> suppressed(Collection<String> hashes) {
         Set<String> found = new LinkedHashSet<>();
         for (String h : hashes) {

@@ -76,6 +76,19 @@ final class JdbcPrivacyRepository implements PrivacyRepository {
     }
 
     @Override
+    public int unsuppress(Collection<String> hashes) {
+        Objects.requireNonNull(hashes, "hashes");
+        uow.requireWritable();
+        int removed = 0;
+        for (String h : new LinkedHashSet<>(hashes)) {
+            removed += uow.update(
+                    "DELETE FROM guanxi_suppression WHERE tenant_id = ? AND hash = ?",
+                    List.of(sql.plain(h, String.class)));
+        }
+        return removed;
+    }
+
+    @Override
     public Set<String> suppressed(Collection<String> hashes) {
         Objects.requireNonNull(hashes, "hashes");
         List<String> all = new ArrayList<>(new LinkedHashSet<>(hashes));

@@ -75,6 +75,20 @@ public abstract class PrivacyRepositoryContract extends RepositoryContract {
     }
 
     @Test
+    @DisplayName("suppression hashes are removed by tenant and hash only; absent hashes are ignored")
+    void unsuppress() {
+        write(TENANT_A, uow -> uow.privacy().suppress(List.of(hash(1), hash(2), hash(3))));
+        write(TENANT_B, uow -> uow.privacy().suppress(List.of(hash(1))));
+        // hash(1) and hash(2) are listed, hash(4) is not: 2 removed
+        int removed = write(TENANT_A, uow -> uow.privacy().unsuppress(List.of(hash(1), hash(2), hash(2), hash(4))));
+        assertThat(removed).isEqualTo(2);
+        Set<String> left = read(TENANT_A, uow -> uow.privacy().suppressed(List.of(hash(1), hash(2), hash(3))));
+        assertThat(left).containsExactly(hash(3));
+        Set<String> other = read(TENANT_B, uow -> uow.privacy().suppressed(List.of(hash(1))));
+        assertThat(other).containsExactly(hash(1));
+    }
+
+    @Test
     @DisplayName("an erasure record round-trips, is unique per customer and per tenant")
     void erasures() {
         CustomerId id = CustomerId.random();
