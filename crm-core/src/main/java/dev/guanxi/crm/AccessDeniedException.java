@@ -19,9 +19,16 @@ public class AccessDeniedException extends CrmException {
     /** The user who was denied, or null for a call without a principal. */
     private final transient StaffId user;
 
+    /** What was asked, e.g. {@code "WRITE"}. */
     private final String operation;
+
+    /** The kind of record, e.g. {@code "Customer"}. */
     private final String entityKind;
+
+    /** The record's id as text, or null if none applies. */
     private final String entityId;
+
+    /** Why it was denied. */
     private final String reason;
 
     /**

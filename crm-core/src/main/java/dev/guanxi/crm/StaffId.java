@@ -16,6 +16,7 @@ public record StaffId(String value) {
     /**
      * Validates the syntax.
      *
+     * @param value 1 to 128 characters without control characters or white space at either end
      * @throws ValidationException on field {@code staffId}: {@link ValidationRule#REQUIRED} if {@code value} is
      *     null, {@link ValidationRule#INVALID_FORMAT} if it is not 1 to 128 characters without control
      *     characters or white space at either end

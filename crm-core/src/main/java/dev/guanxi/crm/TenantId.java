@@ -17,6 +17,7 @@ public record TenantId(String value) {
     /**
      * Validates the syntax.
      *
+     * @param value 1 to 64 characters of {@code [A-Za-z0-9_.-]}
      * @throws NullPointerException if {@code value} is null
      * @throws ValidationException on field {@code tenantId} with {@link ValidationRule#INVALID_FORMAT} if {@code
      *     value} is not 1 to 64 characters of {@code [A-Za-z0-9_.-]}

@@ -13,7 +13,13 @@ import java.util.Objects;
  * @param message a human-readable explanation
  */
 public record Violation(String field, ValidationRule rule, String message) {
-    /** Rejects nulls ({@link NullPointerException}). */
+    /**
+     * Rejects nulls ({@link NullPointerException}).
+     *
+     * @param field the path of the offending field
+     * @param rule the rule it broke
+     * @param message a human-readable explanation
+     */
     public Violation {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(rule, "rule");

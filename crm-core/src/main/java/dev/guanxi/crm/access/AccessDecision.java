@@ -19,6 +19,9 @@ public record AccessDecision(boolean permitted, String reason) {
     /**
      * Validates the reason.
      *
+     * @param permitted whether the request is allowed
+     * @param reason why, one short line, e.g. {@code "owner"} or {@code "role scope OWN does not reach bob's
+     *     customers"}
      * @throws NullPointerException if {@code reason} is null
      */
     public AccessDecision {

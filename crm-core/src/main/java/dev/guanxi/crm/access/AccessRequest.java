@@ -36,6 +36,14 @@ public record AccessRequest(
     /**
      * Validates the components.
      *
+     * @param principal who asks
+     * @param operation what they want to do
+     * @param entityKind the kind of record, e.g. {@code Customer}, {@code Order}, {@code Campaign}
+     * @param customerId the customer the record belongs to, or {@code null} for a tenant-wide record
+     * @param owner the customer's owner, or {@code null} if it has none (or the record is tenant-wide, or the customer
+     *     does not exist)
+     * @param share the access the customer is {@linkplain dev.guanxi.crm.customer.Customers#share shared} with the
+     *     principal's user with, or {@code null} if it is not shared with them
      * @throws NullPointerException if {@code principal}, {@code operation} or {@code entityKind} is null
      */
     public AccessRequest {

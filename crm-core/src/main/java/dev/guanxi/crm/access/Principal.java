@@ -29,6 +29,9 @@ public record Principal(StaffId user, Set<String> teams, Set<String> roles) {
     /**
      * Validates the components and copies the sets.
      *
+     * @param user the member of staff
+     * @param teams the teams the user belongs to (ids of 1 to 64 characters of {@code [A-Za-z0-9_.:-]}); may be empty
+     * @param roles the user's roles (same syntax); may be empty
      * @throws ValidationException {@link ValidationRule#REQUIRED} on {@code user}, {@code teams} or {@code roles}
      *     if missing (or a set holds null), {@link ValidationRule#INVALID_FORMAT} on {@code teams} or {@code roles}
      *     if a name breaks the syntax

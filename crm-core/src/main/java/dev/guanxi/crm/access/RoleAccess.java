@@ -22,6 +22,9 @@ public record RoleAccess(Scope read, Scope write) {
     /**
      * Validates the scopes.
      *
+     * @param read whose records the role may see
+     * @param write whose records the role may create, change and delete (and whose customers' shares it may manage);
+     *     never wider than {@code read}
      * @throws ValidationException {@link ValidationRule#REQUIRED} on {@code read} or {@code write} if missing;
      *     {@link ValidationRule#INVALID_STATE} on {@code write} if it is wider than {@code read}
      */

@@ -26,7 +26,12 @@ import java.util.Optional;
 @Beta
 public record AcquisitionFunnels(
         Map<CampaignId, CampaignFunnel> byCampaign, Map<Channel, Map<AidaStage, Long>> byChannel) {
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param byCampaign each campaign's funnel, by campaign id, in campaign-code order
+     * @param byChannel per channel, how many responses reached each stage or a later one
+     */
     public AcquisitionFunnels {
         byCampaign = Collections.unmodifiableMap(new LinkedHashMap<>(byCampaign));
         Map<Channel, Map<AidaStage, Long>> copy = new EnumMap<>(Channel.class);

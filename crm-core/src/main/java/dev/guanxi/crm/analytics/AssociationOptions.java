@@ -39,6 +39,14 @@ public record AssociationOptions(
     /**
      * Validates the thresholds.
      *
+     * @param minSupport the least support of a frequent itemset, in (0, 1]
+     * @param minCount the least count of a frequent itemset, at least 1
+     * @param minConfidence the least confidence of a rule, in [0, 1]
+     * @param minLift the least lift of a rule, finite and at least 0 (0 keeps every rule; 1 keeps rules whose products
+     *     sell together at least as often as by chance)
+     * @param maxItemsetSize the largest itemset mined, at least 1; rules come from itemsets of size 2 and more, so 1
+     *     mines frequent products and no rule. It bounds the work: a frequent itemset of size k has 2<sup>k</sup> - 2
+     *     candidate rules.
      * @throws ValidationException with rule {@code OUT_OF_RANGE} naming the field ({@code minSupport}, {@code
      *     minCount}, {@code minConfidence}, {@code minLift}, {@code maxItemsetSize}) that is out of its range
      */

@@ -39,6 +39,13 @@ public record AssociationRule(
     /**
      * Validates the rule.
      *
+     * @param antecedent the products already bought (the "if" part), at least one, distinct, ascending; copied
+     * @param consequent the products also bought (the "then" part), at least one, distinct, ascending, none in the
+     *     antecedent; copied
+     * @param count how many baskets hold both parts, at least 1
+     * @param support {@code count / N}, in (0, 1]
+     * @param confidence {@code count / n(antecedent)}, in (0, 1]
+     * @param lift {@code count × N / (n(antecedent) × n(consequent))}, finite and greater than 0
      * @throws NullPointerException if a list or one of its products is null
      * @throws IllegalArgumentException if a list is empty or not strictly ascending, the two lists share a
      *     product, or a measure is out of range

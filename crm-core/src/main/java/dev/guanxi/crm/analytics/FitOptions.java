@@ -25,6 +25,9 @@ public record FitOptions(int maxIterations, double gradientTolerance, int parall
     /**
      * Validates the options.
      *
+     * @param maxIterations the largest number of BFGS iterations, at least 1
+     * @param gradientTolerance the convergence threshold, greater than 0
+     * @param parallelism how many threads may share one evaluation, at least 1
      * @throws IllegalArgumentException if {@code maxIterations} or {@code parallelism} is below 1 or the
      *     tolerance is not positive
      */

@@ -18,6 +18,9 @@ public record FrequentItemset(List<String> items, long count, double support) {
     /**
      * Validates the itemset.
      *
+     * @param items the product codes, at least one, distinct, in ascending {@link String#compareTo} order; copied
+     * @param count how many baskets hold all of them, at least 1
+     * @param support {@code count / basketCount}, in (0, 1]
      * @throws NullPointerException if {@code items} or one of them is null
      * @throws IllegalArgumentException if {@code items} is empty, not strictly ascending, or a number is out of
      *     range

@@ -22,6 +22,11 @@ public record Recommendation(String productCode, double score, AssociationRule b
     /**
      * Validates the recommendation.
      *
+     * @param productCode the product to offer, not bought yet
+     * @param score the estimated probability that a basket with the products bought also holds this one: the {@link
+     *     AssociationRule#confidence() confidence} of {@code because}, in (0, 1]
+     * @param because the rule with the highest confidence whose antecedent was bought and whose consequent is this
+     *     product alone
      * @throws NullPointerException if {@code productCode} or {@code because} is null
      * @throws IllegalArgumentException if the score is not in (0, 1] or {@code because} does not have this
      *     product as its consequent

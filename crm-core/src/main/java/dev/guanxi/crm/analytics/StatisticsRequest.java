@@ -44,6 +44,12 @@ public record StatisticsRequest(
     /**
      * Validates the request and copies the dimensions.
      *
+     * @param dimensions the grouping dimensions in column order, each at most once; empty for the grand total only
+     * @param period the granularity of {@link StatisticsDimension#PERIOD} (also used by nothing else)
+     * @param from the first day counted, inclusive, or {@code null} for no lower bound
+     * @param to the last day counted, inclusive, or {@code null} for no upper bound
+     * @param asOf the day on which "overdue" is judged
+     * @param converter converts amounts into its base currency, the currency of every money measure
      * @throws ValidationException naming the field: {@code dimensions} ({@link ValidationRule#REQUIRED}), {@code
      *     dimensions[i]} ({@link ValidationRule#REQUIRED} for a null, {@link ValidationRule#DUPLICATE} for a
      *     repeated dimension), {@code period}, {@code asOf} or {@code converter} ({@link ValidationRule#REQUIRED}),

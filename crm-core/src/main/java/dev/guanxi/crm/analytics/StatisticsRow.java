@@ -41,6 +41,17 @@ public record StatisticsRow(
     /**
      * Validates the row and copies the key.
      *
+     * @param key one value per grouping dimension, in the table's column order (e.g. {@code ["staff-7", "CN-EAST",
+     *     "2026-Q3"]}); empty for the grand total
+     * @param sales {@link StatisticsMeasure#SALES}
+     * @param orders {@link StatisticsMeasure#ORDERS}
+     * @param units {@link StatisticsMeasure#UNITS}, without trailing zeros
+     * @param paymentsCollected {@link StatisticsMeasure#PAYMENTS_COLLECTED}
+     * @param overdue {@link StatisticsMeasure#OVERDUE}
+     * @param invoicesIssued {@link StatisticsMeasure#INVOICES_ISSUED}
+     * @param casesOpened {@link StatisticsMeasure#CASES_OPENED}
+     * @param casesResolved {@link StatisticsMeasure#CASES_RESOLVED}
+     * @param campaignResponses {@link StatisticsMeasure#CAMPAIGN_RESPONSES}
      * @throws ValidationException naming the field: {@link ValidationRule#REQUIRED} for a null, {@link
      *     ValidationRule#OUT_OF_RANGE} for a negative count or units, {@link ValidationRule#CURRENCY_MISMATCH} if
      *     the amounts are in different currencies

@@ -63,6 +63,19 @@ public record AuditRecord(
     /**
      * Validates the components and copies the changes.
      *
+     * @param sequence the store's number of the record, increasing in the order records were written within a tenant;
+     *     {@code 0} in a record not yet stored (the store numbers the records it appends)
+     * @param at the instant of the write that made the change (every record of one write has the same), UTC
+     * @param user who made the change: the user of the call's {@link dev.guanxi.crm.access.Principal}, or {@code null}
+     *     for a call made without a principal (the host's own process, the {@linkplain #SYSTEM system actor})
+     * @param correlationId the call's correlation id: the one the host gave ({@link
+     *     dev.guanxi.crm.TenantCrm#correlated}), else one generated for the write
+     * @param entityKind the entity's kind, e.g. {@code Customer}
+     * @param entityId the canonical text of the entity's id
+     * @param customerId the customer the entity belongs to, or {@code null} for tenant-wide entities (campaigns,
+     *     competitors, code tables)
+     * @param action what the change did
+     * @param changes the fields that changed, in the order of the entity's fields
      * @throws NullPointerException if {@code at}, {@code correlationId}, {@code entityKind}, {@code entityId},
      *     {@code action} or {@code changes} is null, or a change is null
      * @throws IllegalArgumentException if {@code sequence} is negative, or a text is empty or too long

@@ -26,6 +26,9 @@ public record FieldChange(String field, String oldValue, String newValue) {
     /**
      * Validates the components.
      *
+     * @param field the path of the field, never blank
+     * @param oldValue the value before the change, or {@code null} if the field was absent
+     * @param newValue the value after the change, or {@code null} if the field is absent now
      * @throws NullPointerException if {@code field} is null
      * @throws IllegalArgumentException if {@code field} is blank, or both values are absent
      */

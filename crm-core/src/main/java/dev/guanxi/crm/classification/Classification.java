@@ -29,7 +29,17 @@ public record Classification(
         Map<String, Double> metrics,
         List<Contribution> contributions,
         String reason) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param rule the rule's name
+     * @param customerId the customer
+     * @param label the result, e.g. {@code "KEY"} or {@code "CHAMPIONS"}
+     * @param score the rule's score, or {@code NaN} if the rule has none
+     * @param metrics the rule's numbers for this customer, by name, in the rule's order
+     * @param contributions each input's part in the result
+     * @param reason why, in one or two sentences
+     */
     public Classification {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(customerId, "customerId");

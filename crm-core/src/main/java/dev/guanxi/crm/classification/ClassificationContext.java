@@ -18,7 +18,12 @@ import java.util.Optional;
  */
 @Beta
 public record ClassificationContext(LocalDate asOf, Map<String, Classifications> earlier) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param asOf the day of the classification
+     * @param earlier the results of the rules that ran before, by rule name, in the order they ran
+     */
     public ClassificationContext {
         Objects.requireNonNull(asOf, "asOf");
         earlier = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(earlier));

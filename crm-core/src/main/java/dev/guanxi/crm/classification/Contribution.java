@@ -22,6 +22,12 @@ public record Contribution(String factor, double value, double weight, double po
     /**
      * Validates the contribution.
      *
+     * @param factor the factor's name, e.g. {@code "frequency"} or {@code "daysPastDue"}
+     * @param value the factor's input value for the customer (in the unit the factor names; {@code NaN} if the input
+     *     was not available)
+     * @param weight the factor's weight in the result (0 if the factor was left out, e.g. for a missing input)
+     * @param points what the factor contributed to the result
+     * @param note a short human-readable explanation, e.g. {@code "12 purchases in 2 years"}; may be empty
      * @throws NullPointerException if {@code factor} or {@code note} is null
      * @throws IllegalArgumentException if {@code factor} is blank, or weight or points are not finite
      */

@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 @Beta
 public record GradeChange(CustomerId customerId, CustomerGrade from, CustomerGrade to) {
-    /** Rejects nulls (except {@code from}) and a "change" to the same grade. */
+    /**
+     * Rejects nulls (except {@code from}) and a "change" to the same grade.
+     *
+     * @param customerId the customer
+     * @param from the grade in the earlier grading, or {@code null} if the customer was not in it
+     * @param to the grade in the later grading
+     */
     public GradeChange {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(to, "to");

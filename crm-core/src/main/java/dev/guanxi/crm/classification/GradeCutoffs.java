@@ -35,6 +35,9 @@ public record GradeCutoffs(Method method, double key, double ordinary) {
     /**
      * Validates the cut-offs.
      *
+     * @param method cumulative share or rank percentile
+     * @param key the key cut-off, in (0, 1)
+     * @param ordinary the ordinary cut-off, in (key, 1]
      * @throws ValidationException {@code key} or {@code ordinary}, {@link ValidationRule#OUT_OF_RANGE}, unless
      *     {@code 0 < key < ordinary <= 1}
      */

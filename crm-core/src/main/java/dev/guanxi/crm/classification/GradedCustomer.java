@@ -27,7 +27,18 @@ public record GradedCustomer(
         double shareAbove,
         double cumulativeShare,
         String reason) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param customerId the customer
+     * @param grade the grade
+     * @param measure the customer's value measure, in units of the base currency
+     * @param rank 1 for the highest measure; equal measures share a rank (1, 2, 2, 4)
+     * @param shareAbove the share of total positive value held by customers with a higher measure (what placed the
+     *     customer), in [0, 1]
+     * @param cumulativeShare the share of total positive value held by customers with this measure or higher
+     * @param reason why, for a person
+     */
     public GradedCustomer {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(grade, "grade");

@@ -24,6 +24,11 @@ public record RetentionPlan(String grade, String stage, Channel channel, int con
     /**
      * Validates the plan.
      *
+     * @param grade the 80/20 grade this plan is for ({@code KEY}, {@code ORDINARY}, {@code SMALL}), or {@code null} for
+     *     any grade (including ungraded customers)
+     * @param stage the lifecycle stage label this plan is for (e.g. {@code AT_RISK}), or {@code null} for any
+     * @param channel the channel to use
+     * @param contactEveryDays the longest interval without an interaction, 1 to 3660 days
      * @throws ValidationException {@code contactEveryDays}, {@link ValidationRule#OUT_OF_RANGE}; {@code grade}
      *     or {@code stage}, {@link ValidationRule#BLANK}, if blank
      */

@@ -16,7 +16,11 @@ import java.util.Optional;
  */
 @Beta
 public record RetentionPlans(List<RetentionPlan> plans) {
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param plans the plans, most specific first
+     */
     public RetentionPlans {
         plans = List.copyOf(plans);
     }

@@ -46,7 +46,14 @@ public interface ScoringListener {
      * @param written snapshots written so far (customers whose results did not change are skipped)
      */
     record Progress(Phase phase, int done, int total, int written) {
-        /** Rejects nulls and counts out of range. */
+        /**
+         * Rejects nulls and counts out of range.
+         *
+         * @param phase the phase
+         * @param done customers done in this phase
+         * @param total customers in all
+         * @param written snapshots written so far (customers whose results did not change are skipped)
+         */
         public Progress {
             Objects.requireNonNull(phase, "phase");
             if (done < 0 || total < 0 || done > total || written < 0 || written > done) {

@@ -26,6 +26,10 @@ public record ScoringModels(boolean enabled, boolean refit, int clvMonths, doubl
     /**
      * Validates the options.
      *
+     * @param enabled whether the models are used at all
+     * @param refit whether to fit again even if an earlier run stored a fit
+     * @param clvMonths the CLV horizon in months, 1 to 600
+     * @param monthlyDiscount the monthly discount rate of CLV, 0 to 1
      * @throws ValidationException {@code clvMonths} or {@code monthlyDiscount}, {@link ValidationRule#OUT_OF_RANGE}
      */
     public ScoringModels {

@@ -33,7 +33,20 @@ public record ScoringReport(
         Duration elapsed,
         ScoringResult result,
         java.util.SortedMap<String, String> attributes) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param runId the run's id (of its {@link dev.guanxi.crm.spi.storage.ScoreRun})
+     * @param asOf the day scored
+     * @param customers how many customers were scored
+     * @param purchases how many purchases were read
+     * @param snapshotsWritten how many snapshots were written (customers whose results did not change are skipped)
+     * @param eventsPublished how many events the run published
+     * @param elapsed how long the run took
+     * @param result every rule's results, for reports
+     * @param attributes the attributes stored with the run (counts, rules, currency, exchange rates, model status and
+     *     parameters)
+     */
     public ScoringReport {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(asOf, "asOf");

@@ -48,6 +48,17 @@ public record ScoringRequest(
     /**
      * Validates the request.
      *
+     * @param asOf the day the scores describe; purchases after it are ignored
+     * @param currency the tenant's base currency; every amount is converted into it
+     * @param rates the host's exchange rates (a purchase in another currency without a rate fails the run)
+     * @param valueFrom the first day of the value period, not after {@code asOf}
+     * @param recentDays the length of the recent window (share of recent spend), 1 or more
+     * @param scoring the rules
+     * @param batchSize how many snapshots are written per transaction, 1 to 100,000
+     * @param margins where gross margins come from, or {@code null} if the run does not compute margins (then a value
+     *     measure that weighs margin fails the run)
+     * @param models whether the run fits the customer-base models (P(alive), CLV)
+     * @param listener receives the run's progress
      * @throws ValidationException {@code valueFrom} ({@link ValidationRule#DATE_ORDER}) after {@code asOf};
      *     {@code recentDays} or {@code batchSize} ({@link ValidationRule#OUT_OF_RANGE}) out of range
      */

@@ -32,6 +32,9 @@ public record Treatment(ServiceLevel serviceLevel, int contactEveryDays, String 
     /**
      * Validates the treatment.
      *
+     * @param serviceLevel the service level
+     * @param contactEveryDays the longest interval between proactive contacts, in days; 0 for no proactive contact
+     * @param note advice for a person, may be empty
      * @throws ValidationException {@code contactEveryDays}, {@link ValidationRule#OUT_OF_RANGE}, if negative or
      *     above 3660
      */

@@ -34,6 +34,11 @@ public record ValueMeasure(
     /**
      * Validates the weights.
      *
+     * @param salesWeight weight of the sales amount, zero or more
+     * @param marginWeight weight of the gross margin, zero or more (needs margins in the base)
+     * @param volumeWeight value of one purchase, zero or more
+     * @param overdueWeight weight subtracted per unit of overdue receivables, zero or more
+     * @param regularityWeight how much regularity scales the measure, 0 (not at all) to 1
      * @throws ValidationException naming the weight, {@link ValidationRule#OUT_OF_RANGE}, if one is negative or
      *     not finite, if {@code regularityWeight} exceeds 1, or if sales, margin and volume weights are all 0
      */

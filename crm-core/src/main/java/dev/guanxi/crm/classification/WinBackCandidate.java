@@ -29,7 +29,19 @@ public record WinBackCandidate(
         double recoverability,
         double expectedRecovery,
         String reason) {
-    /** Rejects nulls and values out of range. */
+    /**
+     * Rejects nulls and values out of range.
+     *
+     * @param customerId the customer
+     * @param displayName the customer's name
+     * @param stage why the customer is on the list: its lifecycle stage ({@code AT_RISK}, {@code LOST}) or, before the
+     *     lifecycle is evaluated, {@code P(alive) < 0.5}
+     * @param valueIfWonBack the customer's lifetime value if it were still active: CLV / P(alive) (BG/NBD's conditional
+     *     expectation factors into P(alive) × the expectation while alive), in units of the run's currency
+     * @param recoverability the estimated chance of winning the customer back, 0 to 1
+     * @param expectedRecovery {@code valueIfWonBack × recoverability}, the ranking key
+     * @param reason the numbers behind the rank, for a person
+     */
     public WinBackCandidate {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(displayName, "displayName");

@@ -63,6 +63,17 @@ public record Competitor(
     /**
      * Validates the components and copies the lists.
      *
+     * @param id the id
+     * @param name the name, in any script, 1 to 200 characters
+     * @param website the web site, or {@code null}: an {@code http} or {@code https} URL or a bare host name with an
+     *     optional path ({@code example.com/products}), up to 2,000 characters
+     * @param strengths what they are good at, free text, or {@code null}
+     * @param weaknesses where they are weak, free text, or {@code null}
+     * @param products their products, up to 500, names unique by {@link #nameKey(String)}
+     * @param people their key people, up to 200
+     * @param version the version, 1 when registered
+     * @param createdAt when it was registered
+     * @param updatedAt when it was last changed
      * @throws ValidationException naming the first field that breaks a rule
      * @throws NullPointerException if {@code id}, {@code createdAt} or {@code updatedAt} is null
      * @throws IllegalArgumentException if {@code version} is less than 1

@@ -12,6 +12,8 @@ public record CompetitorContact(String name, String role) {
     /**
      * Validates the components.
      *
+     * @param name the person's name, in any script, 1 to 200 characters
+     * @param role their role, up to 200 characters, or {@code null}
      * @throws dev.guanxi.crm.ValidationException naming {@code name} or {@code role} and the rule
      */
     public CompetitorContact {

@@ -48,6 +48,18 @@ public record CompetitorDealing(
     /**
      * Validates the components.
      *
+     * @param id the id
+     * @param competitorId the competitor
+     * @param customerId our customer
+     * @param kind what the dealing is; changes follow {@link DealingKind}'s table
+     * @param productName what they sell or offer to the customer, up to 200 characters, or {@code null}
+     * @param estimatedAnnualValue our estimate of the business per year, zero or more, or {@code null}
+     * @param observedOn when we learnt of the dealing
+     * @param endedOn when it ended, not before {@code observedOn}, or {@code null} while open
+     * @param note free text, or {@code null}
+     * @param version the version, 1 when recorded
+     * @param createdAt when it was recorded
+     * @param updatedAt when it was last changed
      * @throws ValidationException naming the first field that breaks a rule
      * @throws NullPointerException if {@code id}, {@code createdAt} or {@code updatedAt} is null
      * @throws IllegalArgumentException if {@code version} is less than 1

@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record CompetitorDealingId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public CompetitorDealingId {
         Objects.requireNonNull(value, "value");
     }

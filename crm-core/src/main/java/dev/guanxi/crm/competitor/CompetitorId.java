@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record CompetitorId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public CompetitorId {
         Objects.requireNonNull(value, "value");
     }

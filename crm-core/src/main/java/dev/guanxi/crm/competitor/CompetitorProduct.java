@@ -19,6 +19,13 @@ public record CompetitorProduct(String name, String category, Money price, Strin
     /**
      * Validates the components.
      *
+     * @param name the product's name, 1 to 200 characters; unique within the competitor (see {@link
+     *     Competitor#nameKey(String)})
+     * @param category a category, up to 200 characters, or {@code null}
+     * @param price a known list price, zero or more, or {@code null}
+     * @param priceNote what we know about the price in words ("about 10% below ours"), up to 500 characters, or {@code
+     *     null}
+     * @param comparableTo the code of our product it competes with (not checked against a catalogue), or {@code null}
      * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule
      */
     public CompetitorProduct {

@@ -23,7 +23,16 @@ public record NewCompetitor(
         String weaknesses,
         List<CompetitorProduct> products,
         List<CompetitorContact> people) {
-    /** Validates the components and copies the lists. */
+    /**
+     * Validates the components and copies the lists.
+     *
+     * @param name the name, 1 to 200 characters, unique per tenant
+     * @param website the web site, or {@code null}
+     * @param strengths what they are good at, or {@code null}
+     * @param weaknesses where they are weak, or {@code null}
+     * @param products their products
+     * @param people their key people
+     */
     public NewCompetitor {
         Competitor.validateProfile(name, website, strengths, weaknesses, products, people);
         products = List.copyOf(products);

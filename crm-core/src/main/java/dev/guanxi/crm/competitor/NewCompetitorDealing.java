@@ -29,6 +29,13 @@ public record NewCompetitorDealing(
     /**
      * Validates the components.
      *
+     * @param competitorId the competitor
+     * @param customerId our customer
+     * @param kind what the dealing is
+     * @param productName what they sell or offer, or {@code null}
+     * @param estimatedAnnualValue our estimate of the business per year, or {@code null}
+     * @param observedOn when we learnt of it
+     * @param note free text, or {@code null}
      * @throws ValidationException naming the first field that breaks a rule
      */
     public NewCompetitorDealing {

@@ -27,6 +27,9 @@ public record ArrearsWarning(double risk, int threshold, List<Contribution> cont
     /**
      * Validates the warning and copies the contributions.
      *
+     * @param risk the arrears risk, from {@code threshold} to 100
+     * @param threshold the threshold it reached, 0 to 100
+     * @param contributions each signal's part, in the order of {@link ArrearsEarlyWarning.Factor}
      * @throws ValidationException with rule {@link dev.guanxi.crm.ValidationRule#OUT_OF_RANGE} naming {@code
      *     threshold} if not within 0 to 100, or {@code risk} if not within the threshold to 100
      */

@@ -38,6 +38,8 @@ public record CollectionAction(Kind kind, int days) {
     /**
      * Validates the action.
      *
+     * @param kind what to do
+     * @param days for a {@link Kind#DEFERRAL}, the days payment may be deferred (1 to 366); 0 for every other kind
      * @throws ValidationException with field {@code kind} and rule {@link ValidationRule#REQUIRED} without a
      *     kind; with field {@code days} and rule {@link ValidationRule#OUT_OF_RANGE} for a deferral outside 1 to
      *     366 days or days on another kind

@@ -33,6 +33,11 @@ public record CreditAssessment(
     /**
      * Validates the assessment and copies the contributions.
      *
+     * @param grade the grade's label in the scoring's {@link CreditScale}
+     * @param gradeIndex the grade's index in that scale, 0 for the best grade
+     * @param score the credit score, 0 to 100 (higher is better)
+     * @param noHistory {@code true} if the customer had no invoice and got the neutral no-history score
+     * @param contributions each factor's part, in the order of {@link CreditScoring.Factor} (empty for no history)
      * @throws ValidationException naming the field if the grade is blank, the index negative or the score not
      *     within 0 to 100
      */

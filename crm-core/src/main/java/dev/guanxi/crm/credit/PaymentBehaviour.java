@@ -96,6 +96,29 @@ public record PaymentBehaviour(
     /**
      * Validates the features.
      *
+     * @param currency the currency of the amounts (the converter's base)
+     * @param weightedDaysPastDue the decay-weighted mean of the days past due of the evidence invoices, 0 or more;
+     *     {@code NaN} if there is no evidence
+     * @param overdueMinor the amount owed on open invoices past their due date, in minor units, 0 to {@code
+     *     outstandingMinor}
+     * @param outstandingMinor the amount owed on open invoices, in minor units, 0 or more
+     * @param creditUtilisation outstanding divided by the credit limit, 0 or more; {@code NaN} without a credit limit;
+     *     {@link Double#POSITIVE_INFINITY} for an amount owed under a limit of zero
+     * @param daysLateDeviation the spread of payment days around the due date: the root mean square of the days late of
+     *     the settled invoices (lower is more regular; 0 for a customer who always pays on time; unlike a standard
+     *     deviation around the mean, paying on time never counts as irregular); {@code NaN} if no invoice is settled
+     * @param historyDays the days from the first invoice's issue date to {@code asOf}, 0 without invoices
+     * @param invoiceCount the invoices issued on or before {@code asOf}
+     * @param settledCount the invoices paid in full
+     * @param lateCount the settled invoices paid after the due date plus the open invoices overdue
+     * @param writtenOffCount the invoices written off
+     * @param daysToPayTrend the least-squares slope of the days to pay (issue date to settlement) over the last {@link
+     *     Options#trendWindow()} settled invoices in the order of their issue dates, in days per invoice (positive:
+     *     paying ever more slowly); {@code NaN} with fewer than two settled invoices
+     * @param outstandingGrowth the change of the outstanding amount over the last {@link Options#growthWindowDays()}
+     *     days, relative to the larger of the two amounts: -1 to 1, 0 if both are 0
+     * @param partialPaymentShare the share of the last {@link Options#trendWindow()} invoices (by issue date) that are
+     *     partly paid and still open, 0 to 1 (0 without invoices)
      * @throws ValidationException naming the field, with rule {@link ValidationRule#REQUIRED} for a missing
      *     currency and {@link ValidationRule#OUT_OF_RANGE} for a value outside its documented range
      */
@@ -362,6 +385,12 @@ public record PaymentBehaviour(
         /**
          * Validates the options.
          *
+         * @param halfLifeDays after how many days since it was closed an invoice weighs half, greater than 0 (default
+         *     180)
+         * @param writeOffDays the least days past due a written-off invoice counts as, 0 or more (default 180)
+         * @param trendWindow how many of the latest settled invoices the days-to-pay trend is fitted to, and how many
+         *     of the latest invoices the partial payment share looks at, at least 2 (default 6)
+         * @param growthWindowDays over how many days the outstanding growth is measured, at least 1 (default 90)
          * @throws ValidationException naming the field with rule {@link ValidationRule#OUT_OF_RANGE}
          */
         public Options {

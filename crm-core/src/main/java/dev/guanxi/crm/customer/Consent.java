@@ -21,6 +21,10 @@ public record Consent(Channel channel, ConsentStatus status, Instant at, String 
     /**
      * Validates the components.
      *
+     * @param channel the channel the decision is about
+     * @param status opt-in or opt-out
+     * @param at when the customer decided; not in the future (checked when the customer is written)
+     * @param source where the decision was recorded, e.g. {@code "web form /newsletter"}, or {@code null}
      * @throws dev.guanxi.crm.ValidationException naming every offending component ({@code channel}, {@code
      *     status}, {@code at}, {@code source})
      */

@@ -23,6 +23,10 @@ public record ContactPerson(String name, String role, List<ContactPoint> contact
     /**
      * Validates the components.
      *
+     * @param name the person's name in any script, 1 to 200 characters, kept exactly as given
+     * @param role the person's role or title (e.g. {@code 采购经理}, {@code Buyer}), or {@code null}
+     * @param contactPoints the person's own contact points, at most {@value #MAX_CONTACT_POINTS}, at most one primary
+     *     per type
      * @throws dev.guanxi.crm.ValidationException naming every offending component ({@code name}, {@code role},
      *     {@code contactPoints[i]...})
      */

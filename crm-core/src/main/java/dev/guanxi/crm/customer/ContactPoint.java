@@ -53,6 +53,14 @@ public record ContactPoint(
     /**
      * Validates the components and normalises phone and fax numbers.
      *
+     * @param type the kind of contact point
+     * @param value the number, address or handle; {@code null} for a postal address
+     * @param address the postal address; {@code null} for every other type
+     * @param network the messaging network, 1 to 64 characters; {@code null} for every other type
+     * @param purpose what it is used for
+     * @param validFrom the first day it may be used, or {@code null} for "always has been"
+     * @param validTo the last day it may be used, or {@code null} for "until further notice"
+     * @param primary whether it is the preferred contact point of its type (at most one per type and owner)
      * @throws ValidationException naming every offending component ({@code type}, {@code value}, {@code
      *     address}, {@code network}, {@code purpose}, {@code validTo})
      */

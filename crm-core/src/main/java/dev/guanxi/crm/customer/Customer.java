@@ -85,6 +85,26 @@ public record Customer(
     /**
      * Validates the components with the rules of {@link CustomerDraft} and copies the collections.
      *
+     * @param id the id, unique in the tenant
+     * @param kind person or organisation
+     * @param displayName the name shown in lists
+     * @param legalName the full legal or registered name, or {@code null}
+     * @param contactPoints the customer's contact points
+     * @param contactPersons the contact persons of an organisation (empty for a person)
+     * @param customerType a customer type code, or {@code null}
+     * @param status a status code, or {@code null}
+     * @param region a region code, or {@code null}
+     * @param industry an industry code, or {@code null}
+     * @param tags free labels, iterating in {@link String} order
+     * @param preferences preferred channel and language, consent history
+     * @param importantDates birthday, founding day, anniversaries
+     * @param externalId the id in another system, unique per tenant, or {@code null}
+     * @param owner the responsible member of staff, or {@code null}
+     * @param creditLimit the credit limit, or {@code null}
+     * @param customFields values of the host's custom fields
+     * @param version 1 when registered, +1 for every stored change
+     * @param createdAt when the customer was registered, from the CRM's clock
+     * @param updatedAt when the customer was last changed, from the CRM's clock
      * @throws dev.guanxi.crm.ValidationException if a host-settable component breaks a rule
      * @throws NullPointerException if {@code id}, {@code createdAt} or {@code updatedAt} is {@code null}
      * @throws IllegalArgumentException if {@code version} is below 1 or {@code updatedAt} before {@code

@@ -80,6 +80,28 @@ public record CustomerDraft(
     /**
      * Validates the components and copies the collections.
      *
+     * @param kind person or organisation
+     * @param displayName the name shown in lists, in any script, 1 to 200 characters (code points), kept exactly as
+     *     given: never trimmed or normalised
+     * @param legalName the full legal or registered name, same rules, or {@code null}
+     * @param contactPoints phone numbers, e-mail and postal addresses, fax numbers and messaging handles, at most
+     *     {@value Customer#MAX_CONTACT_POINTS}, at most one primary per type
+     * @param contactPersons the people to deal with at an organisation, at most {@value Customer#MAX_CONTACT_PERSONS};
+     *     a person has none
+     * @param customerType a code of the tenant's {@link ReferenceCodeType#CUSTOMER_TYPE} table, or {@code null}
+     * @param status a code of the tenant's {@link ReferenceCodeType#CUSTOMER_STATUS} table, or {@code null}
+     * @param region a code of the tenant's {@link ReferenceCodeType#REGION} table, or {@code null}
+     * @param industry a code of the tenant's {@link ReferenceCodeType#INDUSTRY} table, or {@code null}
+     * @param tags free labels, each 1 to {@value Customer#TAG_MAX} characters, at most {@value Customer#MAX_TAGS}; held
+     *     as an unmodifiable set iterating in {@link String} order
+     * @param preferences preferred channel and language, contact consent per channel
+     * @param importantDates birthday, founding day, contract anniversary and other dates, at most {@value
+     *     Customer#MAX_IMPORTANT_DATES}, at most one birthday and one founding day
+     * @param externalId the customer's id in another system (ERP, billing), unique per tenant, 1 to {@value
+     *     Customer#EXTERNAL_ID_MAX} characters, or {@code null}
+     * @param owner the member of staff responsible for the customer (客户经理), or {@code null}
+     * @param creditLimit the credit granted to the customer, zero or more, or {@code null} for none set
+     * @param customFields values of the host's custom fields
      * @throws ValidationException carrying every violation found, in component order; the first names the
      *     field (e.g. {@code displayName}, {@code contactPoints[2].value}, {@code tags}) and the rule
      */

@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record CustomerId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public CustomerId {
         Objects.requireNonNull(value, "value");
     }

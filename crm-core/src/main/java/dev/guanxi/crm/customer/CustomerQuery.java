@@ -46,6 +46,17 @@ public record CustomerQuery(
     /**
      * Validates the filters that are set.
      *
+     * @param kind only persons or only organisations
+     * @param customerType this customer type code (exact)
+     * @param status this status code (exact)
+     * @param region this region code (exact)
+     * @param industry this industry code (exact)
+     * @param owner this owner
+     * @param tag customers carrying this tag (exact, case-sensitive)
+     * @param externalId this external id (exact)
+     * @param namePrefix customers whose display name or legal name starts with this text, ignoring case as {@link
+     *     #foldCase(String)} does (independent of the default locale, like {@link Locale#ROOT}); no other
+     *     normalisation: an {@code e} followed by a combining acute accent does not find a precomposed {@code é}
      * @throws dev.guanxi.crm.ValidationException for a code that is not {@code [A-Za-z0-9_.-]{1,64}}, or a
      *     blank, too long or ill-formed tag, external id or name prefix
      */

@@ -25,6 +25,11 @@ public record CustomerShare(CustomerId customerId, StaffId staff, ShareAccess ac
     /**
      * Validates the components.
      *
+     * @param customerId the customer
+     * @param staff the colleague it is shared with
+     * @param access what the colleague may do
+     * @param since when it was shared (or last re-shared)
+     * @param reason why, one line of at most 500 characters
      * @throws NullPointerException if {@code customerId} or {@code since} is null
      * @throws dev.guanxi.crm.ValidationException on {@code staff} or {@code access} if missing; on {@code reason}
      *     if it is missing, blank, too long or not one line

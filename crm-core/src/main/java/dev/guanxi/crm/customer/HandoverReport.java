@@ -36,6 +36,13 @@ public record HandoverReport(
     /**
      * Validates the components and copies the list.
      *
+     * @param from the previous owner
+     * @param to the new owner
+     * @param reason why the customers were handed over
+     * @param at when (the instant of the handover's unit of work)
+     * @param customers the moved customers, in the order they were moved (display name, then id)
+     * @param openOpportunities how many open opportunities the moved customers have
+     * @param casesReassigned how many of their active service cases assigned to {@code from} now go to {@code to}
      * @throws NullPointerException on a null component
      * @throws IllegalArgumentException on a negative count
      */

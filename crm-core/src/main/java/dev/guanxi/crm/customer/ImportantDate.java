@@ -23,6 +23,10 @@ public record ImportantDate(ImportantDateType type, LocalDate date, String label
     /**
      * Validates the components.
      *
+     * @param type the kind of date
+     * @param date the date
+     * @param label what the date is, 1 to 200 characters in any script; required for {@link ImportantDateType#OTHER},
+     *     optional otherwise
      * @throws dev.guanxi.crm.ValidationException naming every offending component ({@code type}, {@code date},
      *     {@code label})
      */

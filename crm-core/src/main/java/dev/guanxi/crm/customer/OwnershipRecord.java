@@ -29,6 +29,13 @@ public record OwnershipRecord(
     /**
      * Validates the components.
      *
+     * @param customerId the customer
+     * @param owner the responsible member of staff in this period, or {@code null} if the customer had none
+     * @param from when this period started
+     * @param to when it ended, or {@code null} while it is the current one
+     * @param reason why the owner changed, one line of at most 500 characters (e.g. {@code "registered"}, {@code "left
+     *     the company"})
+     * @param changedBy who made the change, or {@code null} if not known
      * @throws NullPointerException if {@code customerId} or {@code from} is null
      * @throws dev.guanxi.crm.ValidationException on {@code reason} if it is missing, blank, too long or not one
      *     line; on {@code to} ({@code DATE_ORDER}) if it lies before {@code from}

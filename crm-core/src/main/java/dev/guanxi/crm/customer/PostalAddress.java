@@ -34,6 +34,13 @@ public record PostalAddress(
     /**
      * Validates the components.
      *
+     * @param lines the street lines (street, house number, building, floor...), 1 to {@value #MAX_LINES}, each 1 to 200
+     *     characters
+     * @param locality the city, town or village, or {@code null}
+     * @param administrativeArea the state, province, prefecture or region of the country's own division, or {@code
+     *     null}
+     * @param postalCode the postal code, 1 to {@value #POSTAL_CODE_MAX} characters, or {@code null}
+     * @param countryCode the ISO 3166-1 alpha-2 country code in upper case, e.g. {@code CN}
      * @throws dev.guanxi.crm.ValidationException naming every offending component: {@code lines} (REQUIRED
      *     when empty, TOO_LONG), {@code lines[i]}, {@code locality}, {@code administrativeArea}, {@code
      *     postalCode}, {@code countryCode} (INVALID_FORMAT for an unknown country)

@@ -31,6 +31,11 @@ public record Preferences(Channel preferredChannel, Locale preferredLanguage, Li
     /**
      * Validates the components.
      *
+     * @param preferredChannel the channel the customer prefers, or {@code null}
+     * @param preferredLanguage the language the customer prefers (e.g. {@code zh-CN}), or {@code null}; kept in its
+     *     canonical BCP 47 form ({@code Locale.forLanguageTag(locale.toLanguageTag())}), so it round-trips through a
+     *     language tag
+     * @param consents every consent decision recorded, oldest first by convention, at most {@value #MAX_CONSENTS}
      * @throws dev.guanxi.crm.ValidationException on {@code preferredLanguage} ({@link
      *     ValidationRule#INVALID_FORMAT} for a locale without language) or {@code consents[i]}
      */

@@ -19,6 +19,11 @@ public record ReferenceCode(ReferenceCodeType type, String code, String label, b
     /**
      * Validates the components.
      *
+     * @param type the table
+     * @param code the code, 1 to 64 characters of {@code [A-Za-z0-9_.-]}
+     * @param label the label, 1 to 200 characters in any script, kept exactly as given
+     * @param active whether customers may be given this code; an inactive code stays on the customers that already have
+     *     it
      * @throws dev.guanxi.crm.ValidationException naming every offending component ({@code type}, {@code code},
      *     {@code label})
      */

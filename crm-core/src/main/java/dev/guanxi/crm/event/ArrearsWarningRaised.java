@@ -21,7 +21,17 @@ import java.util.Objects;
 public record ArrearsWarningRaised(
         EventMetadata metadata, CustomerId customerId, int risk, int threshold, String reasons, LocalDate asOf)
         implements CustomerValueEvent {
-    /** Rejects nulls and values out of range. */
+    /**
+     * Rejects nulls and values out of range.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param risk the arrears risk, 0 to 100
+     * @param threshold the threshold it crossed, 0 to 100
+     * @param reasons why, one line for a person (e.g. {@code "days to pay rising 6.5 days per invoice; 92% of the
+     *     credit limit used"})
+     * @param asOf the day of the assessment
+     */
     public ArrearsWarningRaised {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

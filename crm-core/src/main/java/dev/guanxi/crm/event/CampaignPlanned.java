@@ -30,7 +30,18 @@ public record CampaignPlanned(
         LocalDate endDate,
         Money budget)
         implements MarketingEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata event id, tenant and time
+     * @param campaignId the new campaign
+     * @param code its code, unique per tenant
+     * @param name its name
+     * @param channel the channel it runs on
+     * @param startDate its first day
+     * @param endDate its last day
+     * @param budget its budget
+     */
     public CampaignPlanned {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(campaignId, "campaignId");

@@ -33,7 +33,18 @@ public record CampaignResponseRecorded(
         Channel channel,
         Instant respondedAt)
         implements MarketingEvent {
-    /** Rejects nulls (except {@code previousStage}). */
+    /**
+     * Rejects nulls (except {@code previousStage}).
+     *
+     * @param metadata event id, tenant and time
+     * @param customerId the customer who responded
+     * @param campaignId the campaign
+     * @param responseId the response
+     * @param stage the stage reached now
+     * @param previousStage the stage reached before, or {@code null} for a first response
+     * @param channel the channel the response came in on
+     * @param respondedAt when the customer reached {@code stage}
+     */
     public CampaignResponseRecorded {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

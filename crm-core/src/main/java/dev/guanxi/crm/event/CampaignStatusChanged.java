@@ -18,7 +18,15 @@ import java.util.Objects;
 public record CampaignStatusChanged(
         EventMetadata metadata, CampaignId campaignId, CampaignStatus from, CampaignStatus to, long version)
         implements MarketingEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata event id, tenant and time
+     * @param campaignId the campaign
+     * @param from the status before
+     * @param to the status after
+     * @param version the campaign's version after the change
+     */
     public CampaignStatusChanged {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(campaignId, "campaignId");

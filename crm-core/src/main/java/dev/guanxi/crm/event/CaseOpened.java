@@ -32,7 +32,18 @@ public record CaseOpened(
         Instant openedAt,
         Instant slaDueAt)
         implements ServiceEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param caseId the new case
+     * @param kind complaint, request or enquiry
+     * @param severity how urgent
+     * @param channel the channel it came in on
+     * @param openedAt when it came in
+     * @param slaDueAt by when it must be resolved
+     */
     public CaseOpened {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -33,7 +33,17 @@ public record CaseOverdue(
         StaffId assignee,
         Instant slaDueAt)
         implements ServiceEvent {
-    /** Rejects nulls (except {@code assignee}). */
+    /**
+     * Rejects nulls (except {@code assignee}).
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param caseId the case
+     * @param kind complaint, request or enquiry
+     * @param severity the case's severity
+     * @param assignee who works on it, or {@code null} if nobody does
+     * @param slaDueAt when it was due
+     */
     public CaseOverdue {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

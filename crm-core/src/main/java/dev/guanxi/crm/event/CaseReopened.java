@@ -25,7 +25,16 @@ public record CaseReopened(
         int reopenCount,
         Instant slaDueAt)
         implements ServiceEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param caseId the case
+     * @param reason why it was reopened
+     * @param reopenCount how often it has been reopened, this time included
+     * @param slaDueAt the new SLA due instant
+     */
     public CaseReopened {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -28,7 +28,17 @@ public record CaseResolved(
         Instant resolvedAt,
         boolean withinSla)
         implements ServiceEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param caseId the case
+     * @param kind complaint, request or enquiry
+     * @param resolution what was done
+     * @param resolvedAt when
+     * @param withinSla whether it was resolved by its SLA due instant
+     */
     public CaseResolved {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -27,7 +27,16 @@ public record CaseStatusChanged(
         CaseStatus to,
         StaffId assignee)
         implements ServiceEvent {
-    /** Rejects nulls (except {@code assignee}). */
+    /**
+     * Rejects nulls (except {@code assignee}).
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param caseId the case
+     * @param from the status it left
+     * @param to the status it entered
+     * @param assignee who handles it after the change, or {@code null}
+     */
     public CaseStatusChanged {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -32,7 +32,18 @@ public record CompetitorDealingChanged(
         LocalDate endedOn,
         long version)
         implements CompetitorEvent {
-    /** Rejects nulls (except {@code endedOn}). */
+    /**
+     * Rejects nulls (except {@code endedOn}).
+     *
+     * @param metadata event id, tenant and time
+     * @param customerId our customer
+     * @param dealingId the dealing
+     * @param competitorId the competitor
+     * @param from the kind before
+     * @param to the kind after (the same as {@code from} when a dealing ended without changing kind)
+     * @param endedOn the day it ended, or {@code null} while it is open
+     * @param version the dealing's version after the change
+     */
     public CompetitorDealingChanged {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -27,7 +27,16 @@ public record CompetitorDealingRecorded(
         DealingKind kind,
         LocalDate observedOn)
         implements CompetitorEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata event id, tenant and time
+     * @param customerId our customer
+     * @param dealingId the new dealing
+     * @param competitorId the competitor
+     * @param kind what the dealing is
+     * @param observedOn when we learnt of it
+     */
     public CompetitorDealingRecorded {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

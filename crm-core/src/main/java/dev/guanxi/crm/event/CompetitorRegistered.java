@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record CompetitorRegistered(EventMetadata metadata, CompetitorId competitorId, String name)
         implements CompetitorEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata event id, tenant and time
+     * @param competitorId the new competitor
+     * @param name its name
+     */
     public CompetitorRegistered {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(competitorId, "competitorId");

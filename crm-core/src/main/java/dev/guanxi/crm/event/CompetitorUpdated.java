@@ -15,7 +15,14 @@ import java.util.Objects;
  */
 public record CompetitorUpdated(EventMetadata metadata, CompetitorId competitorId, String name, long version)
         implements CompetitorEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata event id, tenant and time
+     * @param competitorId the competitor
+     * @param name its name after the change
+     * @param version its version after the change
+     */
     public CompetitorUpdated {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(competitorId, "competitorId");

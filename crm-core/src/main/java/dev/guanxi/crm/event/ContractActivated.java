@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 public record ContractActivated(EventMetadata metadata, CustomerId customerId, ContractId contractId)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param contractId the contract
+     */
     public ContractActivated {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

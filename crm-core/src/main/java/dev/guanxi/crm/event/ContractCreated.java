@@ -19,7 +19,15 @@ import java.util.Objects;
 public record ContractCreated(
         EventMetadata metadata, CustomerId customerId, ContractId contractId, ContractKind kind, String contractNumber)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param contractId the contract
+     * @param kind sales or service
+     * @param contractNumber its number
+     */
     public ContractCreated {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

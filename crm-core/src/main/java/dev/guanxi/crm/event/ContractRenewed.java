@@ -23,7 +23,15 @@ public record ContractRenewed(
         ContractId successorId,
         LocalDate successorEndDate)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param contractId the renewed contract
+     * @param successorId the successor that now runs
+     * @param successorEndDate the successor's last day in force
+     */
     public ContractRenewed {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record ContractTerminated(EventMetadata metadata, CustomerId customerId, ContractId contractId, String reason)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param contractId the contract
+     * @param reason why
+     */
     public ContractTerminated {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

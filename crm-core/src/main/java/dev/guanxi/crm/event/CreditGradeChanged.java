@@ -20,7 +20,16 @@ import java.util.Objects;
 public record CreditGradeChanged(
         EventMetadata metadata, CustomerId customerId, String previousGrade, String newGrade, int score, LocalDate asOf)
         implements CustomerValueEvent {
-    /** Rejects nulls (except {@code previousGrade}), a score out of range and a "change" to the same grade. */
+    /**
+     * Rejects nulls (except {@code previousGrade}), a score out of range and a "change" to the same grade.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param previousGrade the credit grade before, or {@code null} if the customer had none
+     * @param newGrade the credit grade now
+     * @param score the credit score behind the new grade, 0 to 100
+     * @param asOf the day the grade is for
+     */
     public CreditGradeChanged {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

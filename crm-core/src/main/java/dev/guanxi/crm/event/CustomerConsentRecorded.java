@@ -17,7 +17,13 @@ import java.util.Objects;
  */
 public record CustomerConsentRecorded(EventMetadata metadata, CustomerId customerId, Consent consent)
         implements CustomerEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param consent the decision
+     */
     public CustomerConsentRecorded {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -13,7 +13,13 @@ import java.util.Objects;
  * @param version the version the customer had when it was deleted
  */
 public record CustomerDeleted(EventMetadata metadata, CustomerId customerId, long version) implements CustomerEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the deleted customer
+     * @param version the version the customer had when it was deleted
+     */
     public CustomerDeleted {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

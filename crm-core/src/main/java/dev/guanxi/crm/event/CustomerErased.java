@@ -11,7 +11,12 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record CustomerErased(EventMetadata metadata, CustomerId customerId) implements CustomerEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event metadata
+     * @param customerId the erased customer
+     */
     public CustomerErased {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

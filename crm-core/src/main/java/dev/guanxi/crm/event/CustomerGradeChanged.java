@@ -25,7 +25,16 @@ public record CustomerGradeChanged(
         String newGrade,
         LocalDate asOf)
         implements CustomerValueEvent {
-    /** Rejects nulls (except {@code previousGrade}) and a "change" to the same grade. */
+    /**
+     * Rejects nulls (except {@code previousGrade}) and a "change" to the same grade.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param scheme which grading, e.g. {@code "abc"}
+     * @param previousGrade the grade before, or {@code null} if the customer was not graded before
+     * @param newGrade the grade now
+     * @param asOf the day the grading is for
+     */
     public CustomerGradeChanged {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -22,7 +22,15 @@ import java.util.UUID;
 public record CustomerMergeUndone(
         EventMetadata metadata, CustomerId customerId, CustomerId loserId, UUID mergeId, long version)
         implements CustomerEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the survivor of the undone merge
+     * @param loserId the customer restored
+     * @param mergeId the merge's id in the merge log
+     * @param version the survivor's version after the undo
+     */
     public CustomerMergeUndone {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -19,7 +19,14 @@ import java.util.Objects;
 public record CustomerOwnerChanged(
         EventMetadata metadata, CustomerId customerId, StaffId previousOwner, StaffId newOwner)
         implements CustomerEvent {
-    /** Rejects nulls where not allowed and an owner "change" to the same owner. */
+    /**
+     * Rejects nulls where not allowed and an owner "change" to the same owner.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param previousOwner the owner before, or {@code null} if it had none (or was just registered)
+     * @param newOwner the owner now, or {@code null} if it has none any more
+     */
     public CustomerOwnerChanged {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

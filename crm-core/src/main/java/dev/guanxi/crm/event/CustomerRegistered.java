@@ -13,7 +13,12 @@ import java.util.Objects;
  * @param customer the customer as stored, at version 1
  */
 public record CustomerRegistered(EventMetadata metadata, Customer customer) implements CustomerEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customer the customer as stored, at version 1
+     */
     public CustomerRegistered {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customer, "customer");

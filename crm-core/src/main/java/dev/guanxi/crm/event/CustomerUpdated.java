@@ -15,7 +15,13 @@ import java.util.function.Function;
  * @param customer the customer as stored now, at {@code before.version() + 1}
  */
 public record CustomerUpdated(EventMetadata metadata, Customer before, Customer customer) implements CustomerEvent {
-    /** Rejects nulls and a pair of different customers. */
+    /**
+     * Rejects nulls and a pair of different customers.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param before the customer as it was
+     * @param customer the customer as stored now, at {@code before.version() + 1}
+     */
     public CustomerUpdated {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(before, "before");

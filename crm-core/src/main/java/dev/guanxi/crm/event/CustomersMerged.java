@@ -31,7 +31,17 @@ public record CustomersMerged(
         int rowsMoved,
         boolean rescoringNeeded)
         implements CustomerEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the survivor
+     * @param loserId the merged customer
+     * @param mergeId the merge's id in the merge log
+     * @param version the survivor's version after the merge
+     * @param rowsMoved how many rows moved to the survivor
+     * @param rescoringNeeded whether the survivor should be re-scored
+     */
     public CustomersMerged {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

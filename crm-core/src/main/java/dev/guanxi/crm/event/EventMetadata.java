@@ -15,7 +15,13 @@ import java.util.UUID;
  * @param occurredAt when the change was made, from the CRM's clock
  */
 public record EventMetadata(UUID eventId, TenantId tenant, Instant occurredAt) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param eventId unique id of the event (listeners use it to ignore a redelivery)
+     * @param tenant the tenant the event happened in
+     * @param occurredAt when the change was made, from the CRM's clock
+     */
     public EventMetadata {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(tenant, "tenant");

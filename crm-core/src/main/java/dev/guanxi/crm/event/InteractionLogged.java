@@ -30,7 +30,17 @@ public record InteractionLogged(
         Instant occurredAt,
         StaffId staffId)
         implements InteractionEvent {
-    /** Rejects nulls (except {@code staffId}). */
+    /**
+     * Rejects nulls (except {@code staffId}).
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param interactionId the new interaction
+     * @param channel the channel it happened on
+     * @param direction inbound or outbound
+     * @param occurredAt when the interaction happened (the metadata says when it was logged)
+     * @param staffId the member of staff who had it, or {@code null}
+     */
     public InteractionLogged {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

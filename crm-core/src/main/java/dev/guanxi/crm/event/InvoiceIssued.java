@@ -26,7 +26,16 @@ public record InvoiceIssued(
         Money amount,
         LocalDate dueDate)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param invoiceId the invoice
+     * @param invoiceNumber its number
+     * @param amount the amount owed
+     * @param dueDate the day payment is due
+     */
     public InvoiceIssued {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -19,7 +19,15 @@ import java.util.Objects;
 public record InvoiceWrittenOff(
         EventMetadata metadata, CustomerId customerId, InvoiceId invoiceId, Money writtenOff, String reason)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param invoiceId the invoice
+     * @param writtenOff the amount written off
+     * @param reason why
+     */
     public InvoiceWrittenOff {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -26,7 +26,16 @@ public record LifecycleStageChanged(
         String reason,
         LocalDate asOf)
         implements CustomerValueEvent {
-    /** Rejects nulls (except {@code from}) and a "change" to the same stage. */
+    /**
+     * Rejects nulls (except {@code from}) and a "change" to the same stage.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param from the stage before, or {@code null} for the first placement
+     * @param to the stage now
+     * @param reason why: the rules that fired with their numbers, one line
+     * @param asOf the day of the evaluation
+     */
     public LifecycleStageChanged {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

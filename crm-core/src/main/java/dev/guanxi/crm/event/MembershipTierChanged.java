@@ -25,7 +25,16 @@ public record MembershipTierChanged(
         String reason,
         LocalDate effectiveOn)
         implements CustomerValueEvent {
-    /** Rejects nulls (except the tiers) and a "change" to the same tier. */
+    /**
+     * Rejects nulls (except the tiers) and a "change" to the same tier.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the member
+     * @param previousTier the tier before, or {@code null} if the customer was not a member
+     * @param newTier the tier now, or {@code null} if the customer left the programme
+     * @param reason why, one line for a person (e.g. {@code "spent 12,000.00 CNY in 365 days (entry: 10,000.00)"})
+     * @param effectiveOn the day the change takes effect
+     */
     public MembershipTierChanged {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -22,7 +22,15 @@ public record OpportunityLost(
         String reason,
         String competitorNote)
         implements SalesEvent {
-    /** Rejects nulls (except {@code competitorNote}). */
+    /**
+     * Rejects nulls (except {@code competitorNote}).
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param opportunityId the opportunity
+     * @param reason why
+     * @param competitorNote who won it instead, or {@code null} if none was recorded
+     */
     public OpportunityLost {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -25,7 +25,16 @@ public record OpportunityOpened(
         String stage,
         Money amount)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param opportunityId the opportunity
+     * @param pipeline its pipeline's name
+     * @param stage the stage it starts in
+     * @param amount the expected deal value
+     */
     public OpportunityOpened {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

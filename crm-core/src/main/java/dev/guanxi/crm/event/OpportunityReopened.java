@@ -17,7 +17,14 @@ import java.util.Objects;
 public record OpportunityReopened(
         EventMetadata metadata, CustomerId customerId, OpportunityId opportunityId, String stage)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param opportunityId the opportunity
+     * @param stage the stage it resumes in
+     */
     public OpportunityReopened {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

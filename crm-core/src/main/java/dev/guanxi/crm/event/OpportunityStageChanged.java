@@ -24,7 +24,16 @@ public record OpportunityStageChanged(
         String toStage,
         int probability)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param opportunityId the opportunity
+     * @param fromStage the stage it left
+     * @param toStage the stage it entered
+     * @param probability its probability now, in percent
+     */
     public OpportunityStageChanged {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -17,7 +17,14 @@ import java.util.Objects;
  */
 public record OpportunityWon(EventMetadata metadata, CustomerId customerId, OpportunityId opportunityId, Money amount)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param opportunityId the opportunity
+     * @param amount the deal value
+     */
     public OpportunityWon {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

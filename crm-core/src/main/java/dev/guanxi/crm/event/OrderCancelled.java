@@ -17,7 +17,14 @@ import java.util.Objects;
  */
 public record OrderCancelled(EventMetadata metadata, CustomerId customerId, OrderId orderId, Money total)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param orderId the order
+     * @param total the total that no longer counts
+     */
     public OrderCancelled {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

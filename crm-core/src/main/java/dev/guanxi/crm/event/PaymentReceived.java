@@ -30,7 +30,17 @@ public record PaymentReceived(
         LocalDate receivedOn,
         InvoiceStatus invoiceStatus)
         implements SalesEvent {
-    /** Rejects nulls (except {@code invoiceId} and {@code invoiceStatus}). */
+    /**
+     * Rejects nulls (except {@code invoiceId} and {@code invoiceStatus}).
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param paymentId the payment
+     * @param invoiceId the invoice paid, or {@code null} for a payment on account
+     * @param amount the amount received
+     * @param receivedOn the day it was received
+     * @param invoiceStatus the invoice's status after the payment, or {@code null} for a payment on account
+     */
     public PaymentReceived {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

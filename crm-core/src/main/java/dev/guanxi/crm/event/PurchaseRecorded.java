@@ -20,7 +20,15 @@ import java.util.Objects;
 public record PurchaseRecorded(
         EventMetadata metadata, CustomerId customerId, OrderId orderId, LocalDate orderDate, Money total)
         implements SalesEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param orderId the order
+     * @param orderDate the day of the purchase
+     * @param total the order total
+     */
     public PurchaseRecorded {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

@@ -28,7 +28,17 @@ public record SurveyAnswered(
         Integer nps,
         ServiceCaseId caseId)
         implements ServiceEvent {
-    /** Rejects nulls (except the scores and {@code caseId}). */
+    /**
+     * Rejects nulls (except the scores and {@code caseId}).
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer
+     * @param responseId the new response
+     * @param respondedAt when the customer answered
+     * @param csat the CSAT score 1 to 5, or {@code null}
+     * @param nps the NPS answer 0 to 10, or {@code null}
+     * @param caseId the service case it was about, or {@code null}
+     */
     public SurveyAnswered {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

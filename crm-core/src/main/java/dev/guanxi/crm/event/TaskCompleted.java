@@ -27,7 +27,16 @@ public record TaskCompleted(
         LocalDate dueDate,
         Instant completedAt)
         implements InteractionEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer the task is about
+     * @param taskId the task
+     * @param assignee who did it
+     * @param dueDate the day it was due
+     * @param completedAt when it was marked done
+     */
     public TaskCompleted {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

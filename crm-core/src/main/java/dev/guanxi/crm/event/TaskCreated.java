@@ -20,7 +20,15 @@ import java.util.Objects;
 public record TaskCreated(
         EventMetadata metadata, CustomerId customerId, TaskId taskId, StaffId assignee, LocalDate dueDate)
         implements InteractionEvent {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param metadata the event's id, tenant and time
+     * @param customerId the customer the task is about
+     * @param taskId the new task
+     * @param assignee who is to do it
+     * @param dueDate the day it is due
+     */
     public TaskCreated {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(customerId, "customerId");

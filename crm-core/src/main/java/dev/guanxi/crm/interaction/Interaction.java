@@ -56,6 +56,22 @@ public record Interaction(
     /**
      * Validates the components.
      *
+     * @param id the id
+     * @param customerId the customer
+     * @param channel the channel it happened on
+     * @param direction who started it
+     * @param occurredAt when it happened
+     * @param subject a one-line subject, 1 to 500 characters
+     * @param notes free-text notes, at most 20,000 characters, or {@code null}
+     * @param outcome how it went, or {@code null}
+     * @param staffId the member of staff who had it, or {@code null}
+     * @param contactPerson the name of the person spoken to, or {@code null}
+     * @param caseId the service case it was about (a case of the same customer), or {@code null}
+     * @param opportunityId the sales opportunity it was about, or {@code null}
+     * @param campaignId the campaign it was part of, or {@code null}
+     * @param version 1 when logged, +1 per correction
+     * @param createdAt when it was logged
+     * @param updatedAt when it was last corrected (equal to {@code createdAt} until then)
      * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule
      */
     public Interaction {

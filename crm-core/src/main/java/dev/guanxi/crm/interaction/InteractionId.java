@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record InteractionId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public InteractionId {
         Objects.requireNonNull(value, "value");
     }

@@ -47,6 +47,19 @@ public record NewInteraction(
     /**
      * Validates the components.
      *
+     * @param customerId the customer the interaction was with; required
+     * @param channel the channel it happened on; required
+     * @param direction who started it; required
+     * @param occurredAt when it happened, or {@code null} for "now" (the CRM's clock)
+     * @param subject a one-line subject, 1 to 500 characters, no control characters
+     * @param notes free-text notes (line breaks allowed), at most 20,000 characters, or {@code null}
+     * @param outcome how it went, or {@code null}
+     * @param staffId the member of staff who had the interaction, or {@code null}
+     * @param contactPerson the name of the person spoken to (e.g. at an organisation), at most 200 characters, or
+     *     {@code null}
+     * @param caseId the service case it was about, or {@code null}; must be a case of the same customer
+     * @param opportunityId the sales opportunity it was about (an opportunity of the same customer), or {@code null}
+     * @param campaignId the marketing campaign it was part of, or {@code null}
      * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule
      */
     public NewInteraction {

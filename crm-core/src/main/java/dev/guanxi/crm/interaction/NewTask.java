@@ -32,6 +32,13 @@ public record NewTask(
     /**
      * Validates the components.
      *
+     * @param customerId the customer the task is about; required
+     * @param title a one-line title, 1 to 500 characters, no control characters
+     * @param notes free-text notes (line breaks allowed), at most 20,000 characters, or {@code null}
+     * @param assignee who is to do it; required
+     * @param dueDate the day it is due; required (a past day is allowed, for tasks entered late)
+     * @param interactionId the interaction the task follows up, or {@code null}; must be an interaction with the same
+     *     customer
      * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule
      */
     public NewTask {

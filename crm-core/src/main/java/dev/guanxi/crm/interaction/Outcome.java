@@ -14,6 +14,8 @@ public record Outcome(OutcomeKind kind, String summary) {
     /**
      * Validates the components.
      *
+     * @param kind how it went; required
+     * @param summary what came of it in words, at most 500 characters without control characters, or {@code null}
      * @throws dev.guanxi.crm.ValidationException naming {@code outcome.kind} or {@code outcome.summary}
      */
     public Outcome {

@@ -44,6 +44,18 @@ public record Task(
     /**
      * Validates the components and that {@code completedAt} agrees with the status.
      *
+     * @param id the id
+     * @param customerId the customer it is about
+     * @param interactionId the interaction it follows up, or {@code null}
+     * @param title a one-line title, 1 to 500 characters
+     * @param notes free-text notes, or {@code null}
+     * @param assignee who is to do it
+     * @param dueDate the day it is due
+     * @param status where it stands
+     * @param completedAt when it was done; set exactly when the status is {@link TaskStatus#DONE}
+     * @param version 1 when created, +1 per change
+     * @param createdAt when it was created
+     * @param updatedAt when it was last changed
      * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule
      */
     public Task {

@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record TaskId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public TaskId {
         Objects.requireNonNull(value, "value");
     }

@@ -42,6 +42,14 @@ public record ChurnReason(
     /**
      * Validates the components.
      *
+     * @param customerId the customer
+     * @param lostAt when the customer moved to {@code LOST} (the instant of that transition); instants are truncated to
+     *     microseconds, the precision every store keeps
+     * @param code the churn reason code, 1 to 64 characters of {@code [A-Za-z0-9_.-]}
+     * @param competitorId the competitor the customer went to, or {@code null}
+     * @param note a free-text note of at most 4,000 characters, or {@code null}
+     * @param recordedAt when the reason was recorded
+     * @param recordedBy who recorded it, or {@code null} if not known
      * @throws dev.guanxi.crm.ValidationException naming {@code customerId}, {@code lostAt} or {@code recordedAt}
      *     (REQUIRED), {@code code} (REQUIRED, INVALID_FORMAT), {@code note} (BLANK, TOO_LONG, ILLEGAL_CHARACTER)
      *     or {@code recordedAt} (DATE_ORDER: before {@code lostAt})

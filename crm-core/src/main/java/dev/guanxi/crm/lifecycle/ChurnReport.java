@@ -33,6 +33,12 @@ public record ChurnReport(
     /**
      * Copies the maps, keeping their order.
      *
+     * @param from the first day
+     * @param to the last day
+     * @param lost how many moves into {@link LifecycleStage#LOST} the period had
+     * @param withReason how many of them have a recorded {@link ChurnReason}
+     * @param byCode the losses with a reason, by code; most frequent first, then by code
+     * @param byCompetitor the losses whose reason names a competitor, by competitor; most frequent first, then by id
      * @throws IllegalArgumentException if {@code withReason} is negative or more than {@code lost}
      */
     public ChurnReport {

@@ -22,6 +22,8 @@ public record LifecycleContext(LocalDate asOf, Instant at) {
     /**
      * Validates the context.
      *
+     * @param asOf the business day the facts are as of; day counts (days since the last purchase) are measured to it
+     * @param at the instant the evaluation happens; transitions carry it
      * @throws dev.guanxi.crm.ValidationException naming {@code asOf} or {@code at} (REQUIRED)
      */
     public LifecycleContext {

@@ -53,6 +53,25 @@ public record LifecycleFacts(
     /**
      * Validates the facts.
      *
+     * @param customerId the customer
+     * @param state the current stage, since when, and a prospect's funnel position; {@code null} if the customer was
+     *     never evaluated
+     * @param purchases the number of purchases so far, zero or more
+     * @param firstPurchaseDay the day of the first purchase; {@code null} exactly when there is none
+     * @param lastPurchaseDay the day of the latest purchase; {@code null} exactly when there is none
+     * @param meanInterPurchaseDays the customer's own mean number of days between consecutive purchases: finite and
+     *     zero or more with two or more purchases, {@code NaN} with fewer
+     * @param pAlive the probability that the customer is still active from the fitted purchase model, in [0, 1], or
+     *     {@code NaN} if no model was fitted
+     * @param unresolvedComplaints the number of the customer's open complaints, zero or more
+     * @param overdueCases the number of the customer's service cases past their SLA due instant, zero or more
+     * @param creditGradeIndex the customer's credit grade index now (0 is the best grade, higher is worse), or -1 if
+     *     not graded
+     * @param previousCreditGradeIndex the credit grade index at the previous run, or -1 if not graded then
+     * @param grade the customer's 80/20 grade, or {@code null} if not graded (then the ordinary thresholds apply in the
+     *     default policy)
+     * @param purchasedSinceLastEvaluation whether a purchase happened since the last evaluation (or, for a first
+     *     evaluation, whether the first evaluation is triggered by a purchase)
      * @throws ValidationException naming the first offending field: {@code customerId} (REQUIRED), {@code
      *     purchases}, {@code pAlive}, {@code unresolvedComplaints}, {@code overdueCases}, {@code
      *     creditGradeIndex}, {@code previousCreditGradeIndex}, {@code meanInterPurchaseDays} (OUT_OF_RANGE),

@@ -34,6 +34,11 @@ public record LifecycleOutcome(Kind kind, StageTransition transition, LifecycleD
     /**
      * Validates that the components fit the kind.
      *
+     * @param kind stay, move or vetoed
+     * @param transition the transition to apply ({@link Kind#MOVE}) or the vetoed one ({@link Kind#VETOED}); {@code
+     *     null} for {@link Kind#STAY}
+     * @param decision the policy's decision with all its reasons
+     * @param vetoReason the guard's reason for {@link Kind#VETOED}, else {@code null}
      * @throws IllegalArgumentException if a transition or veto reason is present or missing against the kind
      */
     public LifecycleOutcome {

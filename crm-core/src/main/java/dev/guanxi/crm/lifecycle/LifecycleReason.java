@@ -25,6 +25,13 @@ public record LifecycleReason(
     /**
      * Validates the reason.
      *
+     * @param rule the rule's name, stable (e.g. {@code atRiskPAlive}); not blank
+     * @param quantity the compared quantity, e.g. {@code pAlive} or {@code daysSinceLastPurchase}; not blank
+     * @param value the customer's value of the quantity
+     * @param relation how the value compares with the threshold when the rule fires, e.g. {@code <} or {@code >=}
+     * @param threshold the threshold it was compared with
+     * @param basis where the threshold comes from or what the rule means, e.g. {@code at-risk threshold for KEY}; may
+     *     be empty
      * @throws NullPointerException if a text is null
      * @throws IllegalArgumentException if {@code rule}, {@code quantity} or {@code relation} is blank
      */

@@ -117,7 +117,16 @@ public final class LifecycleRule implements ClassificationRule {
             Map<CustomerId, Integer> creditGrades,
             Map<CustomerId, LocalDate> evaluatedOn,
             Map<CustomerId, Evaluation> evaluations) {
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param states the previous state per customer
+         * @param creditGrades the previous credit grade index per customer
+         * @param evaluatedOn the day of the previous evaluation per customer
+         * @param evaluations the outcome of the previous evaluation, for the customers whose previous evaluation was
+         *     for the as-of day of this one or a later day (a rerun): such a customer is not evaluated again, it keeps
+         *     its stage and reports this outcome, so a rerun with unchanged inputs changes nothing
+         */
         public History {
             states = Map.copyOf(states);
             creditGrades = Map.copyOf(creditGrades);
@@ -156,7 +165,14 @@ public final class LifecycleRule implements ClassificationRule {
      * @since 0.1.0
      */
     public record Evaluation(LifecycleStage stage, boolean moved, boolean vetoed, String reason) {
-        /** Rejects nulls. */
+        /**
+         * Rejects nulls.
+         *
+         * @param stage the stage after the evaluation
+         * @param moved whether the evaluation moved the customer
+         * @param vetoed whether a guard vetoed the proposed move
+         * @param reason the evaluation's reason
+         */
         public Evaluation {
             java.util.Objects.requireNonNull(stage, "stage");
             java.util.Objects.requireNonNull(reason, "reason");

@@ -23,6 +23,10 @@ public record LifecycleState(LifecycleStage stage, Instant since, AidaStage funn
     /**
      * Validates the state.
      *
+     * @param stage the current stage
+     * @param since when the customer entered it
+     * @param funnel the furthest AIDA stage a prospect reached, or {@code null} if unknown or not yet aware; always
+     *     {@code null} for a customer past {@link LifecycleStage#PROSPECT}
      * @throws ValidationException naming {@code stage} or {@code since} (REQUIRED), or {@code funnel}
      *     (INVALID_STATE: a funnel position on a customer who is not a prospect)
      */

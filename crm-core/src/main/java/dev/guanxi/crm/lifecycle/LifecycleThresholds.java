@@ -59,6 +59,18 @@ public record LifecycleThresholds(
     /**
      * Validates the thresholds.
      *
+     * @param atRiskPAlive AT_RISK when P(alive) is below this, in [0, 1]
+     * @param lostPAlive LOST when P(alive) is below this, in [0, 1] and not above {@code atRiskPAlive}
+     * @param cycleOverrunFactor AT_RISK when the days since the last purchase exceed this factor times the customer's
+     *     cycle (own mean interval, at least one day, with two or more purchases; else {@code expectedCycleDays});
+     *     finite and at least 1
+     * @param expectedCycleDays the cycle a new customer's repeat purchase must come within to count as active, and the
+     *     cycle of a customer with one purchase; at least 1
+     * @param lostAfterDays LOST after this many days without a purchase; at least 1
+     * @param unresolvedComplaints AT_RISK with this many open complaints or more; at least 1
+     * @param overdueCases AT_RISK with this many cases past their SLA or more; at least 1
+     * @param creditGradeDrop AT_RISK when the credit grade is this many steps worse than at the previous run or more;
+     *     at least 1
      * @throws ValidationException (OUT_OF_RANGE) naming the first offending field; {@code lostPAlive} also
      *     when it is above {@code atRiskPAlive}
      */

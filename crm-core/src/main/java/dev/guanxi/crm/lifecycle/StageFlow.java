@@ -19,7 +19,13 @@ import java.util.Objects;
  */
 @Beta
 public record StageFlow(LocalDate from, LocalDate to, List<Move> moves) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param from the first day
+     * @param to the last day
+     * @param moves the counts, by from stage (first placements first) then to stage, in {@link LifecycleStage} order
+     */
     public StageFlow {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
@@ -34,7 +40,13 @@ public record StageFlow(LocalDate from, LocalDate to, List<Move> moves) {
      * @param count how many moves, 1 or more
      */
     public record Move(LifecycleStage from, LifecycleStage to, int count) {
-        /** Validates the count. */
+        /**
+         * Validates the count.
+         *
+         * @param from the stage left, or {@code null} for first placements
+         * @param to the stage entered
+         * @param count how many moves, 1 or more
+         */
         public Move {
             Objects.requireNonNull(to, "to");
             if (count < 1) {

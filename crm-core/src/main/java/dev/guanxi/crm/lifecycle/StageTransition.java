@@ -33,6 +33,13 @@ public record StageTransition(
     /**
      * Validates the transition.
      *
+     * @param customerId the customer
+     * @param from the stage left, or {@code null} for the customer's first placement
+     * @param to the stage entered
+     * @param at when; truncated to microseconds, the precision every store keeps
+     * @param cause what triggered the move
+     * @param reason a one-line human-readable reason, at most 500 characters
+     * @param reasons the rules and numbers behind the move (copied); may be empty, e.g. for a manual move
      * @throws IllegalStageTransitionException if the table does not allow {@code from -> to}
      * @throws dev.guanxi.crm.ValidationException naming {@code customerId}, {@code to}, {@code at}, {@code
      *     cause} (REQUIRED) or {@code reason} (REQUIRED, BLANK, TOO_LONG, ILLEGAL_CHARACTER)

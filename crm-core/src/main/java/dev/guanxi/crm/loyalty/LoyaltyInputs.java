@@ -48,6 +48,23 @@ public record LoyaltyInputs(
     /**
      * Validates the inputs; drops satisfaction figures the survey count does not support.
      *
+     * @param frequency purchases per 365 days over the customer's tenure (e.g. the repeat frequency x of {@code
+     *     dev.guanxi.crm.analytics.CustomerSummaries} divided by T in years), finite and at least 0
+     * @param tenureDays days since the first purchase (or registration, as the host counts it), finite and at least 0
+     * @param pAlive the probability that the customer is still active (e.g. {@code BgNbdModel.probabilityAlive}), 0 to
+     *     1, or {@code NaN} when no purchase model is available
+     * @param satisfactionMean the mean normalised satisfaction, 0 to 1 (e.g. {@link SatisfactionTrend#mean()}, or its
+     *     {@link SatisfactionTrend#recencyWeightedMean recency-weighted mean}); set to {@code NaN} when {@code surveys}
+     *     is 0, whatever was given
+     * @param satisfactionSlope the satisfaction trend per 365 days (e.g. {@link SatisfactionTrend#slopePerYear()}),
+     *     finite or {@code NaN}; set to {@code NaN} when {@code surveys} is below 2, whatever was given
+     * @param surveys how many survey responses the satisfaction figures rest on, at least 0
+     * @param complaints how many complaints (service cases of kind {@code COMPLAINT}) the customer raised, at least 0
+     * @param complaintsResolved how many of those are resolved or closed, 0 to {@code complaints}
+     * @param complaintsReopened how often those complaints were reopened in all (the sum of their reopen counts), at
+     *     least 0, and 0 when there is no complaint
+     * @param recentSpendShare the customer's spend in the last {@link LoyaltyScoring#recentWindowDays()} days divided
+     *     by all their spend over the tenure (in one currency), 0 to 1, or {@code NaN} when they spent nothing
      * @throws ValidationException with rule {@code OUT_OF_RANGE} naming the first input outside its range
      */
     public LoyaltyInputs {

@@ -29,6 +29,11 @@ public record LoyaltyScore(double score, List<Contribution> contributions, Loyal
     /**
      * Validates and copies.
      *
+     * @param score the score, 0 to 100
+     * @param contributions the part of each factor; copied
+     * @param type the loyalty type
+     * @param superValue whether the customer is very satisfied and a very frequent buyer (only with type {@link
+     *     LoyaltyType#TRUE})
      * @throws ValidationException with rule {@code OUT_OF_RANGE} naming {@code score} if it is not 0 to 100, or
      *     {@code superValue} if it is set on a type other than {@link LoyaltyType#TRUE}
      * @throws NullPointerException if {@code contributions}, an element of it or {@code type} is null

@@ -22,6 +22,11 @@ public record MembershipTier(String code, String name, TierRule entry, TierRule 
     /**
      * Validates the components.
      *
+     * @param code the tier's code, 1 to 64 characters of {@code [A-Za-z0-9_.-]}, unique in the programme; stored on the
+     *     account and carried by {@link dev.guanxi.crm.event.MembershipTierChanged}
+     * @param name the name shown to people (e.g. {@code 金卡}), 1 to 200 characters
+     * @param entry what a member must reach to enter the tier
+     * @param keep what a member in the tier must keep reaching to stay in it
      * @throws ValidationException naming the field ({@code code}, {@code name}, {@code entry}, {@code keep}) and
      *     the rule
      */

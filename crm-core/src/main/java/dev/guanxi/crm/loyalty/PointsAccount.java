@@ -48,6 +48,17 @@ public record PointsAccount(
     /**
      * Validates the components.
      *
+     * @param id the member (the customer's id)
+     * @param balance the points available, zero or more
+     * @param tier the code of the member's {@link MembershipTier}, or {@code null} if the member has none
+     * @param tierSince the day the member reached the tier; set exactly when {@code tier} is
+     * @param entries how many ledger entries were posted (the last entry's {@link PointsEntry#sequence()})
+     * @param nextExpiry the earliest day on which some of the balance may expire, or {@code null} if none of it can; a
+     *     lower bound (redemptions may already have used those points), so a tenant-wide expiry run need only visit
+     *     accounts whose day has come
+     * @param version 1 when opened, +1 for every stored change
+     * @param createdAt when it was opened
+     * @param updatedAt when it last changed
      * @throws ValidationException naming the field and the rule
      */
     public PointsAccount {

@@ -49,6 +49,13 @@ public record PointsEarnRule(
     /**
      * Validates and copies the components.
      *
+     * @param code the rule's code, 1 to 64 characters of {@code [A-Za-z0-9_.-]}, unique in the programme
+     * @param points the points per {@code per} spent, 1 to {@value #MAX_POINTS_PER_UNIT}
+     * @param per the spend that earns {@code points}, greater than zero, in the programme's base currency
+     * @param productCodes the product codes ({@link OrderLine#productCode()}) whose lines count, iterating in order;
+     *     empty for every line
+     * @param tierMultipliers the multiplier for members of a tier, by tier code, each 0 to 100 with at most 4 decimals;
+     *     members of other tiers and members without a tier get 1
      * @throws ValidationException naming the field ({@code code}, {@code points}, {@code per}, {@code
      *     productCodes[i]}, {@code tierMultipliers.<tier>}) and the rule
      */

@@ -60,6 +60,20 @@ public record PointsEntry(
     /**
      * Validates the components and truncates {@code occurredAt} to microseconds.
      *
+     * @param id the id
+     * @param customerId the member
+     * @param sequence the entry's position in the member's ledger: 1 for the first, +1 for each next one
+     * @param businessKey the idempotency key, unique per tenant: 1 to {@value #BUSINESS_KEY_MAX} characters of one-line
+     *     text, compared exactly (case and spaces count)
+     * @param kind what the entry did
+     * @param points the signed change of the balance, never zero, at most {@value #MAX_POINTS} either way; the sign
+     *     follows the kind ({@link PointsEntryKind#allows(long)})
+     * @param balanceAfter the balance after this entry, zero or more
+     * @param occurredAt when it was posted (kept to the microsecond, as every store keeps instants)
+     * @param expiresOn the day an earned entry's unused points expire, or {@code null} if they never do; always {@code
+     *     null} for other kinds
+     * @param reason why, one line for a person, 1 to {@value #REASON_MAX} characters
+     * @param orderId the order the entry is for, or {@code null}
      * @throws ValidationException naming the field and the rule: {@code points} ({@link
      *     ValidationRule#OUT_OF_RANGE}) if zero, too large or of the wrong sign for the kind; {@code
      *     balanceAfter} if negative; {@code expiresOn} ({@link ValidationRule#INVALID_STATE}) on an entry that

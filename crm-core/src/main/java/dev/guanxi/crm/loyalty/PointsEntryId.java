@@ -13,7 +13,11 @@ import java.util.UUID;
  */
 @Beta
 public record PointsEntryId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public PointsEntryId {
         Objects.requireNonNull(value, "value");
     }

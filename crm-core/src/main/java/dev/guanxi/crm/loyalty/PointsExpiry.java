@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 @Beta
 public record PointsExpiry(LocalDate asOf, long accounts, long entries, long points) {
-    /** Rejects a null day and negative counts. */
+    /**
+     * Rejects a null day and negative counts.
+     *
+     * @param asOf the day of the run: points whose expiry day is on or before it expired
+     * @param accounts how many accounts lost points
+     * @param entries how many {@link PointsEntryKind#EXPIRE} entries were posted
+     * @param points how many points expired in all (a positive count)
+     */
     public PointsExpiry {
         Objects.requireNonNull(asOf, "asOf");
         if (accounts < 0 || entries < accounts || points < entries) {

@@ -26,6 +26,13 @@ public record TierDecision(
     /**
      * Checks that the change agrees with the tiers.
      *
+     * @param customerId the member
+     * @param asOf the day evaluated; a change takes effect on it
+     * @param previousTier the tier before, or {@code null}
+     * @param newTier the tier now, or {@code null}; equal to {@code previousTier} when unchanged
+     * @param change which way the member moved
+     * @param reason why, one line for a person, e.g. {@code "GOLD entry met: spent 12,000.00 CNY in 365 days (entry:
+     *     10,000.00)"}
      * @throws dev.guanxi.crm.ValidationException ({@code change}, {@link ValidationRule#INVALID_STATE}) if the
      *     tiers differ and the change is {@link TierChange#UNCHANGED}, or the other way round
      */

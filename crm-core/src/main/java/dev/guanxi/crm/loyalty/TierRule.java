@@ -35,6 +35,10 @@ public record TierRule(Money minSpend, Long minPoints, int windowDays, Match mat
     /**
      * Validates the components.
      *
+     * @param minSpend the spend to reach, zero or more, or {@code null} if spend does not count
+     * @param minPoints the points to earn, zero or more, or {@code null} if points do not count
+     * @param windowDays the length of the rolling window in days, 1 to {@value #MAX_WINDOW_DAYS}
+     * @param match whether one threshold suffices or both are needed (only matters when both are given)
      * @throws ValidationException naming the field ({@code minSpend}, {@code minPoints}, {@code windowDays},
      *     {@code match}) and the rule; {@code minSpend} with {@link ValidationRule#REQUIRED} if neither
      *     threshold is given

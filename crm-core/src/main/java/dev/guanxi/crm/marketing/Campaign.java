@@ -56,6 +56,22 @@ public record Campaign(
     /**
      * Validates the components.
      *
+     * @param id the id
+     * @param code the campaign's code, unique per tenant (exact, case-sensitive match), 1 to 64 characters of {@code
+     *     [A-Za-z0-9_.-]}, e.g. {@code SPRING-2026}
+     * @param name the name, in any script, 1 to 200 characters
+     * @param description free text, or {@code null}
+     * @param channel the channel it runs on
+     * @param startDate the first day of the campaign
+     * @param endDate the last day of the campaign, not before {@code startDate}
+     * @param targetSegment who is targeted: a segment code such as {@code RFM:AT_RISK} or free text (up to 500
+     *     characters), or {@code null} if not stated
+     * @param targetListSize how many customers are on the target list (0 to 1,000,000,000), or {@code null} if unknown
+     * @param budget the budget, zero or more
+     * @param status the status
+     * @param version the version, 1 when planned
+     * @param createdAt when it was planned
+     * @param updatedAt when it was last changed
      * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule
      * @throws NullPointerException if {@code id}, {@code createdAt} or {@code updatedAt} is null
      * @throws IllegalArgumentException if {@code version} is less than 1

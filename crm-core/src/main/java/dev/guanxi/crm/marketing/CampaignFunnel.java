@@ -35,7 +35,14 @@ public record CampaignFunnel(
     /** The number of decimal places of a rate. */
     public static final int RATE_SCALE = 4;
 
-    /** Validates the counts and copies the map (iteration follows the stages' order). */
+    /**
+     * Validates the counts and copies the map (iteration follows the stages' order).
+     *
+     * @param campaignId the campaign
+     * @param reached the cumulative count per stage; every stage present, counts zero or more, never rising
+     * @param targetListSize the campaign's target list size, or {@code null} if unknown
+     * @param budget the campaign's budget
+     */
     public CampaignFunnel {
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(reached, "reached");

@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record CampaignId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public CampaignId {
         Objects.requireNonNull(value, "value");
     }

@@ -52,6 +52,16 @@ public record CampaignResponse(
     /**
      * Validates the components and copies the history.
      *
+     * @param id the id
+     * @param campaignId the campaign responded to
+     * @param customerId the customer who responded
+     * @param history the stages reached, oldest first: at least one, stages strictly rising, instants not falling
+     * @param note the latest note given with a response, or {@code null}
+     * @param orderId the order the response led to (not checked), or {@code null}
+     * @param opportunityId the opportunity the response led to (not checked), or {@code null}
+     * @param version the version, 1 when first recorded, +1 per stage advanced
+     * @param createdAt when it was first recorded
+     * @param updatedAt when it was last changed
      * @throws ValidationException naming the first field that breaks a rule, e.g. {@code history[1].stage} with
      *     {@link ValidationRule#INVALID_STATE} when the stages do not rise
      * @throws NullPointerException if {@code id}, {@code createdAt} or {@code updatedAt} is null

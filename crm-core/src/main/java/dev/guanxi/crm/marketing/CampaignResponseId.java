@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record CampaignResponseId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public CampaignResponseId {
         Objects.requireNonNull(value, "value");
     }

@@ -44,6 +44,17 @@ public record CampaignTarget(
     /**
      * Validates the components.
      *
+     * @param campaignId the campaign
+     * @param customerId the customer to reach
+     * @param addedAt when the target was added (or last replaced)
+     * @param source where the target came from, a code of 1 to 64 characters of {@code [A-Za-z0-9_.-]}, e.g. {@value
+     *     #WIN_BACK} or {@code manual}
+     * @param rank the position on the list, 1 to {@value #MAX_RANK} (1 first; ranks need not be dense or unique), or
+     *     {@code null} if unranked
+     * @param expectedValue a score in the source's own units, higher meaning more worth reaching (for {@value
+     *     #WIN_BACK}, the expected recovery), a finite number, or {@code null} if none; {@code -0.0} is stored as
+     *     {@code 0.0}
+     * @param reason why the customer is targeted, one line of at most 500 characters, or {@code null}
      * @throws NullPointerException if {@code campaignId}, {@code customerId} or {@code addedAt} is null
      * @throws dev.guanxi.crm.ValidationException on {@code source} if missing or not a code; on {@code rank} or
      *     {@code expectedValue} ({@code OUT_OF_RANGE}) if out of range; on {@code reason} if blank, too long or

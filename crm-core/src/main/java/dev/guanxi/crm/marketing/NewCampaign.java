@@ -33,6 +33,15 @@ public record NewCampaign(
     /**
      * Validates the components with the rules of {@link Campaign}.
      *
+     * @param code the campaign code, unique per tenant, 1 to 64 characters of {@code [A-Za-z0-9_.-]}
+     * @param name the name, 1 to 200 characters
+     * @param description free text, or {@code null}
+     * @param channel the channel it runs on
+     * @param startDate the first day
+     * @param endDate the last day, not before {@code startDate}
+     * @param targetSegment a segment code or description, or {@code null}
+     * @param targetListSize the size of the target list, or {@code null}
+     * @param budget the budget, zero or more
      * @throws ValidationException naming the first field that breaks a rule
      */
     public NewCampaign {

@@ -32,6 +32,14 @@ public record NewCampaignResponse(
     /**
      * Validates the components.
      *
+     * @param campaignId the campaign responded to
+     * @param customerId the customer who responded
+     * @param stage the AIDA stage reached
+     * @param respondedAt when; {@code null} means now (the CRM's clock)
+     * @param channel the channel the response came in on; {@code null} means the campaign's channel
+     * @param note free text, or {@code null}
+     * @param orderId the order the response led to (stored without checking), or {@code null}
+     * @param opportunityId the opportunity the response led to (stored without checking), or {@code null}
      * @throws ValidationException naming the first field that breaks a rule
      */
     public NewCampaignResponse {

@@ -26,6 +26,11 @@ public record NewCampaignTarget(
     /**
      * Validates the components.
      *
+     * @param customerId the customer to reach
+     * @param source where the target comes from, a code such as {@code manual} or {@value CampaignTarget#WIN_BACK}
+     * @param rank the position on the list, 1 or more, or {@code null} if unranked
+     * @param expectedValue a finite score, higher meaning more worth reaching, or {@code null}
+     * @param reason why, one line of at most 500 characters, or {@code null}
      * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule ({@code customerId}
      *     and {@code source} are required)
      */

@@ -13,7 +13,13 @@ import java.time.Instant;
  * @param channel the channel the response came in on
  */
 public record StageReached(AidaStage stage, Instant at, Channel channel) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param stage the stage reached
+     * @param at when the customer reached it
+     * @param channel the channel the response came in on
+     */
     public StageReached {
         Check.required("stage", stage);
         Check.required("respondedAt", at);

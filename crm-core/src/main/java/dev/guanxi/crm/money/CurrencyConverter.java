@@ -140,7 +140,12 @@ public final class CurrencyConverter {
      * @param rate the rate used
      */
     public record Conversion(Money amount, ExchangeRate rate) {
-        /** Rejects nulls. */
+        /**
+         * Rejects nulls.
+         *
+         * @param amount the converted amount
+         * @param rate the rate used
+         */
         public Conversion {
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(rate, "rate");

@@ -22,6 +22,10 @@ public record ExchangeRate(Currency from, Currency to, BigDecimal rate, LocalDat
     /**
      * Validates the rate.
      *
+     * @param from the currency converted from
+     * @param to the currency converted to
+     * @param rate units of {@code to} per unit of {@code from}, greater than zero
+     * @param date the day the rate is for
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the rate is not greater than zero
      */

@@ -14,6 +14,7 @@ import java.util.Currency;
 public class MissingExchangeRateException extends CurrencyMismatchException {
     private static final long serialVersionUID = 1L;
 
+    /** The day of the amount that could not be converted. */
     private final LocalDate on;
 
     /**

@@ -28,7 +28,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     /** The most integer digits an amount may have. */
     public static final int MAX_INTEGER_DIGITS = 15;
 
-    /** Validates scale and size; trailing zeros beyond the scale are accepted ({@code 1.50} USD). */
+    /**
+     * Validates scale and size; trailing zeros beyond the scale are accepted ({@code 1.50} USD).
+     *
+     * @param amount the amount, required: no more decimals than the currency's scale except trailing zeros (it is
+     *     set to that scale), at most {@value #MAX_INTEGER_DIGITS} integer digits
+     * @param currency the currency, required; one without minor units (XAU) is refused
+     */
     public Money {
         if (currency == null) {
             throw new ValidationException("currency", ValidationRule.REQUIRED, "currency is required");

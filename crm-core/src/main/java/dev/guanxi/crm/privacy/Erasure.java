@@ -18,7 +18,13 @@ public record Erasure(CustomerId customerId, Instant erasedAt, String reason) {
     /** The longest reason. */
     public static final int REASON_MAX = 500;
 
-    /** Rejects nulls; instants are truncated to microseconds (what every store keeps). */
+    /**
+     * Rejects nulls; instants are truncated to microseconds (what every store keeps).
+     *
+     * @param customerId the erased customer
+     * @param erasedAt when, from the CRM's clock
+     * @param reason why (the request's reference)
+     */
     public Erasure {
         Objects.requireNonNull(customerId, "customerId");
         erasedAt = Objects.requireNonNull(erasedAt, "erasedAt").truncatedTo(java.time.temporal.ChronoUnit.MICROS);

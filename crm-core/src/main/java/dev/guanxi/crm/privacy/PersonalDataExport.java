@@ -22,7 +22,14 @@ import java.util.TreeMap;
  */
 @Beta
 public record PersonalDataExport(TenantId tenant, CustomerId customerId, Instant exportedAt, List<Entry> entries) {
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param tenant the tenant
+     * @param customerId the customer
+     * @param exportedAt when the export was taken, from the CRM's clock
+     * @param entries the records, by source in a fixed order, then as each source lists them
+     */
     public PersonalDataExport {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(customerId, "customerId");
@@ -41,7 +48,16 @@ public record PersonalDataExport(TenantId tenant, CustomerId customerId, Instant
      *     left out
      */
     public record Entry(String source, String id, Instant setAt, SortedMap<String, String> fields) {
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param source the kind of record (e.g. {@code "customer"}, {@code "interaction"}, {@code "order"})
+         * @param id the record's id within its source
+         * @param setAt when its values were set (its last change, or when it happened), or {@code null} if the store
+         *     does not know
+         * @param fields the record's fields as text, by path ({@code contactPoints[0].value}); absent values are left
+         *     out
+         */
         public Entry {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(id, "id");

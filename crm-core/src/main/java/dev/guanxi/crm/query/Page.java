@@ -17,7 +17,13 @@ import java.util.function.Function;
  * @param <T> the element type
  */
 public record Page<T>(List<T> items, PageRequest request, boolean hasMore) {
-    /** Copies the items. */
+    /**
+     * Copies the items.
+     *
+     * @param items the results on this page, in the query's order
+     * @param request the request that produced this page
+     * @param hasMore whether results follow this page
+     */
     public Page {
         items = List.copyOf(items);
         Objects.requireNonNull(request, "request");

@@ -12,7 +12,12 @@ public record PageRequest(int offset, int limit) {
     /** The largest page size. */
     public static final int MAX_LIMIT = 1_000;
 
-    /** Validates the bounds. */
+    /**
+     * Validates the bounds.
+     *
+     * @param offset how many results to skip, zero or more
+     * @param limit how many results at most, 1 to {@value #MAX_LIMIT}
+     */
     public PageRequest {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative, got " + offset);

@@ -60,6 +60,25 @@ public record Contract(
     /**
      * Validates the components.
      *
+     * @param id the id
+     * @param customerId the customer
+     * @param kind sales or service
+     * @param contractNumber the contract number, unique per tenant
+     * @param title what the contract is about
+     * @param startDate the first day in force
+     * @param endDate the last day in force, not before the start
+     * @param value the contract value, zero or more
+     * @param renewalDate when renewal is due, or {@code null} if no date is set (the end date then counts); not before
+     *     the start
+     * @param status the status
+     * @param terminationReason why it was terminated, or {@code null} if it was not; set exactly when the status is
+     *     {@link ContractStatus#TERMINATED}
+     * @param renewalOf the contract this one renews, or {@code null} if it renews none
+     * @param renewedBy the successor that renews this one, or {@code null} if it was not renewed; set exactly when the
+     *     status is {@link ContractStatus#RENEWED}
+     * @param version 1 when created, +1 for every change
+     * @param createdAt when it was created
+     * @param updatedAt when it was last changed
      * @throws ValidationException naming the field and the rule
      */
     public Contract {

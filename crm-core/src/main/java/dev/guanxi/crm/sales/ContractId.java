@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record ContractId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public ContractId {
         Objects.requireNonNull(value, "value");
     }

@@ -23,6 +23,11 @@ public record ContractRenewal(
     /**
      * Validates the components.
      *
+     * @param contractNumber the successor's contract number, unique per tenant
+     * @param startDate the successor's first day in force, not before the renewed contract's start
+     * @param endDate the successor's last day in force, not before its start, at most 100 years ahead
+     * @param value the successor's value, zero or more, or {@code null} to keep the renewed contract's value
+     * @param renewalDate when the successor's renewal is due, or {@code null} if no date is set; not before its start
      * @throws ValidationException naming the field and the rule
      */
     public ContractRenewal {

@@ -64,6 +64,23 @@ public record Invoice(
     /**
      * Validates the components.
      *
+     * @param id the id
+     * @param customerId the customer who owes the amount
+     * @param invoiceNumber the invoice number, unique per tenant
+     * @param orderId the order invoiced, or {@code null} if the invoice bills no recorded order
+     * @param issueDate the day it was issued
+     * @param dueDate the day payment is due, not before the issue date
+     * @param amount the amount owed, greater than zero
+     * @param paidAmount how much was paid, zero to {@code amount}, same currency
+     * @param status the status; consistent with the paid amount
+     * @param lastPaymentOn the latest date of a payment received against it, or {@code null} if nothing was paid
+     * @param closedOn the day it was settled (the latest payment date when paid in full) or written off, or {@code
+     *     null} while it is open; set exactly when the status is {@link InvoiceStatus#PAID} or {@link
+     *     InvoiceStatus#WRITTEN_OFF}
+     * @param writeOffReason why it was written off, or {@code null} if it was not; set exactly when written off
+     * @param version 1 when issued, +1 for every change
+     * @param createdAt when it was recorded
+     * @param updatedAt when it was last changed
      * @throws ValidationException naming the field and the rule
      * @throws CurrencyMismatchException if the paid amount is in another currency
      */

@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record InvoiceId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public InvoiceId {
         Objects.requireNonNull(value, "value");
     }

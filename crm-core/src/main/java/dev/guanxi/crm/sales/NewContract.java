@@ -34,6 +34,15 @@ public record NewContract(
     /**
      * Validates the components.
      *
+     * @param customerId the customer
+     * @param kind sales or service
+     * @param contractNumber the contract number, unique per tenant, 1 to 64 characters of one-line text
+     * @param title what the contract is about, in any script, 1 to 500 characters
+     * @param startDate the first day in force
+     * @param endDate the last day in force, not before the start, at most 100 years ahead
+     * @param value the contract value, zero or more
+     * @param renewalDate when renewal is due (e.g. the notice date), or {@code null} if no date is set; not before the
+     *     start date, at most 100 years ahead
      * @throws ValidationException naming the field and the rule
      */
     public NewContract {

@@ -30,6 +30,13 @@ public record NewInvoice(
     /**
      * Validates the components.
      *
+     * @param customerId the customer who owes the amount
+     * @param invoiceNumber the invoice number, unique per tenant, 1 to 64 characters of one-line text
+     * @param orderId the order invoiced, or {@code null} if the invoice bills no recorded order; it must belong to the
+     *     same customer
+     * @param issueDate the day the invoice was issued; {@link Sales#issueInvoice} refuses a date in the future
+     * @param dueDate the day payment is due, not before the issue date and at most 100 years ahead
+     * @param amount the amount owed, greater than zero
      * @throws ValidationException naming the field and the rule
      */
     public NewInvoice {

@@ -33,6 +33,14 @@ public record NewOpportunity(
     /**
      * Validates the components; whether the pipeline and stage exist is checked when the opportunity is opened.
      *
+     * @param customerId the prospective buyer
+     * @param name what the deal is about, in any script, 1 to 200 characters
+     * @param pipeline the pipeline's name, or {@code null} for the default (the only configured pipeline, else {@value
+     *     Pipeline#STANDARD})
+     * @param stage the stage to start in, or {@code null} for the pipeline's first stage
+     * @param amount the expected deal value, zero or more
+     * @param probability the win probability in percent, 0 to 100, or {@code null} for the stage's default
+     * @param expectedCloseDate when the deal is expected to close, or {@code null} if unknown; at most 100 years ahead
      * @throws ValidationException naming the field and the rule
      */
     public NewOpportunity {

@@ -25,6 +25,11 @@ public record NewOrder(CustomerId customerId, String orderNumber, LocalDate orde
     /**
      * Validates the components.
      *
+     * @param customerId the buying customer
+     * @param orderNumber the order number, unique per tenant (e.g. the ERP's), at most 64 characters, or {@code null}
+     *     if the order has none
+     * @param orderDate the day of the purchase; {@link Sales#recordPurchase} refuses a date in the future
+     * @param lines one to {@value Order#MAX_LINES} lines, all in one currency
      * @throws ValidationException naming the field and the rule
      * @throws CurrencyMismatchException if the lines are in different currencies
      */

@@ -30,6 +30,13 @@ public record NewPayment(
     /**
      * Validates the components.
      *
+     * @param customerId the paying customer
+     * @param invoiceId the invoice paid, or {@code null} for a payment on account; it must belong to the customer
+     * @param amount the amount received, greater than zero
+     * @param receivedOn the day it was received; {@link Sales#recordPayment} refuses a date in the future
+     * @param method how it was paid
+     * @param reference the bank's or payment provider's reference, at most 200 characters, or {@code null} if there is
+     *     none
      * @throws ValidationException naming the field and the rule
      */
     public NewPayment {

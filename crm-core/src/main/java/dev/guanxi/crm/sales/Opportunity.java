@@ -67,6 +67,24 @@ public record Opportunity(
     /**
      * Validates the components.
      *
+     * @param id the id
+     * @param customerId the prospective buyer
+     * @param name what the deal is about
+     * @param pipeline the name of its pipeline
+     * @param stage the code of the current stage
+     * @param amount the expected deal value, zero or more
+     * @param probability the win probability in percent, 0 to 100
+     * @param expectedCloseDate when the deal is expected to close, or {@code null} if unknown
+     * @param status open, won or lost
+     * @param lostReason why it was lost, or {@code null} if it is not lost; set exactly when the status is {@link
+     *     OpportunityStatus#LOST}
+     * @param competitorNote who won it instead, or another note on the competition, or {@code null} if none was
+     *     recorded when it was lost
+     * @param stageHistory every stage entered, oldest first; the last is the current stage
+     * @param closedAt when it was won or lost, or {@code null} while it is open; set exactly when it is not open
+     * @param version 1 when opened, +1 for every change
+     * @param createdAt when it was opened
+     * @param updatedAt when it was last changed
      * @throws ValidationException naming the field and the rule
      */
     public Opportunity {

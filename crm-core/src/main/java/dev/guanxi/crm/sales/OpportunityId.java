@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record OpportunityId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public OpportunityId {
         Objects.requireNonNull(value, "value");
     }

@@ -55,6 +55,18 @@ public record Order(
     /**
      * Validates the components.
      *
+     * @param id the id
+     * @param customerId the buying customer
+     * @param orderNumber the order number, unique per tenant, or {@code null} if the order has none
+     * @param orderDate the day of the purchase
+     * @param lines one to {@value #MAX_LINES} lines, in the order given
+     * @param total the exact sum of the lines' totals, in their currency
+     * @param status placed or cancelled
+     * @param cancelledAt when it was cancelled, or {@code null} if it was not; set exactly when the status is {@link
+     *     OrderStatus#CANCELLED}
+     * @param version 1 when recorded, +1 for every change
+     * @param createdAt when it was recorded
+     * @param updatedAt when it was last changed
      * @throws ValidationException naming the field and the rule, e.g. {@code total} with {@link
      *     ValidationRule#OUT_OF_RANGE} when the total is not the sum of the lines
      * @throws CurrencyMismatchException if the lines are in different currencies

@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record OrderId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public OrderId {
         Objects.requireNonNull(value, "value");
     }

@@ -45,6 +45,14 @@ public record OrderLine(String productCode, String description, BigDecimal quant
     /**
      * Validates the components.
      *
+     * @param productCode the product's code, as the host's product catalogue or ERP knows it: 1 to {@value
+     *     #PRODUCT_CODE_MAX} characters of one-line text (letters of any script, digits, spaces and punctuation; no
+     *     control characters)
+     * @param description a one-line description, at most 500 characters, or {@code null} if the line has none
+     * @param quantity how many units, greater than zero, at most {@value #QUANTITY_SCALE} decimals and {@value
+     *     #QUANTITY_INTEGER_DIGITS} integer digits; trailing zeros are removed ({@code 2.50} becomes {@code 2.5})
+     * @param unitPrice the price of one unit, zero or more
+     * @param discount the discount on the whole line, zero or more, at most the gross amount; {@code null} means zero
      * @throws ValidationException naming the field ({@code productCode}, {@code description}, {@code
      *     quantity}, {@code unitPrice}, {@code discount}) and the rule
      * @throws CurrencyMismatchException if the discount is in another currency than the unit price

@@ -41,6 +41,16 @@ public record Payment(
     /**
      * Validates the components.
      *
+     * @param id the id
+     * @param customerId the paying customer
+     * @param invoiceId the invoice paid, or {@code null} for a payment on account
+     * @param amount the amount received, greater than zero
+     * @param receivedOn the day it was received
+     * @param method how it was paid
+     * @param reference the bank's or provider's reference, or {@code null} if there is none
+     * @param version 1 (payments do not change)
+     * @param createdAt when it was recorded
+     * @param updatedAt when it was last changed (equal to {@code createdAt})
      * @throws ValidationException naming the field and the rule
      */
     public Payment {

@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record PaymentId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public PaymentId {
         Objects.requireNonNull(value, "value");
     }

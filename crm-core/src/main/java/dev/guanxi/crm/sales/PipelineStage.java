@@ -17,6 +17,9 @@ public record PipelineStage(String code, String label, int defaultProbability) {
     /**
      * Validates the components.
      *
+     * @param code the stage's code, unique within its pipeline: 1 to 64 characters of {@code [A-Za-z0-9_.-]}
+     * @param label the name shown to users, in any script, 1 to 200 characters
+     * @param defaultProbability the win probability in percent, 0 to 100
      * @throws ValidationException naming the field ({@code code}, {@code label}, {@code defaultProbability})
      *     and the rule
      */

@@ -21,6 +21,8 @@ public record PurchaseScan(LocalDate from, LocalDate to) {
     /**
      * Validates the range.
      *
+     * @param from the first order date to include, or {@code null} for no lower bound
+     * @param to the last order date to include, or {@code null} for no upper bound
      * @throws dev.guanxi.crm.ValidationException with field {@code to} and rule {@code DATE_ORDER} if {@code to}
      *     lies before {@code from}
      */

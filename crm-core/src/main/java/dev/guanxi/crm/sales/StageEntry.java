@@ -15,6 +15,8 @@ public record StageEntry(String stage, Instant enteredAt) {
     /**
      * Validates the components.
      *
+     * @param stage the stage's code
+     * @param enteredAt when the opportunity entered it
      * @throws dev.guanxi.crm.ValidationException naming the field and the rule
      */
     public StageEntry {

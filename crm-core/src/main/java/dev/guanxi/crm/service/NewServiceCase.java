@@ -36,6 +36,15 @@ public record NewServiceCase(
     /**
      * Validates the components.
      *
+     * @param customerId the customer; required
+     * @param kind complaint, request or enquiry; required
+     * @param severity how urgent; required
+     * @param channel the channel the case came in on; required
+     * @param subject a one-line subject, 1 to 500 characters, no control characters
+     * @param description what the customer reported (line breaks allowed), at most 20,000 characters, or {@code null}
+     * @param assignee who is to handle it, or {@code null} (then {@link Service#startWork} names someone)
+     * @param openedAt when the case came in, or {@code null} for "now" (the CRM's clock); a case entered late may give
+     *     the past instant it came in, and the SLA clock starts there
      * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule
      */
     public NewServiceCase {

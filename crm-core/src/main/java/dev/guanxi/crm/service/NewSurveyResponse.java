@@ -32,6 +32,14 @@ public record NewSurveyResponse(
     /**
      * Validates the components.
      *
+     * @param customerId the customer who answered; required
+     * @param csat the customer-satisfaction score, 1 (very dissatisfied) to 5 (very satisfied), or {@code null}
+     * @param nps the net-promoter answer, 0 to 10, or {@code null}; at least one of {@code csat} and {@code nps} is
+     *     required
+     * @param comment the customer's comment (line breaks allowed), at most 20,000 characters, or {@code null}
+     * @param caseId the service case the survey was about, or {@code null}; must be a case of the same customer
+     * @param channel the channel the survey was answered on, or {@code null}
+     * @param respondedAt when the customer answered, or {@code null} for "now" (the CRM's clock)
      * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule ({@code csat}/{@code
      *     REQUIRED} when there is no score at all)
      */

@@ -36,7 +36,23 @@ public record SatisfactionSummary(
         Optional<BigDecimal> netPromoterScore,
         Optional<Instant> firstRespondedAt,
         Optional<Instant> lastRespondedAt) {
-    /** Rejects nulls and counts that do not add up. */
+    /**
+     * Rejects nulls and counts that do not add up.
+     *
+     * @param customerId the customer
+     * @param responses how many responses there are
+     * @param csatResponses how many of them have a CSAT score
+     * @param meanCsat the mean CSAT score, rounded {@link RoundingMode#HALF_UP HALF_UP} to 2 decimals; empty without
+     *     CSAT scores
+     * @param npsResponses how many responses have an NPS answer
+     * @param promoters how many NPS answers were 9 or 10
+     * @param passives how many were 7 or 8
+     * @param detractors how many were 0 to 6
+     * @param netPromoterScore (promoters - detractors) / NPS answers × 100, from -100 to 100, rounded {@link
+     *     RoundingMode#HALF_UP HALF_UP} to 1 decimal; empty without NPS answers
+     * @param firstRespondedAt when the earliest response was given; empty without responses
+     * @param lastRespondedAt when the latest response was given; empty without responses
+     */
     public SatisfactionSummary {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(meanCsat, "meanCsat");

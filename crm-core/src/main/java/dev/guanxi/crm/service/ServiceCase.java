@@ -72,6 +72,27 @@ public record ServiceCase(
     /**
      * Validates the components and that they agree with the status.
      *
+     * @param id the id
+     * @param customerId the customer
+     * @param kind complaint, request or enquiry
+     * @param severity how urgent
+     * @param channel the channel it came in on
+     * @param subject a one-line subject, 1 to 500 characters
+     * @param description what the customer reported, or {@code null}
+     * @param status where it stands
+     * @param assignee who handles it, or {@code null}
+     * @param openedAt when it came in
+     * @param slaDueAt by when it must be resolved, decided by the {@link SlaPolicy} at opening and at every reopening;
+     *     not before {@code openedAt}
+     * @param resolution the current resolution text, or {@code null} while the case is active (earlier resolutions stay
+     *     in the history)
+     * @param resolvedAt when it was resolved, or {@code null} while active
+     * @param closedAt when it was closed, or {@code null} unless {@code CLOSED}
+     * @param reopenCount how often it was reopened
+     * @param history every status the case entered, oldest first, starting with {@code OPEN} at {@code openedAt}
+     * @param version 1 when opened, +1 per change
+     * @param createdAt when it was stored
+     * @param updatedAt when it was last changed
      * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule
      */
     public ServiceCase {

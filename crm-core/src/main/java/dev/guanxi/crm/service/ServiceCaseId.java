@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record ServiceCaseId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public ServiceCaseId {
         Objects.requireNonNull(value, "value");
     }

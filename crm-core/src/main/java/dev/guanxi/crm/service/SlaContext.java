@@ -28,7 +28,18 @@ public record SlaContext(
         Instant startsAt,
         int reopenCount,
         String customerGrade) {
-    /** Rejects nulls and a negative reopen count. */
+    /**
+     * Rejects nulls and a negative reopen count.
+     *
+     * @param customerId the customer (a policy may look the customer's grade up in its own data)
+     * @param kind complaint, request or enquiry
+     * @param severity how urgent it is
+     * @param channel the channel the case came in on
+     * @param startsAt when the SLA clock starts: the case's opening instant, or the instant of its latest reopening
+     * @param reopenCount how often the case has been reopened, the reopening being decided included (0 for a new case)
+     * @param customerGrade the customer's 80/20 grade ({@code KEY}, {@code ORDINARY}, {@code SMALL}) from its latest
+     *     score snapshot, or {@code null} if it was never graded
+     */
     public SlaContext {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(kind, "kind");

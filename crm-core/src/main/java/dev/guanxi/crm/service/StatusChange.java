@@ -18,6 +18,9 @@ public record StatusChange(CaseStatus status, Instant at, String note) {
     /**
      * Validates the components.
      *
+     * @param status the status entered
+     * @param at when
+     * @param note the resolution, the reason for reopening, or {@code null}; at most 20,000 characters
      * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule
      */
     public StatusChange {

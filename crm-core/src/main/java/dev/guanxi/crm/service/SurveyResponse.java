@@ -51,6 +51,17 @@ public record SurveyResponse(
     /**
      * Validates the components.
      *
+     * @param id the id
+     * @param customerId the customer who answered
+     * @param respondedAt when the customer answered
+     * @param csat the customer-satisfaction score 1 to 5, or {@code null}
+     * @param nps the net-promoter answer 0 to 10, or {@code null}; at least one of the two is present
+     * @param comment the customer's comment, or {@code null}
+     * @param caseId the service case the survey was about, or {@code null}
+     * @param channel the channel it was answered on, or {@code null}
+     * @param version 1 (responses are not changed)
+     * @param createdAt when it was recorded
+     * @param updatedAt when it was last changed (equal to {@code createdAt})
      * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule
      */
     public SurveyResponse {

@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param value the UUID
  */
 public record SurveyResponseId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public SurveyResponseId {
         Objects.requireNonNull(value, "value");
     }

@@ -26,6 +26,11 @@ public record CustomerTombstone(
     /**
      * Rejects nulls (but in {@code externalId}) and a tombstone pointing to itself.
      *
+     * @param customerId the merged (losing) customer's id
+     * @param mergedInto the customer it was merged into (the survivor)
+     * @param externalId the loser's external id, or {@code null} if it had none or the survivor took it over
+     * @param mergeId the merge that made the tombstone
+     * @param mergedAt when
      * @throws IllegalArgumentException if {@code mergedInto} is {@code customerId}
      */
     public CustomerTombstone {

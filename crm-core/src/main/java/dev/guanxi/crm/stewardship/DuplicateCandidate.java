@@ -22,6 +22,10 @@ public record DuplicateCandidate(CustomerId customerA, CustomerId customerB, dou
     /**
      * Validates the pair and copies the list.
      *
+     * @param customerA the customer the scan visited first (the smaller id, in the stores of this SDK)
+     * @param customerB the other customer
+     * @param score the combined score, at least the detector's threshold, at most 1
+     * @param fired the evidence of the matchers that fired, in the detector's matcher order
      * @throws IllegalArgumentException if both ids are equal or the score is outside 0 to 1
      */
     public DuplicateCandidate {

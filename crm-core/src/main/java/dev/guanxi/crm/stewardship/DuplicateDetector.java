@@ -66,6 +66,8 @@ public final class DuplicateDetector {
         /**
          * Validates the weight.
          *
+         * @param matcher the matcher
+         * @param weight how much its evidence counts, above 0 and at most 1
          * @throws ValidationException on {@code weight} with {@link ValidationRule#OUT_OF_RANGE}
          */
         public WeightedMatcher {

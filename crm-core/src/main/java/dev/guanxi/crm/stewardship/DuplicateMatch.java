@@ -21,6 +21,9 @@ public record DuplicateMatch(CustomerId customer, double score, List<MatchEviden
     /**
      * Validates the match and copies the list.
      *
+     * @param customer the stored customer
+     * @param score the combined score, at least the detector's threshold, at most 1
+     * @param fired the evidence of the matchers that fired, in the detector's matcher order
      * @throws IllegalArgumentException if the score is outside 0 to 1
      */
     public DuplicateMatch {

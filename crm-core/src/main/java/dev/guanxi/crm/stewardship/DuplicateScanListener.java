@@ -47,7 +47,13 @@ public interface DuplicateScanListener {
      * @param total items in this phase
      */
     record Progress(Phase phase, long done, long total) {
-        /** Rejects nulls and counts out of range. */
+        /**
+         * Rejects nulls and counts out of range.
+         *
+         * @param phase the phase
+         * @param done items done in this phase
+         * @param total items in this phase
+         */
         public Progress {
             Objects.requireNonNull(phase, "phase");
             if (done < 0 || total < 0 || done > total) {

@@ -29,6 +29,8 @@ public record DuplicateScanOptions(int maxBlockSize, DuplicateScanListener liste
     /**
      * Validates the options.
      *
+     * @param maxBlockSize the largest block that is scored, 2 to {@value #MAX_BLOCK_SIZE_LIMIT}
+     * @param listener receives the scan's progress
      * @throws ValidationException on {@code maxBlockSize} with {@link ValidationRule#OUT_OF_RANGE}
      */
     public DuplicateScanOptions {

@@ -32,6 +32,14 @@ public record DuplicateScanReport(
     /**
      * Validates the counts and copies the collections.
      *
+     * @param customers how many customers were read
+     * @param blocks how many blocks (customers sharing a blocking key) of 2 to {@code maxBlockSize} were scored
+     * @param pairsScored how many distinct pairs were compared (a pair sharing several blocks is compared once)
+     * @param oversizedBlocks by matcher name, how many blocks were larger than {@code maxBlockSize} and skipped;
+     *     matchers without such blocks are absent
+     * @param oversizedMembers the customers of the skipped blocks, summed over the blocks
+     * @param candidates the pairs whose score reached the detector's threshold, best first (higher score, then {@code
+     *     customerA} and {@code customerB} in scan order)
      * @throws IllegalArgumentException if a count is negative
      */
     public DuplicateScanReport {

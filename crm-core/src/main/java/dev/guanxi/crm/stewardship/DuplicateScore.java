@@ -20,6 +20,9 @@ public record DuplicateScore(double score, double threshold, List<MatchEvidence>
     /**
      * Validates the score and copies the list.
      *
+     * @param score the combined score, 0 to 1 (see {@link DuplicateDetector} for the combination)
+     * @param threshold the detector's threshold
+     * @param fired the evidence of the matchers that fired, in the detector's matcher order
      * @throws IllegalArgumentException if {@code score} or {@code threshold} is outside 0 to 1
      */
     public DuplicateScore {

@@ -16,7 +16,13 @@ import java.util.Objects;
  */
 @Beta
 public record FieldChoice(MergeField field, SurvivorshipRule rule, ValueSource source) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param field the field
+     * @param rule the rule
+     * @param source where the chosen value came from
+     */
     public FieldChoice {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(rule, "rule");

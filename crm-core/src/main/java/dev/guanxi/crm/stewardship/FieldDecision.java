@@ -25,7 +25,16 @@ public record FieldDecision(
         Object loserValue,
         Object chosenValue,
         ValueSource source) {
-    /** Rejects a missing field, rule or source. */
+    /**
+     * Rejects a missing field, rule or source.
+     *
+     * @param field the field
+     * @param rule the rule that decided it
+     * @param survivorValue the survivor's value, possibly {@code null}
+     * @param loserValue the loser's value, possibly {@code null}
+     * @param chosenValue the value the merged customer gets, possibly {@code null}
+     * @param source where the chosen value came from
+     */
     public FieldDecision {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(rule, "rule");

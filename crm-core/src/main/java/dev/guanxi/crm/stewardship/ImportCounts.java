@@ -28,6 +28,15 @@ public record ImportCounts(long created, long updated, long unchanged, long skip
     /**
      * Rejects negative counts.
      *
+     * @param created rows stored as new records
+     * @param updated rows that changed a stored record (a customer, or a contact imported before), or were merged into
+     *     a customer they duplicate ({@link DuplicatePolicy#MERGE})
+     * @param unchanged rows equal to what was stored: a re-import writes nothing for them
+     * @param skipped new customer rows not stored because they resemble a stored customer ({@link
+     *     DuplicatePolicy#SKIP})
+     * @param flagged new customer rows stored although they resemble a stored customer, with an {@link ImportFlag}
+     *     ({@link DuplicatePolicy#FLAG})
+     * @param failed bad rows, each with at least one {@link RowError}
      * @throws IllegalArgumentException if a count is negative
      */
     public ImportCounts {

@@ -33,6 +33,14 @@ public record ImportFlag(
     /**
      * Validates the components and copies the list.
      *
+     * @param row the row's number in the source (see {@link RowError#row()})
+     * @param externalId the row's external id
+     * @param action what was done: {@link DuplicatePolicy#SKIP} (not stored), {@link DuplicatePolicy#FLAG} (stored as
+     *     {@code customer}) or {@link DuplicatePolicy#MERGE} (merged into {@code customer})
+     * @param customer the customer the row was stored as or merged into; {@code null} when it was skipped
+     * @param duplicateOf the stored customer the row resembles most
+     * @param score the detector's score of that pair, 0 to 1
+     * @param matchers the names of the matchers that fired, in the detector's order
      * @throws IllegalArgumentException if {@code row} is below 1, the score is outside 0 to 1, or {@code customer}
      *     is set for a skipped row or missing for another action
      * @throws NullPointerException if a required component is null

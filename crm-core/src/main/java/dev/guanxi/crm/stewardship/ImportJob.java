@@ -46,6 +46,19 @@ public record ImportJob(
     /**
      * Validates the components.
      *
+     * @param jobId the job's id, 1 to {@value #JOB_ID_MAX} characters (see {@link ImportOptions#jobId()})
+     * @param kind what the rows are
+     * @param source the fingerprint of the source: {@code sha256:} and the SHA-256 of a file's bytes in lower-case hex,
+     *     or {@code key:} and the key a caller gave for an iterable
+     * @param status where the job stands
+     * @param lastRow the number of the last row whose batch committed (0 before the first batch); rows up to it are
+     *     done, and a resumed import starts after it
+     * @param batches how many batches committed
+     * @param counts how the rows up to {@code lastRow} ended
+     * @param version 1 when the job is created, +1 for every journal update; updates check it, so two processes running
+     *     the same job cannot both commit a batch
+     * @param startedAt when the job was created, from the CRM's clock
+     * @param updatedAt when the journal entry was last written, from the CRM's clock
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if a number is negative, the version is below 1, the id or source is empty
      *     or too long, or {@code updatedAt} is before {@code startedAt}

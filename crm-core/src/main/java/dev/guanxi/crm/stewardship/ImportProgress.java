@@ -21,6 +21,11 @@ public record ImportProgress(String jobId, long rowsDone, long batches, long row
     /**
      * Validates the components.
      *
+     * @param jobId the job
+     * @param rowsDone the rows done so far, including those of earlier runs of the job (the journal's last row)
+     * @param batches the batches committed so far, including those of earlier runs
+     * @param rowsThisRun the rows done by this run (a resumed run does not count the rows before it)
+     * @param elapsed how long this run has taken so far (a monotonic clock, not the CRM's clock)
      * @throws NullPointerException if {@code jobId} or {@code elapsed} is null
      * @throws IllegalArgumentException if a count or the duration is negative
      */

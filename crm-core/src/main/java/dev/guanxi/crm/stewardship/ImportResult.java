@@ -34,6 +34,11 @@ public record ImportResult(
     /**
      * Validates the components and copies the lists.
      *
+     * @param job the job after this run
+     * @param errors every bad row's errors, by row
+     * @param flags every duplicate flag, by row
+     * @param rowsThisRun the rows this run read and committed (0 when it only returned a completed job's result)
+     * @param duration how long this run took (a monotonic clock, not the CRM's clock)
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code rowsThisRun} or {@code duration} is negative
      */

@@ -26,6 +26,10 @@ public record ImportedContact(
     /**
      * Validates the record.
      *
+     * @param externalId the contact's key, 1 to 128 characters
+     * @param customerExternalId the external id of the customer it belongs to
+     * @param contactPoint the contact point to add, or {@code null} for a contact person
+     * @param contactPerson the contact person to add (organisations only), or {@code null} for a contact point
      * @throws ValidationException on {@code externalId} or {@code customerExternalId} if missing, blank or too
      *     long; on {@code contactPoint} ({@link ValidationRule#REQUIRED}) if neither a contact point nor a person
      *     is given, ({@link ValidationRule#INVALID_STATE}) if both are

@@ -20,6 +20,7 @@ public record ImportedCustomer(CustomerDraft draft) implements ImportedRecord {
     /**
      * Validates the record.
      *
+     * @param draft the customer's values; its external id is required
      * @throws ValidationException on {@code draft} ({@link ValidationRule#REQUIRED}) if it is missing, on {@code
      *     draft.externalId} ({@link ValidationRule#REQUIRED}) if it has no external id
      */

@@ -43,6 +43,16 @@ public record ImportedInteraction(
     /**
      * Validates the record.
      *
+     * @param externalId the interaction's key, 1 to 128 characters
+     * @param customerExternalId the external id of the customer it was with
+     * @param channel the channel
+     * @param direction who started it
+     * @param occurredAt when it happened, not in the future, or {@code null} for the instant its batch is written
+     * @param subject a one-line subject, 1 to 500 characters
+     * @param notes free-text notes (line breaks allowed), at most 20,000 characters, or {@code null}
+     * @param outcome how it went, or {@code null}
+     * @param staff the member of staff who had it, or {@code null}
+     * @param contactPerson the name of the person spoken to, at most 200 characters, or {@code null}
      * @throws ValidationException naming the field and the rule
      */
     public ImportedInteraction {

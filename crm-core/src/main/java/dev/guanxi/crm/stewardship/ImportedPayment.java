@@ -36,6 +36,13 @@ public record ImportedPayment(
     /**
      * Validates the record.
      *
+     * @param externalId the payment's key, 1 to 128 characters
+     * @param customerExternalId the external id of the paying customer
+     * @param amount the amount received, greater than zero
+     * @param receivedOn the day it was received, not in the future
+     * @param method how it was paid
+     * @param reference the bank's or provider's reference, at most 200 characters, or {@code null}
+     * @param invoiceNumber the number of the customer's invoice it pays, or {@code null} for a payment on account
      * @throws ValidationException naming the field and the rule
      */
     public ImportedPayment {

@@ -28,6 +28,10 @@ public record ImportedPurchase(
     /**
      * Validates the record and copies the lines.
      *
+     * @param orderNumber the order number, unique per tenant, 1 to {@value OrderLine#PRODUCT_CODE_MAX} characters
+     * @param customerExternalId the external id of the buying customer
+     * @param orderDate the day of the purchase, not in the future
+     * @param lines one to {@value Order#MAX_LINES} lines, all in one currency
      * @throws ValidationException naming the field and the rule
      * @throws dev.guanxi.crm.money.CurrencyMismatchException if the lines are in different currencies
      */

@@ -21,6 +21,10 @@ public record MatchEvidence(String matcher, double score, String detail) {
     /**
      * Validates the evidence.
      *
+     * @param matcher the {@linkplain DuplicateMatcher#name() matcher's name}
+     * @param score how strongly the two look alike to this matcher, 0 to 1 (1: the same e-mail address; 0.93: names
+     *     with a Jaro-Winkler similarity of 0.93)
+     * @param detail a short human-readable explanation, e.g. {@code "same e-mail wang.fang@example.com"}
      * @throws ValidationException on {@code score} with {@link ValidationRule#OUT_OF_RANGE} if it is not within
      *     0 to 1 (or NaN); on {@code matcher} with {@link ValidationRule#BLANK} if it is blank
      * @throws NullPointerException if {@code matcher} or {@code detail} is {@code null}

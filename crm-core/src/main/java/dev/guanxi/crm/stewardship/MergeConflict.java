@@ -18,7 +18,15 @@ import java.util.Objects;
  */
 @Beta
 public record MergeConflict(ChildKind kind, String key, String holder, String reason) {
-    /** Rejects nulls. */
+    /**
+     * Rejects nulls.
+     *
+     * @param kind the kind of row
+     * @param key the loser's row (its key as in {@link MovedRow#key()})
+     * @param holder what holds the key on the survivor's side: the survivor's response for a campaign response, else
+     *     the survivor's id
+     * @param reason what collides, one line
+     */
     public MergeConflict {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(key, "key");

@@ -14,7 +14,11 @@ import java.util.UUID;
  */
 @Beta
 public record MergeId(UUID value) {
-    /** Rejects null. */
+    /**
+     * Rejects null.
+     *
+     * @param value the UUID
+     */
     public MergeId {
         Objects.requireNonNull(value, "value");
     }

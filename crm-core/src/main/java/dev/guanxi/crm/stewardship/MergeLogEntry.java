@@ -47,6 +47,18 @@ public record MergeLogEntry(
      * Rejects nulls (but in {@code undoneAt}), copies the lists and checks that the states are of the named
      * customers.
      *
+     * @param id the merge's id
+     * @param survivorId the customer that stayed
+     * @param loserId the customer merged into it
+     * @param mergedAt when, by the CRM's clock
+     * @param undoneAt when the merge was undone, or {@code null} while it is in effect
+     * @param survivorBefore the survivor's full state before the merge
+     * @param loserBefore the loser's full state before the merge (what an undo stores again, exactly)
+     * @param survivorAfter the survivor's full state right after the merge (an undo requires it unchanged)
+     * @param choices how each field was decided
+     * @param moved every row that moved, with its version right after the merge (0 for rows without a version)
+     * @param movedTargets the campaign targets that moved, as they were under the loser
+     * @param movedShares the shares that moved, as they were under the loser
      * @throws IllegalArgumentException if a state is of another customer, or the survivor is the loser
      */
     public MergeLogEntry {

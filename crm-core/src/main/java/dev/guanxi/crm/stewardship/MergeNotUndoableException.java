@@ -29,8 +29,13 @@ public class MergeNotUndoableException extends CrmException {
     }
 
     private final transient MergeId mergeId;
+    /** Why the merge cannot be undone. */
     private final Refusal refusal;
+
+    /** The kind of the row that changed, or null if the refusal is not about a row. */
     private final ChildKind kind;
+
+    /** The key of the row (or the customer) that changed, or null. */
     private final String key;
 
     /**

@@ -45,6 +45,17 @@ public record MergePlan(
     /**
      * Rejects nulls and copies the lists.
      *
+     * @param tenant the tenant the plan was made in (a plan is executed only there)
+     * @param survivor the customer that stays, as read when planning (its version is checked when merging)
+     * @param loser the customer merged into it, as read when planning (its version is checked too)
+     * @param decisions one decision per {@link MergeField}, in field order
+     * @param merged the survivor's values after the merge (the chosen values)
+     * @param moves every row of the loser that moves to the survivor, by kind (in {@link ChildKind} order), then key,
+     *     with its version when planned
+     * @param kept the loser's rows that stay under its id, per kind that has any
+     * @param rescoringNeeded whether the survivor's scores and lifecycle stage are stale after the merge (rows they are
+     *     computed from moved, or the loser had a score or a stage): the next scoring run re-evaluates it
+     * @param plannedAt when the plan was made, by the CRM's clock
      * @throws IllegalArgumentException if the survivor is the loser
      */
     public MergePlan {

@@ -24,6 +24,12 @@ public record MergeResult(
     /**
      * Rejects nulls and a negative count.
      *
+     * @param mergeId the merge's id in the merge log, for {@link Stewardship#undoMerge}
+     * @param survivor the survivor as stored after the merge (one version on)
+     * @param loserId the merged customer, now a tombstone pointing to the survivor
+     * @param rowsMoved how many rows moved to the survivor
+     * @param rescoringNeeded whether the survivor's scores and lifecycle stage are stale until the next scoring run
+     *     (see {@link MergePlan#rescoringNeeded()})
      * @throws IllegalArgumentException if {@code rowsMoved} is negative
      */
     public MergeResult {

@@ -31,6 +31,18 @@ public record RowError(long row, long line, String externalId, String field, Val
     /**
      * Validates the components and cuts an overlong message.
      *
+     * @param row the row's number in the source, from 1: the first data row after a CSV file's header, or the first
+     *     element of an iterable
+     * @param line for a CSV file, the line of the file where the row starts (the header is line 1; a quoted value may
+     *     span lines); 0 for an iterable
+     * @param externalId the row's external id as given, or {@code null} if it has none (or it is unreadable)
+     * @param field for a CSV file, the layout column (e.g. {@code display_name}, see {@link ImportKind#columns()}), or
+     *     {@code row} for a problem of the whole row (bad quoting, a wrong number of values); for an iterable, the path
+     *     in the record (e.g. {@code draft.contactPoints[1].value})
+     * @param rule the rule the value broke
+     * @param message a human-readable explanation; control characters other than line breaks and tabs, and unpaired
+     *     surrogates (which a quoted cell may carry into a message), are replaced by U+FFFD so that every store keeps
+     *     it
      * @throws IllegalArgumentException if {@code row} is below 1 or {@code line} below 0
      * @throws NullPointerException if {@code field}, {@code rule} or {@code message} is null
      */

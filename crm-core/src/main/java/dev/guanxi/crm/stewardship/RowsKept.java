@@ -19,6 +19,9 @@ public record RowsKept(ChildKind kind, long count, String reason) {
     /**
      * Rejects a missing kind or reason and a negative count.
      *
+     * @param kind the kind of rows
+     * @param count how many rows the loser has of that kind
+     * @param reason why they stay, one line
      * @throws IllegalArgumentException if {@code count} is negative
      */
     public RowsKept {

@@ -51,7 +51,12 @@ public final class BlockingScan {
         this.views = new Object[scorer.size()][1024];
     }
 
-    /** Prepares one customer's views and records its blocking keys. Customers must be added in scan order. */
+    /**
+     * Prepares one customer's views and records its blocking keys. Customers must be added in scan order.
+     *
+     * @param id the customer's id, reported in the pairs found
+     * @param subject the customer's fields the matchers compare
+     */
     public void add(CustomerId id, MatchSubject subject) {
         if (n == ids.length) {
             int capacity = n * 2;

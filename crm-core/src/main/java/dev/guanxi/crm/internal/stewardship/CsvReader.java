@@ -37,7 +37,13 @@ public final class CsvReader {
      * @param error what is wrong with its syntax, or {@code null}
      */
     public record Record(List<String> fields, long line, String error) {
-        /** Copies the fields. */
+        /**
+         * Copies the fields.
+         *
+         * @param fields the values, in order (as far as they could be read for a bad record)
+         * @param line the line the record starts on, from 1
+         * @param error what is wrong with its syntax, or {@code null}
+         */
         public Record {
             fields = List.copyOf(fields);
         }

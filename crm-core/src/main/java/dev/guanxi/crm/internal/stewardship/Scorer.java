@@ -40,7 +40,10 @@ public final class Scorer {
         return matchers.length;
     }
 
-    /** @return the name of matcher {@code m} */
+    /**
+     * @param m the matcher's index, from 0 to {@link #size()} - 1
+     * @return the name of matcher {@code m}
+     */
     public String name(int m) {
         return names[m];
     }
@@ -50,7 +53,11 @@ public final class Scorer {
         return threshold;
     }
 
-    /** @return matcher {@code m}'s prepared view of a subject, or {@code null} */
+    /**
+     * @param m the matcher's index, from 0 to {@link #size()} - 1
+     * @param subject the customer to prepare
+     * @return matcher {@code m}'s prepared view of a subject, or {@code null} if the matcher does not apply to it
+     */
     public Object prepare(int m, MatchSubject subject) {
         Optional<Object> f = matchers[m].prepare(subject);
         return f.orElse(null);
@@ -60,6 +67,10 @@ public final class Scorer {
      * Hashes matcher {@code m}'s blocking keys of a prepared view into {@code out} from {@code at}: the top 8 bits
      * are the matcher's index, the low 56 a hash of the key.
      *
+     * @param m the matcher's index, from 0 to {@link #size()} - 1
+     * @param prepared the matcher's view from {@link #prepare}, not null
+     * @param out the buffer of key hashes
+     * @param at a one-element holder of the buffer's end: read as the first free slot, advanced past the keys written
      * @return the new end of {@code out} (grown if needed: use the returned array)
      */
     public long[] keys(int m, Object prepared, long[] out, int[] at) {
@@ -96,6 +107,10 @@ public final class Scorer {
     /**
      * Scores a pair from prepared views held column-wise ({@code views[m][i]}: matcher m's view of customer i).
      *
+     * @param views the prepared views, {@code views[m][i]} for matcher m and customer i ({@code null}: the matcher
+     *     does not apply to the customer)
+     * @param a the index of one customer of the pair in {@code views}
+     * @param b the index of the other customer
      * @param fired receives the evidence of the matchers that fired (cleared first)
      * @return the combined score, {@code 1 − Π(1 − w·s)}
      */
@@ -120,7 +135,14 @@ public final class Scorer {
         return 1.0 - keep;
     }
 
-    /** Prepares and scores two subjects directly. */
+    /**
+     * Prepares and scores two subjects directly.
+     *
+     * @param a one customer
+     * @param b the other customer
+     * @param fired receives the evidence of the matchers that fired (cleared first)
+     * @return the combined score, {@code 1 − Π(1 − w·s)}
+     */
     public double compare(MatchSubject a, MatchSubject b, List<MatchEvidence> fired) {
         Object[][] views = new Object[matchers.length][2];
         for (int m = 0; m < matchers.length; m++) {

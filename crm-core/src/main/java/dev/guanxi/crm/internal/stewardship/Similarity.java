@@ -21,6 +21,10 @@ public final class Similarity {
      * The Jaro similarity: with {@code m} characters matching within a window of {@code max(|a|, |b|) / 2 - 1}
      * positions and {@code t} half the number of matched characters out of order, {@code (m/|a| + m/|b| + (m -
      * t)/m) / 3}; 0 if nothing matches, 1 for two empty strings.
+     *
+     * @param a one string
+     * @param b the other string (the result is symmetric in {@code a} and {@code b})
+     * @return the similarity in [0, 1]
      */
     public static double jaro(CharSequence a, CharSequence b) {
         int la = a.length();
@@ -109,6 +113,10 @@ public final class Similarity {
     /**
      * The Jaro-Winkler similarity: the {@linkplain #jaro Jaro similarity} {@code j}, plus {@code l · 0.1 · (1 -
      * j)} for a common prefix of {@code l ≤ 4} characters when {@code j > 0.7} (Winkler's boost threshold).
+     *
+     * @param a one string
+     * @param b the other string
+     * @return the similarity in [0, 1], never below the Jaro similarity
      */
     public static double jaroWinkler(CharSequence a, CharSequence b) {
         double j = jaro(a, b);
@@ -126,6 +134,10 @@ public final class Similarity {
     /**
      * The Sørensen-Dice coefficient of two sets of words given as sorted arrays without repeats: {@code 2|A ∩ B|
      * / (|A| + |B|)}; 0 if both are empty.
+     *
+     * @param a one set of words, sorted by {@link String#compareTo}, without repeats
+     * @param b the other set of words, sorted the same way, without repeats
+     * @return the coefficient in [0, 1]
      */
     public static double dice(String[] a, String[] b) {
         if (a.length + b.length == 0) {
@@ -149,7 +161,12 @@ public final class Similarity {
         return 2.0 * common / (a.length + b.length);
     }
 
-    /** Formats a value in [0, 1] with two decimals, e.g. {@code 0.93} (no String.format: used per pair). */
+    /**
+     * Formats a value in [0, 1] with two decimals, e.g. {@code 0.93} (no String.format: used per pair).
+     *
+     * @param value a value in [0, 1], rounded half up to hundredths
+     * @return the value's text with exactly two decimals
+     */
     public static String twoDecimals(double value) {
         long hundredths = Math.round(value * 100);
         long rest = hundredths % 100;

@@ -24,6 +24,10 @@ public record ImportKey(ImportKind kind, String externalId, UUID recordId, Strin
     /**
      * Validates the components.
      *
+     * @param kind the kind
+     * @param externalId the row's external id, 1 to 128 characters
+     * @param recordId the id of the stored record (for a contact: the customer it was added to)
+     * @param fingerprint the SHA-256 of the row's content in lower-case hex (64 characters)
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the external id is empty or too long, or the fingerprint is not 64 hex
      *     digits

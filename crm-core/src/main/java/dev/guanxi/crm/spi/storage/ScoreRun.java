@@ -33,6 +33,12 @@ public record ScoreRun(
     /**
      * Validates and copies.
      *
+     * @param id the run's id
+     * @param asOf the date the run scores
+     * @param startedAt when it started
+     * @param completedAt when it completed, or {@code null}
+     * @param attributes name to text (names 1 to 64 characters, values at most {@value #VALUE_MAX} characters),
+     *     iterating in name order
      * @throws NullPointerException if {@code id}, {@code asOf} or {@code startedAt} is {@code null}
      * @throws ValidationException on {@code completedAt} if it is before {@code startedAt}, on {@code
      *     attributes.<name>} for a bad name or value

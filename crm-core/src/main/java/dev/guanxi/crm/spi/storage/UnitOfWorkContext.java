@@ -13,7 +13,13 @@ import java.util.Objects;
  * @param readOnly whether the work only reads; a store must refuse writes in a read-only unit of work (and write nothing)
  */
 public record UnitOfWorkContext(TenantId tenant, boolean readOnly) {
-    /** Rejects a missing tenant: no unit of work exists without one. */
+    /**
+     * Rejects a missing tenant: no unit of work exists without one.
+     *
+     * @param tenant the tenant every repository call is scoped to
+     * @param readOnly whether the work only reads; a store must refuse writes in a read-only unit of work (and write
+     *     nothing)
+     */
     public UnitOfWorkContext {
         Objects.requireNonNull(tenant, "tenant");
     }
