@@ -264,7 +264,16 @@ public final class ErpVendorPluginExample {
             Customer arrears,
             ScoringReport first,
             ScoringReport second) {
-        /** Rejects nulls. */
+        /**
+         * Rejects nulls.
+         *
+         * @param underContract the customer under contract until 2027-12-31
+         * @param fading the customer whose purchases stop in August 2025
+         * @param growing the small customer who buys again in 2026
+         * @param arrears the customer whose 2026 invoice uses its whole credit limit
+         * @param first the report of the run at {@link #FIRST_RUN}
+         * @param second the report of the run at {@link #SECOND_RUN}
+         */
         public Scenario {
             Objects.requireNonNull(underContract, "underContract");
             Objects.requireNonNull(fading, "fading");

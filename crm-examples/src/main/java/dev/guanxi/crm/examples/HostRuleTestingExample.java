@@ -167,7 +167,13 @@ public final class HostRuleTestingExample {
          * @param reason why, one line
          */
         public record Change(CustomerId customerId, boolean flagged, String reason) {
-            /** Rejects nulls. */
+            /**
+             * Rejects nulls.
+             *
+             * @param customerId the customer
+             * @param flagged {@code true} if the tag was added, {@code false} if it was removed
+             * @param reason why, one line
+             */
             public Change {
                 Objects.requireNonNull(customerId, "customerId");
                 Objects.requireNonNull(reason, "reason");

@@ -193,7 +193,15 @@ public final class NightlyJobExample {
      *     first placement), sorted by that text
      */
     public record Summary(LocalDate asOf, int customers, int snapshotsWritten, SortedMap<String, Integer> transitions) {
-        /** Copies the map. */
+        /**
+         * Copies the map.
+         *
+         * @param asOf the day scored
+         * @param customers the customers scored
+         * @param snapshotsWritten the snapshots written (unchanged customers are skipped)
+         * @param transitions the lifecycle transitions made, counted by {@code "FROM -> TO"} ({@code (new)} for a first
+         *     placement), sorted by that text
+         */
         public Summary {
             Objects.requireNonNull(asOf, "asOf");
             transitions = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(transitions));

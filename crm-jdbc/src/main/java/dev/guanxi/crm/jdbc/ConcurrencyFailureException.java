@@ -10,6 +10,7 @@ import dev.guanxi.crm.spi.storage.StorageException;
 public final class ConcurrencyFailureException extends StorageException {
     private static final long serialVersionUID = 1L;
 
+    /** How many times the unit of work was run before giving up. */
     private final int attempts;
 
     /**

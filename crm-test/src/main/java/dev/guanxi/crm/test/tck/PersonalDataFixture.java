@@ -141,7 +141,14 @@ public final class PersonalDataFixture {
      * @param text the marker as written
      */
     public record Marker(String source, String field, String text) {
-        /** Rejects nulls. */
+        /**
+         * Rejects nulls.
+         *
+         * @param source the {@linkplain dev.guanxi.crm.privacy.PersonalDataExport.Entry#source() export source} that
+         *     holds it (e.g. {@code "customer"}, {@code "interaction"}, {@code "lifecycleTransition"})
+         * @param field where it was planted, for messages (e.g. {@code "contactPoints.email"})
+         * @param text the marker as written
+         */
         public Marker {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(field, "field");
@@ -183,7 +190,18 @@ public final class PersonalDataFixture {
             String phone,
             String externalId,
             CampaignId campaign) {
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param subject the customer to erase
+         * @param bystander the customer whose data must survive
+         * @param markers the subject's markers, in planting order
+         * @param bystanderMarkers the bystander's markers
+         * @param email the subject's main e-mail address, as written
+         * @param phone the subject's main phone number, as written ({@code +86 139 ...})
+         * @param externalId the subject's external id
+         * @param campaign the campaign both customers are targeted by and responded to
+         */
         public Planted {
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(bystander, "bystander");

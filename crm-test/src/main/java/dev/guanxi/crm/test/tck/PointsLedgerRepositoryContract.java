@@ -409,6 +409,10 @@ public abstract class PointsLedgerRepositoryContract extends RepositoryContract 
      * (each sent three times with its business key) and {@value #C5_REDEMPTIONS} redemptions of {@value
      * #C5_REDEEM} run at once on {@value #C5_THREADS} threads through the membership API. At most 11 redemptions
      * can succeed (100 + 250 = 350 points), so some must be refused for want of points.
+     *
+     * @throws Exception if a thread does not finish within the timeout ({@link java.util.concurrent.TimeoutException}),
+     *     throws something other than the expected failures ({@link java.util.concurrent.ExecutionException}) or
+     *     the test thread is interrupted; JUnit reports it as a failure of the contract
      */
     @Test
     @DisplayName("C5: concurrent awards (each replayed twice) and redemptions: every key once, never negative,"

@@ -674,6 +674,10 @@ public abstract class TransactionContract extends RepositoryContract {
      * store's isolation or the version check must keep it from losing an update). Every failure must be a
      * StaleVersionException, nothing else; at the end the counter equals the number of successful commits,
      * the version is one more, and there was contention (some attempts were stale).
+     *
+     * @throws Exception if a thread does not finish within the timeout ({@link java.util.concurrent.TimeoutException}),
+     *     throws something other than the expected failures ({@link java.util.concurrent.ExecutionException}) or
+     *     the test thread is interrupted; JUnit reports it as a failure of the contract
      */
     @Test
     @DisplayName("C1: concurrent read-modify-writes lose no update; every failure is a StaleVersionException")
@@ -735,6 +739,10 @@ public abstract class TransactionContract extends RepositoryContract {
      * insert different customers with the same external id at once. Exactly one wins; every loser gets a
      * DuplicateKeyException on {@code externalId} whose {@code existingId()} is the winner's id, and no other
      * exception; exactly one row holds each key, the winner's.
+     *
+     * @throws Exception if a thread does not finish within the timeout ({@link java.util.concurrent.TimeoutException}),
+     *     throws something other than the expected failures ({@link java.util.concurrent.ExecutionException}) or
+     *     the test thread is interrupted; JUnit reports it as a failure of the contract
      */
     @Test
     @DisplayName("C4: of concurrent inserts with one external id exactly one wins; losers learn the winner's id")
@@ -801,7 +809,13 @@ public abstract class TransactionContract extends RepositoryContract {
         return "ERP-RACE-" + round + "-张伟";
     }
 
-    /** C4 across tenants: the same race in two tenants at once gives one winner per tenant. */
+    /**
+     * C4 across tenants: the same race in two tenants at once gives one winner per tenant.
+     *
+     * @throws Exception if a thread does not finish within the timeout ({@link java.util.concurrent.TimeoutException}),
+     *     throws something other than the expected failures ({@link java.util.concurrent.ExecutionException}) or
+     *     the test thread is interrupted; JUnit reports it as a failure of the contract
+     */
     @Test
     @DisplayName("C4: the same external id raced in two tenants at once gives one customer per tenant")
     public void duplicateCreateRaceInTwoTenants() throws Exception {
