@@ -13,7 +13,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param rule the rule's name
- * @param customerId the customer
+ * @param customerId the customer the rule classified, not null
  * @param label the result, e.g. {@code "KEY"} or {@code "CHAMPIONS"}
  * @param score the rule's score, or {@code NaN} if the rule has none
  * @param metrics the rule's numbers for this customer, by name, in the rule's order
@@ -33,7 +33,7 @@ public record Classification(
      * Validates and copies.
      *
      * @param rule the rule's name
-     * @param customerId the customer
+     * @param customerId the customer the rule classified, not null
      * @param label the result, e.g. {@code "KEY"} or {@code "CHAMPIONS"}
      * @param score the rule's score, or {@code NaN} if the rule has none
      * @param metrics the rule's numbers for this customer, by name, in the rule's order

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param customerId the customer
+ * @param customerId the customer to contact, not null
  * @param displayName the customer's name
  * @param owner the customer's owner, or {@code null}
  * @param grade the customer's 80/20 grade from its latest snapshot, or {@code null}
@@ -34,7 +34,7 @@ public record ContactDue(
     /**
      * Rejects nulls where not allowed and a negative overdue count.
      *
-     * @param customerId the customer
+     * @param customerId the customer to contact, not null
      * @param displayName the customer's name
      * @param owner the customer's owner, or {@code null}
      * @param grade the customer's 80/20 grade from its latest snapshot, or {@code null}

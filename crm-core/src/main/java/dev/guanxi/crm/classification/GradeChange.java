@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param customerId the customer
+ * @param customerId the customer whose grade changed, not null
  * @param from the grade in the earlier grading, or {@code null} if the customer was not in it
  * @param to the grade in the later grading
  */
@@ -18,7 +18,7 @@ public record GradeChange(CustomerId customerId, CustomerGrade from, CustomerGra
     /**
      * Rejects nulls (except {@code from}) and a "change" to the same grade.
      *
-     * @param customerId the customer
+     * @param customerId the customer whose grade changed, not null
      * @param from the grade in the earlier grading, or {@code null} if the customer was not in it
      * @param to the grade in the later grading
      */

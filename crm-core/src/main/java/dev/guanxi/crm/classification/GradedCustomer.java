@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param customerId the customer
- * @param grade the grade
+ * @param customerId the customer graded, not null
+ * @param grade the customer's grade in this grading ({@code KEY}, {@code ORDINARY} or {@code SMALL}), not null
  * @param measure the customer's value measure, in units of the base currency
  * @param rank 1 for the highest measure; equal measures share a rank (1, 2, 2, 4)
  * @param shareAbove the share of total positive value held by customers with a higher measure (what placed the
@@ -30,8 +30,8 @@ public record GradedCustomer(
     /**
      * Rejects nulls.
      *
-     * @param customerId the customer
-     * @param grade the grade
+     * @param customerId the customer graded, not null
+     * @param grade the customer's grade in this grading ({@code KEY}, {@code ORDINARY} or {@code SMALL}), not null
      * @param measure the customer's value measure, in units of the base currency
      * @param rank 1 for the highest measure; equal measures share a rank (1, 2, 2, 4)
      * @param shareAbove the share of total positive value held by customers with a higher measure (what placed the

@@ -40,7 +40,7 @@ public interface ScoringListener {
     /**
      * One progress report.
      *
-     * @param phase the phase
+     * @param phase the phase of the run this report is about, not null
      * @param done customers done in this phase
      * @param total customers in all
      * @param written snapshots written so far (customers whose results did not change are skipped)
@@ -49,7 +49,7 @@ public interface ScoringListener {
         /**
          * Rejects nulls and counts out of range.
          *
-         * @param phase the phase
+         * @param phase the phase of the run this report is about, not null
          * @param done customers done in this phase
          * @param total customers in all
          * @param written snapshots written so far (customers whose results did not change are skipped)

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param rates the host's exchange rates (a purchase in another currency without a rate fails the run)
  * @param valueFrom the first day of the value period, not after {@code asOf}
  * @param recentDays the length of the recent window (share of recent spend), 1 or more
- * @param scoring the rules
+ * @param scoring the rules the run applies to every customer (grading, segmentation, lifecycle...), not null
  * @param batchSize how many snapshots are written per transaction, 1 to 100,000
  * @param margins where gross margins come from, or {@code null} if the run does not compute margins (then a
  *     value measure that weighs margin fails the run)
@@ -53,7 +53,7 @@ public record ScoringRequest(
      * @param rates the host's exchange rates (a purchase in another currency without a rate fails the run)
      * @param valueFrom the first day of the value period, not after {@code asOf}
      * @param recentDays the length of the recent window (share of recent spend), 1 or more
-     * @param scoring the rules
+     * @param scoring the rules the run applies to every customer (grading, segmentation, lifecycle...), not null
      * @param batchSize how many snapshots are written per transaction, 1 to 100,000
      * @param margins where gross margins come from, or {@code null} if the run does not compute margins (then a value
      *     measure that weighs margin fails the run)

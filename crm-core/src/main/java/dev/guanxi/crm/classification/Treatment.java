@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param serviceLevel the service level
+ * @param serviceLevel the level of service the quadrant or grade gets, not null
  * @param contactEveryDays the longest interval between proactive contacts, in days; 0 for no proactive contact
  * @param note advice for a person, may be empty
  */
@@ -32,7 +32,7 @@ public record Treatment(ServiceLevel serviceLevel, int contactEveryDays, String 
     /**
      * Validates the treatment.
      *
-     * @param serviceLevel the service level
+     * @param serviceLevel the level of service the quadrant or grade gets, not null
      * @param contactEveryDays the longest interval between proactive contacts, in days; 0 for no proactive contact
      * @param note advice for a person, may be empty
      * @throws ValidationException {@code contactEveryDays}, {@link ValidationRule#OUT_OF_RANGE}, if negative or

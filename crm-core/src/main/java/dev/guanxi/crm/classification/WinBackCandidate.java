@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param customerId the customer
+ * @param customerId the lost or at-risk customer, not null
  * @param displayName the customer's name
  * @param stage why the customer is on the list: its lifecycle stage ({@code AT_RISK}, {@code LOST}) or, before
  *     the lifecycle is evaluated, {@code P(alive) < 0.5}
@@ -32,7 +32,7 @@ public record WinBackCandidate(
     /**
      * Rejects nulls and values out of range.
      *
-     * @param customerId the customer
+     * @param customerId the lost or at-risk customer, not null
      * @param displayName the customer's name
      * @param stage why the customer is on the list: its lifecycle stage ({@code AT_RISK}, {@code LOST}) or, before the
      *     lifecycle is evaluated, {@code P(alive) < 0.5}

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *
  * <p>Immutable and thread-safe; changes are made through {@link Competitors}.
  *
- * @param id the id
+ * @param id the competitor's id, assigned by the CRM at registration, not null
  * @param name the name, in any script, 1 to 200 characters
  * @param website the web site, or {@code null}: an {@code http} or {@code https} URL or a bare host name with
  *     an optional path ({@code example.com/products}), up to 2,000 characters
@@ -63,7 +63,7 @@ public record Competitor(
     /**
      * Validates the components and copies the lists.
      *
-     * @param id the id
+     * @param id the competitor's id, assigned by the CRM at registration, not null
      * @param name the name, in any script, 1 to 200 characters
      * @param website the web site, or {@code null}: an {@code http} or {@code https} URL or a bare host name with an
      *     optional path ({@code example.com/products}), up to 2,000 characters

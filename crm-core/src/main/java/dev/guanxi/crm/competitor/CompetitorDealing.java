@@ -18,9 +18,9 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe; changes are made through {@link Competitors}.
  *
- * @param id the id
- * @param competitorId the competitor
- * @param customerId our customer
+ * @param id the dealing's id, assigned by the CRM when the dealing is recorded, not null
+ * @param competitorId the competitor dealing with our customer, required
+ * @param customerId our customer the competitor deals with, required
  * @param kind what the dealing is; changes follow {@link DealingKind}'s table
  * @param productName what they sell or offer to the customer, up to 200 characters, or {@code null}
  * @param estimatedAnnualValue our estimate of the business per year, zero or more, or {@code null}
@@ -48,9 +48,9 @@ public record CompetitorDealing(
     /**
      * Validates the components.
      *
-     * @param id the id
-     * @param competitorId the competitor
-     * @param customerId our customer
+     * @param id the dealing's id, assigned by the CRM when the dealing is recorded, not null
+     * @param competitorId the competitor dealing with our customer, required
+     * @param customerId our customer the competitor deals with, required
      * @param kind what the dealing is; changes follow {@link DealingKind}'s table
      * @param productName what they sell or offer to the customer, up to 200 characters, or {@code null}
      * @param estimatedAnnualValue our estimate of the business per year, zero or more, or {@code null}

@@ -13,7 +13,7 @@ import java.util.List;
  * @param website the web site, or {@code null}
  * @param strengths what they are good at, or {@code null}
  * @param weaknesses where they are weak, or {@code null}
- * @param products their products
+ * @param products their products, up to 500, names unique by {@link Competitor#nameKey(String)}; copied
  * @param people their key people
  */
 public record NewCompetitor(
@@ -30,7 +30,7 @@ public record NewCompetitor(
      * @param website the web site, or {@code null}
      * @param strengths what they are good at, or {@code null}
      * @param weaknesses where they are weak, or {@code null}
-     * @param products their products
+     * @param products their products, up to 500, names unique by {@link Competitor#nameKey(String)}; copied
      * @param people their key people
      */
     public NewCompetitor {

@@ -10,8 +10,8 @@ import java.time.LocalDate;
  * construction (see {@link CompetitorDealing} for the rules); that {@code observedOn} is not in the future
  * is checked by {@link Competitors#recordDealing}, against the CRM's clock. Immutable and thread-safe.
  *
- * @param competitorId the competitor
- * @param customerId our customer
+ * @param competitorId the competitor dealing with our customer, required
+ * @param customerId our customer the competitor deals with, required
  * @param kind what the dealing is
  * @param productName what they sell or offer, or {@code null}
  * @param estimatedAnnualValue our estimate of the business per year, or {@code null}
@@ -29,8 +29,8 @@ public record NewCompetitorDealing(
     /**
      * Validates the components.
      *
-     * @param competitorId the competitor
-     * @param customerId our customer
+     * @param competitorId the competitor dealing with our customer, required
+     * @param customerId our customer the competitor deals with, required
      * @param kind what the dealing is
      * @param productName what they sell or offer, or {@code null}
      * @param estimatedAnnualValue our estimate of the business per year, or {@code null}

@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param customerId the customer
+ * @param customerId the customer shared, not null
  * @param staff the colleague it is shared with
  * @param access what the colleague may do
  * @param since when it was shared (or last re-shared)
@@ -25,7 +25,7 @@ public record CustomerShare(CustomerId customerId, StaffId staff, ShareAccess ac
     /**
      * Validates the components.
      *
-     * @param customerId the customer
+     * @param customerId the customer shared, not null
      * @param staff the colleague it is shared with
      * @param access what the colleague may do
      * @param since when it was shared (or last re-shared)

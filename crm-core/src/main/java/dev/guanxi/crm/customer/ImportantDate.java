@@ -15,7 +15,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param type the kind of date
- * @param date the date
+ * @param date the day to remember, required; not in the future for a birthday or founding day, at most 100 years ahead
+ *     otherwise (checked when the customer is written)
  * @param label what the date is, 1 to 200 characters in any script; required for {@link
  *     ImportantDateType#OTHER}, optional otherwise
  */
@@ -24,7 +25,8 @@ public record ImportantDate(ImportantDateType type, LocalDate date, String label
      * Validates the components.
      *
      * @param type the kind of date
-     * @param date the date
+     * @param date the day to remember, required; not in the future for a birthday or founding day, at most 100
+     *     years ahead otherwise (checked when the customer is written)
      * @param label what the date is, 1 to 200 characters in any script; required for {@link ImportantDateType#OTHER},
      *     optional otherwise
      * @throws dev.guanxi.crm.ValidationException naming every offending component ({@code type}, {@code date},

@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param customerId the customer
+ * @param customerId the customer whose ownership this line records, not null
  * @param owner the responsible member of staff in this period, or {@code null} if the customer had none
  * @param from when this period started
  * @param to when it ended, or {@code null} while it is the current one
@@ -29,7 +29,7 @@ public record OwnershipRecord(
     /**
      * Validates the components.
      *
-     * @param customerId the customer
+     * @param customerId the customer whose ownership this line records, not null
      * @param owner the responsible member of staff in this period, or {@code null} if the customer had none
      * @param from when this period started
      * @param to when it ended, or {@code null} while it is the current one

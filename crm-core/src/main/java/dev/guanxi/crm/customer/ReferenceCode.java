@@ -9,7 +9,7 @@ import dev.guanxi.crm.internal.Violations;
  *
  * <p>Immutable and thread-safe.
  *
- * @param type the table
+ * @param type the code table the entry belongs to (e.g. {@link ReferenceCodeType#CHURN_REASON}), required
  * @param code the code, 1 to 64 characters of {@code [A-Za-z0-9_.-]}
  * @param label the label, 1 to 200 characters in any script, kept exactly as given
  * @param active whether customers may be given this code; an inactive code stays on the customers that
@@ -19,7 +19,7 @@ public record ReferenceCode(ReferenceCodeType type, String code, String label, b
     /**
      * Validates the components.
      *
-     * @param type the table
+     * @param type the code table the entry belongs to (e.g. {@link ReferenceCodeType#CHURN_REASON}), required
      * @param code the code, 1 to 64 characters of {@code [A-Za-z0-9_.-]}
      * @param label the label, 1 to 200 characters in any script, kept exactly as given
      * @param active whether customers may be given this code; an inactive code stays on the customers that already have

@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
+ * @param customerId the customer flagged, not null
  * @param risk the arrears risk, 0 to 100
  * @param threshold the threshold it crossed, 0 to 100
  * @param reasons why, one line for a person (e.g. {@code "days to pay rising 6.5 days per invoice; 92% of the
@@ -25,7 +25,7 @@ public record ArrearsWarningRaised(
      * Rejects nulls and values out of range.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
+     * @param customerId the customer flagged, not null
      * @param risk the arrears risk, 0 to 100
      * @param threshold the threshold it crossed, 0 to 100
      * @param reasons why, one line for a person (e.g. {@code "days to pay rising 6.5 days per invoice; 92% of the

@@ -14,11 +14,11 @@ import java.util.Objects;
  * @param metadata event id, tenant and time
  * @param campaignId the new campaign
  * @param code its code, unique per tenant
- * @param name its name
+ * @param name the campaign's name as planned, not null
  * @param channel the channel it runs on
  * @param startDate its first day
  * @param endDate its last day
- * @param budget its budget
+ * @param budget the campaign's budget as planned, not null
  */
 public record CampaignPlanned(
         EventMetadata metadata,
@@ -36,11 +36,11 @@ public record CampaignPlanned(
      * @param metadata event id, tenant and time
      * @param campaignId the new campaign
      * @param code its code, unique per tenant
-     * @param name its name
+     * @param name the campaign's name as planned, not null
      * @param channel the channel it runs on
      * @param startDate its first day
      * @param endDate its last day
-     * @param budget its budget
+     * @param budget the campaign's budget as planned, not null
      */
     public CampaignPlanned {
         Objects.requireNonNull(metadata, "metadata");

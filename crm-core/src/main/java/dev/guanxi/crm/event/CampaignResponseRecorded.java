@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * @param metadata event id, tenant and time
  * @param customerId the customer who responded
- * @param campaignId the campaign
- * @param responseId the response
+ * @param campaignId the campaign responded to, not null
+ * @param responseId the customer's response to the campaign (one per campaign and customer), not null
  * @param stage the stage reached now
  * @param previousStage the stage reached before, or {@code null} for a first response
  * @param channel the channel the response came in on
@@ -38,8 +38,8 @@ public record CampaignResponseRecorded(
      *
      * @param metadata event id, tenant and time
      * @param customerId the customer who responded
-     * @param campaignId the campaign
-     * @param responseId the response
+     * @param campaignId the campaign responded to, not null
+     * @param responseId the customer's response to the campaign (one per campaign and customer), not null
      * @param stage the stage reached now
      * @param previousStage the stage reached before, or {@code null} for a first response
      * @param channel the channel the response came in on

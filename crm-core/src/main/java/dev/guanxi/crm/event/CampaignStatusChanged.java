@@ -10,7 +10,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata event id, tenant and time
- * @param campaignId the campaign
+ * @param campaignId the campaign whose status changed, not null
  * @param from the status before
  * @param to the status after
  * @param version the campaign's version after the change
@@ -22,7 +22,7 @@ public record CampaignStatusChanged(
      * Rejects nulls.
      *
      * @param metadata event id, tenant and time
-     * @param campaignId the campaign
+     * @param campaignId the campaign whose status changed, not null
      * @param from the status before
      * @param to the status after
      * @param version the campaign's version after the change

@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
+ * @param customerId the customer the case is for, not null
  * @param caseId the new case
  * @param kind complaint, request or enquiry
  * @param severity how urgent
@@ -36,7 +36,7 @@ public record CaseOpened(
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
+     * @param customerId the customer the case is for, not null
      * @param caseId the new case
      * @param kind complaint, request or enquiry
      * @param severity how urgent

@@ -16,8 +16,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param caseId the case
+ * @param customerId the customer the case is for, not null
+ * @param caseId the overdue case, not null
  * @param kind complaint, request or enquiry
  * @param severity the case's severity
  * @param assignee who works on it, or {@code null} if nobody does
@@ -37,8 +37,8 @@ public record CaseOverdue(
      * Rejects nulls (except {@code assignee}).
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param caseId the case
+     * @param customerId the customer the case is for, not null
+     * @param caseId the overdue case, not null
      * @param kind complaint, request or enquiry
      * @param severity the case's severity
      * @param assignee who works on it, or {@code null} if nobody does

@@ -11,8 +11,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param caseId the case
+ * @param customerId the customer the case is for, not null
+ * @param caseId the reopened case, not null
  * @param reason why it was reopened
  * @param reopenCount how often it has been reopened, this time included
  * @param slaDueAt the new SLA due instant
@@ -29,8 +29,8 @@ public record CaseReopened(
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param caseId the case
+     * @param customerId the customer the case is for, not null
+     * @param caseId the reopened case, not null
      * @param reason why it was reopened
      * @param reopenCount how often it has been reopened, this time included
      * @param slaDueAt the new SLA due instant

@@ -12,11 +12,11 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param caseId the case
+ * @param customerId the customer the case is for, not null
+ * @param caseId the resolved case, not null
  * @param kind complaint, request or enquiry
  * @param resolution what was done
- * @param resolvedAt when
+ * @param resolvedAt when the case was resolved, by the CRM's clock, not null
  * @param withinSla whether it was resolved by its SLA due instant
  */
 public record CaseResolved(
@@ -32,11 +32,11 @@ public record CaseResolved(
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param caseId the case
+     * @param customerId the customer the case is for, not null
+     * @param caseId the resolved case, not null
      * @param kind complaint, request or enquiry
      * @param resolution what was done
-     * @param resolvedAt when
+     * @param resolvedAt when the case was resolved, by the CRM's clock, not null
      * @param withinSla whether it was resolved by its SLA due instant
      */
     public CaseResolved {

@@ -13,8 +13,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param caseId the case
+ * @param customerId the customer the case is for, not null
+ * @param caseId the case that changed status, not null
  * @param from the status it left
  * @param to the status it entered
  * @param assignee who handles it after the change, or {@code null}
@@ -31,8 +31,8 @@ public record CaseStatusChanged(
      * Rejects nulls (except {@code assignee}).
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param caseId the case
+     * @param customerId the customer the case is for, not null
+     * @param caseId the case that changed status, not null
      * @param from the status it left
      * @param to the status it entered
      * @param assignee who handles it after the change, or {@code null}

@@ -14,9 +14,9 @@ import java.util.Optional;
  * <p>Immutable and thread-safe.
  *
  * @param metadata event id, tenant and time
- * @param customerId our customer
- * @param dealingId the dealing
- * @param competitorId the competitor
+ * @param customerId our customer the competitor deals with, not null
+ * @param dealingId the dealing that changed, not null
+ * @param competitorId the competitor of the dealing, not null
  * @param from the kind before
  * @param to the kind after (the same as {@code from} when a dealing ended without changing kind)
  * @param endedOn the day it ended, or {@code null} while it is open
@@ -36,9 +36,9 @@ public record CompetitorDealingChanged(
      * Rejects nulls (except {@code endedOn}).
      *
      * @param metadata event id, tenant and time
-     * @param customerId our customer
-     * @param dealingId the dealing
-     * @param competitorId the competitor
+     * @param customerId our customer the competitor deals with, not null
+     * @param dealingId the dealing that changed, not null
+     * @param competitorId the competitor of the dealing, not null
      * @param from the kind before
      * @param to the kind after (the same as {@code from} when a dealing ended without changing kind)
      * @param endedOn the day it ended, or {@code null} while it is open

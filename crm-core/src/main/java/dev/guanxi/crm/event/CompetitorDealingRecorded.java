@@ -13,9 +13,9 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata event id, tenant and time
- * @param customerId our customer
+ * @param customerId our customer the competitor deals with, not null
  * @param dealingId the new dealing
- * @param competitorId the competitor
+ * @param competitorId the competitor of the dealing, not null
  * @param kind what the dealing is
  * @param observedOn when we learnt of it
  */
@@ -31,9 +31,9 @@ public record CompetitorDealingRecorded(
      * Rejects nulls.
      *
      * @param metadata event id, tenant and time
-     * @param customerId our customer
+     * @param customerId our customer the competitor deals with, not null
      * @param dealingId the new dealing
-     * @param competitorId the competitor
+     * @param competitorId the competitor of the dealing, not null
      * @param kind what the dealing is
      * @param observedOn when we learnt of it
      */

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param metadata event id, tenant and time
  * @param competitorId the new competitor
- * @param name its name
+ * @param name the competitor's name as registered, not null
  */
 public record CompetitorRegistered(EventMetadata metadata, CompetitorId competitorId, String name)
         implements CompetitorEvent {
@@ -19,7 +19,7 @@ public record CompetitorRegistered(EventMetadata metadata, CompetitorId competit
      *
      * @param metadata event id, tenant and time
      * @param competitorId the new competitor
-     * @param name its name
+     * @param name the competitor's name as registered, not null
      */
     public CompetitorRegistered {
         Objects.requireNonNull(metadata, "metadata");

@@ -9,7 +9,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata event id, tenant and time
- * @param competitorId the competitor
+ * @param competitorId the competitor whose profile changed, not null
  * @param name its name after the change
  * @param version its version after the change
  */
@@ -19,7 +19,7 @@ public record CompetitorUpdated(EventMetadata metadata, CompetitorId competitorI
      * Rejects nulls.
      *
      * @param metadata event id, tenant and time
-     * @param competitorId the competitor
+     * @param competitorId the competitor whose profile changed, not null
      * @param name its name after the change
      * @param version its version after the change
      */

@@ -10,8 +10,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param contractId the contract
+ * @param customerId the customer the contract is with, not null
+ * @param contractId the activated contract, not null
  */
 public record ContractActivated(EventMetadata metadata, CustomerId customerId, ContractId contractId)
         implements SalesEvent {
@@ -19,8 +19,8 @@ public record ContractActivated(EventMetadata metadata, CustomerId customerId, C
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param contractId the contract
+     * @param customerId the customer the contract is with, not null
+     * @param contractId the activated contract, not null
      */
     public ContractActivated {
         Objects.requireNonNull(metadata, "metadata");

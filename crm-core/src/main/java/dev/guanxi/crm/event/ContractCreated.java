@@ -11,10 +11,10 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param contractId the contract
+ * @param customerId the customer the contract is with, not null
+ * @param contractId the new draft contract, not null
  * @param kind sales or service
- * @param contractNumber its number
+ * @param contractNumber the contract's number, as the host gave it, not null
  */
 public record ContractCreated(
         EventMetadata metadata, CustomerId customerId, ContractId contractId, ContractKind kind, String contractNumber)
@@ -23,10 +23,10 @@ public record ContractCreated(
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param contractId the contract
+     * @param customerId the customer the contract is with, not null
+     * @param contractId the new draft contract, not null
      * @param kind sales or service
-     * @param contractNumber its number
+     * @param contractNumber the contract's number, as the host gave it, not null
      */
     public ContractCreated {
         Objects.requireNonNull(metadata, "metadata");

@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
+ * @param customerId the customer the contract is with, not null
  * @param contractId the renewed contract
  * @param successorId the successor that now runs
  * @param successorEndDate the successor's last day in force
@@ -27,7 +27,7 @@ public record ContractRenewed(
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
+     * @param customerId the customer the contract is with, not null
      * @param contractId the renewed contract
      * @param successorId the successor that now runs
      * @param successorEndDate the successor's last day in force

@@ -10,9 +10,9 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param contractId the contract
- * @param reason why
+ * @param customerId the customer the contract is with, not null
+ * @param contractId the terminated contract, not null
+ * @param reason why it was terminated, as the user gave it, not null
  */
 public record ContractTerminated(EventMetadata metadata, CustomerId customerId, ContractId contractId, String reason)
         implements SalesEvent {
@@ -20,9 +20,9 @@ public record ContractTerminated(EventMetadata metadata, CustomerId customerId, 
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param contractId the contract
-     * @param reason why
+     * @param customerId the customer the contract is with, not null
+     * @param contractId the terminated contract, not null
+     * @param reason why it was terminated, as the user gave it, not null
      */
     public ContractTerminated {
         Objects.requireNonNull(metadata, "metadata");

@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
+ * @param customerId the customer graded, not null
  * @param previousGrade the credit grade before, or {@code null} if the customer had none
  * @param newGrade the credit grade now
  * @param score the credit score behind the new grade, 0 to 100
@@ -24,7 +24,7 @@ public record CreditGradeChanged(
      * Rejects nulls (except {@code previousGrade}), a score out of range and a "change" to the same grade.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
+     * @param customerId the customer graded, not null
      * @param previousGrade the credit grade before, or {@code null} if the customer had none
      * @param newGrade the credit grade now
      * @param score the credit score behind the new grade, 0 to 100

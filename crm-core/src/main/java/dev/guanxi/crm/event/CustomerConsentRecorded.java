@@ -12,8 +12,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param consent the decision
+ * @param customerId the customer whose preferences got the decision, not null
+ * @param consent the decision added (channel, opt-in or opt-out, when and where it was recorded), not null
  */
 public record CustomerConsentRecorded(EventMetadata metadata, CustomerId customerId, Consent consent)
         implements CustomerEvent {
@@ -21,8 +21,8 @@ public record CustomerConsentRecorded(EventMetadata metadata, CustomerId custome
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param consent the decision
+     * @param customerId the customer whose preferences got the decision, not null
+     * @param consent the decision added (channel, opt-in or opt-out, when and where it was recorded), not null
      */
     public CustomerConsentRecorded {
         Objects.requireNonNull(metadata, "metadata");

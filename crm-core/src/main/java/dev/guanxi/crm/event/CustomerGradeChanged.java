@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
+ * @param customerId the customer graded, not null
  * @param scheme which grading, e.g. {@code "abc"}
  * @param previousGrade the grade before, or {@code null} if the customer was not graded before
  * @param newGrade the grade now
@@ -29,7 +29,7 @@ public record CustomerGradeChanged(
      * Rejects nulls (except {@code previousGrade}) and a "change" to the same grade.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
+     * @param customerId the customer graded, not null
      * @param scheme which grading, e.g. {@code "abc"}
      * @param previousGrade the grade before, or {@code null} if the customer was not graded before
      * @param newGrade the grade now

@@ -12,7 +12,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
+ * @param customerId the customer whose owner changed, not null
  * @param previousOwner the owner before, or {@code null} if it had none (or was just registered)
  * @param newOwner the owner now, or {@code null} if it has none any more
  */
@@ -23,7 +23,7 @@ public record CustomerOwnerChanged(
      * Rejects nulls where not allowed and an owner "change" to the same owner.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
+     * @param customerId the customer whose owner changed, not null
      * @param previousOwner the owner before, or {@code null} if it had none (or was just registered)
      * @param newOwner the owner now, or {@code null} if it has none any more
      */

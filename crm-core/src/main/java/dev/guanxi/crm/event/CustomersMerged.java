@@ -13,7 +13,7 @@ import java.util.UUID;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the survivor
+ * @param customerId the survivor: the customer the loser was merged into, not null
  * @param loserId the merged customer
  * @param mergeId the merge's id in the merge log
  * @param version the survivor's version after the merge
@@ -35,7 +35,7 @@ public record CustomersMerged(
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the survivor
+     * @param customerId the survivor: the customer the loser was merged into, not null
      * @param loserId the merged customer
      * @param mergeId the merge's id in the merge log
      * @param version the survivor's version after the merge

@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
+ * @param customerId the customer the interaction was with, not null
  * @param interactionId the new interaction
  * @param channel the channel it happened on
  * @param direction inbound or outbound
@@ -34,7 +34,7 @@ public record InteractionLogged(
      * Rejects nulls (except {@code staffId}).
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
+     * @param customerId the customer the interaction was with, not null
      * @param interactionId the new interaction
      * @param channel the channel it happened on
      * @param direction inbound or outbound

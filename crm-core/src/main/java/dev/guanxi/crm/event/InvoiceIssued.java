@@ -12,9 +12,9 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param invoiceId the invoice
- * @param invoiceNumber its number
+ * @param customerId the customer who owes the amount, not null
+ * @param invoiceId the new invoice, not null
+ * @param invoiceNumber the invoice's number, as the host gave it, not null
  * @param amount the amount owed
  * @param dueDate the day payment is due
  */
@@ -30,9 +30,9 @@ public record InvoiceIssued(
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param invoiceId the invoice
-     * @param invoiceNumber its number
+     * @param customerId the customer who owes the amount, not null
+     * @param invoiceId the new invoice, not null
+     * @param invoiceNumber the invoice's number, as the host gave it, not null
      * @param amount the amount owed
      * @param dueDate the day payment is due
      */

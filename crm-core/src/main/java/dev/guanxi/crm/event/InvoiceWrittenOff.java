@@ -11,10 +11,10 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param invoiceId the invoice
+ * @param customerId the customer who owed the amount, not null
+ * @param invoiceId the invoice written off, not null
  * @param writtenOff the amount written off
- * @param reason why
+ * @param reason why the rest was written off, as the user gave it, not null
  */
 public record InvoiceWrittenOff(
         EventMetadata metadata, CustomerId customerId, InvoiceId invoiceId, Money writtenOff, String reason)
@@ -23,10 +23,10 @@ public record InvoiceWrittenOff(
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param invoiceId the invoice
+     * @param customerId the customer who owed the amount, not null
+     * @param invoiceId the invoice written off, not null
      * @param writtenOff the amount written off
-     * @param reason why
+     * @param reason why the rest was written off, as the user gave it, not null
      */
     public InvoiceWrittenOff {
         Objects.requireNonNull(metadata, "metadata");

@@ -12,7 +12,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
+ * @param customerId the customer that moved, not null
  * @param from the stage before, or {@code null} for the first placement
  * @param to the stage now
  * @param reason why: the rules that fired with their numbers, one line
@@ -30,7 +30,7 @@ public record LifecycleStageChanged(
      * Rejects nulls (except {@code from}) and a "change" to the same stage.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
+     * @param customerId the customer that moved, not null
      * @param from the stage before, or {@code null} for the first placement
      * @param to the stage now
      * @param reason why: the rules that fired with their numbers, one line

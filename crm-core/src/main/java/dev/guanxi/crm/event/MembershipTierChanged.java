@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the member
+ * @param customerId the member whose tier changed, not null
  * @param previousTier the tier before, or {@code null} if the customer was not a member
  * @param newTier the tier now, or {@code null} if the customer left the programme
  * @param reason why, one line for a person (e.g. {@code "spent 12,000.00 CNY in 365 days (entry: 10,000.00)"})
@@ -29,7 +29,7 @@ public record MembershipTierChanged(
      * Rejects nulls (except the tiers) and a "change" to the same tier.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the member
+     * @param customerId the member whose tier changed, not null
      * @param previousTier the tier before, or {@code null} if the customer was not a member
      * @param newTier the tier now, or {@code null} if the customer left the programme
      * @param reason why, one line for a person (e.g. {@code "spent 12,000.00 CNY in 365 days (entry: 10,000.00)"})

@@ -10,9 +10,9 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param opportunityId the opportunity
- * @param reason why
+ * @param customerId the prospective buyer, not null
+ * @param opportunityId the lost opportunity, not null
+ * @param reason why it was lost, as the user gave it, not null
  * @param competitorNote who won it instead, or {@code null} if none was recorded
  */
 public record OpportunityLost(
@@ -26,9 +26,9 @@ public record OpportunityLost(
      * Rejects nulls (except {@code competitorNote}).
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param opportunityId the opportunity
-     * @param reason why
+     * @param customerId the prospective buyer, not null
+     * @param opportunityId the lost opportunity, not null
+     * @param reason why it was lost, as the user gave it, not null
      * @param competitorNote who won it instead, or {@code null} if none was recorded
      */
     public OpportunityLost {

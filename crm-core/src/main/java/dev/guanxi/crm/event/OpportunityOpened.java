@@ -11,8 +11,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param opportunityId the opportunity
+ * @param customerId the prospective buyer, not null
+ * @param opportunityId the new opportunity, not null
  * @param pipeline its pipeline's name
  * @param stage the stage it starts in
  * @param amount the expected deal value
@@ -29,8 +29,8 @@ public record OpportunityOpened(
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param opportunityId the opportunity
+     * @param customerId the prospective buyer, not null
+     * @param opportunityId the new opportunity, not null
      * @param pipeline its pipeline's name
      * @param stage the stage it starts in
      * @param amount the expected deal value

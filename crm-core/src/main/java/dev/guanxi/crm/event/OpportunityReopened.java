@@ -10,8 +10,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param opportunityId the opportunity
+ * @param customerId the prospective buyer, not null
+ * @param opportunityId the reopened opportunity, not null
  * @param stage the stage it resumes in
  */
 public record OpportunityReopened(
@@ -21,8 +21,8 @@ public record OpportunityReopened(
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param opportunityId the opportunity
+     * @param customerId the prospective buyer, not null
+     * @param opportunityId the reopened opportunity, not null
      * @param stage the stage it resumes in
      */
     public OpportunityReopened {

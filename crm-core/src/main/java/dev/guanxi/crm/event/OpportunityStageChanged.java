@@ -10,8 +10,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param opportunityId the opportunity
+ * @param customerId the prospective buyer, not null
+ * @param opportunityId the opportunity that moved, not null
  * @param fromStage the stage it left
  * @param toStage the stage it entered
  * @param probability its probability now, in percent
@@ -28,8 +28,8 @@ public record OpportunityStageChanged(
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param opportunityId the opportunity
+     * @param customerId the prospective buyer, not null
+     * @param opportunityId the opportunity that moved, not null
      * @param fromStage the stage it left
      * @param toStage the stage it entered
      * @param probability its probability now, in percent

@@ -11,8 +11,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param opportunityId the opportunity
+ * @param customerId the buyer, not null
+ * @param opportunityId the won opportunity, not null
  * @param amount the deal value
  */
 public record OpportunityWon(EventMetadata metadata, CustomerId customerId, OpportunityId opportunityId, Money amount)
@@ -21,8 +21,8 @@ public record OpportunityWon(EventMetadata metadata, CustomerId customerId, Oppo
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param opportunityId the opportunity
+     * @param customerId the buyer, not null
+     * @param opportunityId the won opportunity, not null
      * @param amount the deal value
      */
     public OpportunityWon {

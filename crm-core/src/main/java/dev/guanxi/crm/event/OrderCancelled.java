@@ -11,8 +11,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param orderId the order
+ * @param customerId the customer who placed the order, not null
+ * @param orderId the cancelled order, not null
  * @param total the total that no longer counts
  */
 public record OrderCancelled(EventMetadata metadata, CustomerId customerId, OrderId orderId, Money total)
@@ -21,8 +21,8 @@ public record OrderCancelled(EventMetadata metadata, CustomerId customerId, Orde
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param orderId the order
+     * @param customerId the customer who placed the order, not null
+     * @param orderId the cancelled order, not null
      * @param total the total that no longer counts
      */
     public OrderCancelled {

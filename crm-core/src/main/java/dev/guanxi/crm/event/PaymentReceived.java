@@ -14,8 +14,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param paymentId the payment
+ * @param customerId the paying customer, not null
+ * @param paymentId the new payment, not null
  * @param invoiceId the invoice paid, or {@code null} for a payment on account
  * @param amount the amount received
  * @param receivedOn the day it was received
@@ -34,8 +34,8 @@ public record PaymentReceived(
      * Rejects nulls (except {@code invoiceId} and {@code invoiceStatus}).
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param paymentId the payment
+     * @param customerId the paying customer, not null
+     * @param paymentId the new payment, not null
      * @param invoiceId the invoice paid, or {@code null} for a payment on account
      * @param amount the amount received
      * @param receivedOn the day it was received

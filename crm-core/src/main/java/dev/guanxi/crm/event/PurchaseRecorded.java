@@ -12,8 +12,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
- * @param orderId the order
+ * @param customerId the buying customer, not null
+ * @param orderId the new order, not null
  * @param orderDate the day of the purchase
  * @param total the order total
  */
@@ -24,8 +24,8 @@ public record PurchaseRecorded(
      * Rejects nulls.
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
-     * @param orderId the order
+     * @param customerId the buying customer, not null
+     * @param orderId the new order, not null
      * @param orderDate the day of the purchase
      * @param total the order total
      */

@@ -12,7 +12,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param metadata the event's id, tenant and time
- * @param customerId the customer
+ * @param customerId the customer who answered, not null
  * @param responseId the new response
  * @param respondedAt when the customer answered
  * @param csat the CSAT score 1 to 5, or {@code null}
@@ -32,7 +32,7 @@ public record SurveyAnswered(
      * Rejects nulls (except the scores and {@code caseId}).
      *
      * @param metadata the event's id, tenant and time
-     * @param customerId the customer
+     * @param customerId the customer who answered, not null
      * @param responseId the new response
      * @param respondedAt when the customer answered
      * @param csat the CSAT score 1 to 5, or {@code null}

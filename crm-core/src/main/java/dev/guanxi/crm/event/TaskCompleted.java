@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * @param metadata the event's id, tenant and time
  * @param customerId the customer the task is about
- * @param taskId the task
+ * @param taskId the task marked done, not null
  * @param assignee who did it
  * @param dueDate the day it was due
  * @param completedAt when it was marked done
@@ -32,7 +32,7 @@ public record TaskCompleted(
      *
      * @param metadata the event's id, tenant and time
      * @param customerId the customer the task is about
-     * @param taskId the task
+     * @param taskId the task marked done, not null
      * @param assignee who did it
      * @param dueDate the day it was due
      * @param completedAt when it was marked done

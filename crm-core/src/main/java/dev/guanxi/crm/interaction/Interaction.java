@@ -18,8 +18,8 @@ import java.util.Objects;
  * may be corrected ({@link Interactions#update}); the facts (who, when, on which channel) stay as logged.
  * Immutable and thread-safe.
  *
- * @param id the id
- * @param customerId the customer
+ * @param id the interaction's id, assigned by the CRM when it is logged, not null
+ * @param customerId the customer the interaction was with, required
  * @param channel the channel it happened on
  * @param direction who started it
  * @param occurredAt when it happened
@@ -56,8 +56,8 @@ public record Interaction(
     /**
      * Validates the components.
      *
-     * @param id the id
-     * @param customerId the customer
+     * @param id the interaction's id, assigned by the CRM when it is logged, not null
+     * @param customerId the customer the interaction was with, required
      * @param channel the channel it happened on
      * @param direction who started it
      * @param occurredAt when it happened

@@ -14,7 +14,7 @@ import java.util.Objects;
  * A follow-up task on a salesperson's to-do list: what to do for which customer, by whom, by when. Its status
  * moves along the table in {@link TaskStatus}. Immutable and thread-safe.
  *
- * @param id the id
+ * @param id the task's id, assigned by the CRM when it is created, not null
  * @param customerId the customer it is about
  * @param interactionId the interaction it follows up, or {@code null}
  * @param title a one-line title, 1 to 500 characters
@@ -44,7 +44,7 @@ public record Task(
     /**
      * Validates the components and that {@code completedAt} agrees with the status.
      *
-     * @param id the id
+     * @param id the task's id, assigned by the CRM when it is created, not null
      * @param customerId the customer it is about
      * @param interactionId the interaction it follows up, or {@code null}
      * @param title a one-line title, 1 to 500 characters

@@ -8,13 +8,13 @@ import java.util.UUID;
  *
  * <p>Immutable and thread-safe.
  *
- * @param value the UUID
+ * @param value the id's UUID, not null (a {@linkplain #random() random} one for a new record)
  */
 public record TaskId(UUID value) {
     /**
      * Rejects null.
      *
-     * @param value the UUID
+     * @param value the id's UUID, not null (a {@linkplain #random() random} one for a new record)
      */
     public TaskId {
         Objects.requireNonNull(value, "value");

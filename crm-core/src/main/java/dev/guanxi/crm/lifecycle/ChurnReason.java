@@ -17,7 +17,7 @@ import java.time.Instant;
  *
  * <p>Immutable and thread-safe.
  *
- * @param customerId the customer
+ * @param customerId the lost customer, required
  * @param lostAt when the customer moved to {@code LOST} (the instant of that transition); instants are truncated
  *     to microseconds, the precision every store keeps
  * @param code the churn reason code, 1 to 64 characters of {@code [A-Za-z0-9_.-]}
@@ -42,7 +42,7 @@ public record ChurnReason(
     /**
      * Validates the components.
      *
-     * @param customerId the customer
+     * @param customerId the lost customer, required
      * @param lostAt when the customer moved to {@code LOST} (the instant of that transition); instants are truncated to
      *     microseconds, the precision every store keeps
      * @param code the churn reason code, 1 to 64 characters of {@code [A-Za-z0-9_.-]}

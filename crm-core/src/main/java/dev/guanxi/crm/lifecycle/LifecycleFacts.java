@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param customerId the customer
+ * @param customerId the customer evaluated, required
  * @param state the current stage, since when, and a prospect's funnel position; {@code null} if the customer
  *     was never evaluated
  * @param purchases the number of purchases so far, zero or more
@@ -53,7 +53,7 @@ public record LifecycleFacts(
     /**
      * Validates the facts.
      *
-     * @param customerId the customer
+     * @param customerId the customer evaluated, required
      * @param state the current stage, since when, and a prospect's funnel position; {@code null} if the customer was
      *     never evaluated
      * @param purchases the number of purchases so far, zero or more

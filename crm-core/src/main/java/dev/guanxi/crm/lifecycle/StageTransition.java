@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param customerId the customer
+ * @param customerId the customer that moved, required
  * @param from the stage left, or {@code null} for the customer's first placement
  * @param to the stage entered
  * @param at when; truncated to microseconds, the precision every store keeps
@@ -33,7 +33,7 @@ public record StageTransition(
     /**
      * Validates the transition.
      *
-     * @param customerId the customer
+     * @param customerId the customer that moved, required
      * @param from the stage left, or {@code null} for the customer's first placement
      * @param to the stage entered
      * @param at when; truncated to microseconds, the precision every store keeps

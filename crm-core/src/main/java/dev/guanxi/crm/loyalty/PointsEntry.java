@@ -22,8 +22,8 @@ import java.time.temporal.ChronoUnit;
  * <p>Immutable and thread-safe. Created by {@link Membership}; storage adapters and tests may use the
  * canonical constructor.
  *
- * @param id the id
- * @param customerId the member
+ * @param id the entry's id, assigned by the CRM when it is written, required
+ * @param customerId the member whose ledger this is, required
  * @param sequence the entry's position in the member's ledger: 1 for the first, +1 for each next one
  * @param businessKey the idempotency key, unique per tenant: 1 to {@value #BUSINESS_KEY_MAX} characters of
  *     one-line text, compared exactly (case and spaces count)
@@ -60,8 +60,8 @@ public record PointsEntry(
     /**
      * Validates the components and truncates {@code occurredAt} to microseconds.
      *
-     * @param id the id
-     * @param customerId the member
+     * @param id the entry's id, assigned by the CRM when it is written, required
+     * @param customerId the member whose ledger this is, required
      * @param sequence the entry's position in the member's ledger: 1 for the first, +1 for each next one
      * @param businessKey the idempotency key, unique per tenant: 1 to {@value #BUSINESS_KEY_MAX} characters of one-line
      *     text, compared exactly (case and spaces count)

@@ -9,14 +9,14 @@ import java.util.UUID;
  *
  * <p>Immutable and thread-safe.
  *
- * @param value the UUID
+ * @param value the id's UUID, not null (a {@linkplain #random() random} one for a new record)
  */
 @Beta
 public record PointsEntryId(UUID value) {
     /**
      * Rejects null.
      *
-     * @param value the UUID
+     * @param value the id's UUID, not null (a {@linkplain #random() random} one for a new record)
      */
     public PointsEntryId {
         Objects.requireNonNull(value, "value");

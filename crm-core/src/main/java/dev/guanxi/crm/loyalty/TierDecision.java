@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param customerId the member
+ * @param customerId the member evaluated, required
  * @param asOf the day evaluated; a change takes effect on it
  * @param previousTier the tier before, or {@code null}
  * @param newTier the tier now, or {@code null}; equal to {@code previousTier} when unchanged
@@ -26,7 +26,7 @@ public record TierDecision(
     /**
      * Checks that the change agrees with the tiers.
      *
-     * @param customerId the member
+     * @param customerId the member evaluated, required
      * @param asOf the day evaluated; a change takes effect on it
      * @param previousTier the tier before, or {@code null}
      * @param newTier the tier now, or {@code null}; equal to {@code previousTier} when unchanged

@@ -16,7 +16,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe; changes are made through {@link Marketing}. Created {@link
  * CampaignStatus#PLANNED} at version 1; every status change raises the version by one.
  *
- * @param id the id
+ * @param id the campaign's id, assigned by the CRM when it is planned, not null
  * @param code the campaign's code, unique per tenant (exact, case-sensitive match), 1 to 64 characters of
  *     {@code [A-Za-z0-9_.-]}, e.g. {@code SPRING-2026}
  * @param name the name, in any script, 1 to 200 characters
@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param targetListSize how many customers are on the target list (0 to 1,000,000,000), or {@code null}
  *     if unknown
  * @param budget the budget, zero or more
- * @param status the status
+ * @param status where the campaign stands in {@link CampaignStatus}'s table, required
  * @param version the version, 1 when planned
  * @param createdAt when it was planned
  * @param updatedAt when it was last changed
@@ -56,7 +56,7 @@ public record Campaign(
     /**
      * Validates the components.
      *
-     * @param id the id
+     * @param id the campaign's id, assigned by the CRM when it is planned, not null
      * @param code the campaign's code, unique per tenant (exact, case-sensitive match), 1 to 64 characters of {@code
      *     [A-Za-z0-9_.-]}, e.g. {@code SPRING-2026}
      * @param name the name, in any script, 1 to 200 characters
@@ -68,7 +68,7 @@ public record Campaign(
      *     characters), or {@code null} if not stated
      * @param targetListSize how many customers are on the target list (0 to 1,000,000,000), or {@code null} if unknown
      * @param budget the budget, zero or more
-     * @param status the status
+     * @param status where the campaign stands in {@link CampaignStatus}'s table, required
      * @param version the version, 1 when planned
      * @param createdAt when it was planned
      * @param updatedAt when it was last changed

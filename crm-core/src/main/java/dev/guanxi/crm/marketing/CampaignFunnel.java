@@ -25,7 +25,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  *
- * @param campaignId the campaign
+ * @param campaignId the campaign whose responses are counted, not null
  * @param reached the cumulative count per stage; every stage present, counts zero or more, never rising
  * @param targetListSize the campaign's target list size, or {@code null} if unknown
  * @param budget the campaign's budget
@@ -38,7 +38,7 @@ public record CampaignFunnel(
     /**
      * Validates the counts and copies the map (iteration follows the stages' order).
      *
-     * @param campaignId the campaign
+     * @param campaignId the campaign whose responses are counted, not null
      * @param reached the cumulative count per stage; every stage present, counts zero or more, never rising
      * @param targetListSize the campaign's target list size, or {@code null} if unknown
      * @param budget the campaign's budget

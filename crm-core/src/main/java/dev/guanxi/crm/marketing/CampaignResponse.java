@@ -25,7 +25,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe; changes are made through {@link Marketing#recordResponse}.
  *
- * @param id the id
+ * @param id the response's id, assigned by the CRM at the first response, not null
  * @param campaignId the campaign responded to
  * @param customerId the customer who responded
  * @param history the stages reached, oldest first: at least one, stages strictly rising, instants not
@@ -52,7 +52,7 @@ public record CampaignResponse(
     /**
      * Validates the components and copies the history.
      *
-     * @param id the id
+     * @param id the response's id, assigned by the CRM at the first response, not null
      * @param campaignId the campaign responded to
      * @param customerId the customer who responded
      * @param history the stages reached, oldest first: at least one, stages strictly rising, instants not falling

@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param campaignId the campaign
+ * @param campaignId the campaign whose target list this is, not null
  * @param customerId the customer to reach
  * @param addedAt when the target was added (or last replaced)
  * @param source where the target came from, a code of 1 to 64 characters of {@code [A-Za-z0-9_.-]}, e.g.
@@ -44,7 +44,7 @@ public record CampaignTarget(
     /**
      * Validates the components.
      *
-     * @param campaignId the campaign
+     * @param campaignId the campaign whose target list this is, not null
      * @param customerId the customer to reach
      * @param addedAt when the target was added (or last replaced)
      * @param source where the target came from, a code of 1 to 64 characters of {@code [A-Za-z0-9_.-]}, e.g. {@value

@@ -14,8 +14,8 @@ import java.util.TreeMap;
  * Everything one tenant holds about one customer, as flat entries: each record, from each source, with its
  * fields rendered as text and the instant they were set. Immutable and thread-safe.
  *
- * @param tenant the tenant
- * @param customerId the customer
+ * @param tenant the tenant whose data was exported, not null
+ * @param customerId the customer the data is about, not null
  * @param exportedAt when the export was taken, from the CRM's clock
  * @param entries the records, by source in a fixed order, then as each source lists them
  * @since 0.1.0
@@ -25,8 +25,8 @@ public record PersonalDataExport(TenantId tenant, CustomerId customerId, Instant
     /**
      * Copies.
      *
-     * @param tenant the tenant
-     * @param customerId the customer
+     * @param tenant the tenant whose data was exported, not null
+     * @param customerId the customer the data is about, not null
      * @param exportedAt when the export was taken, from the CRM's clock
      * @param entries the records, by source in a fixed order, then as each source lists them
      */

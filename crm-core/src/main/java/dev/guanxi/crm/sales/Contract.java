@@ -19,8 +19,9 @@ import java.time.LocalDate;
  * <p>Immutable and thread-safe. Created by {@link Sales#createContract(NewContract)}; storage adapters and
  * tests may use the canonical constructor or {@link #draft(ContractId, NewContract, Instant)}.
  *
- * @param id the id
- * @param customerId the customer
+ * @param id the contract's id, assigned by the CRM at creation, required; not the id of the contract it renews or is
+ *     renewed by
+ * @param customerId the customer the contract is with, required
  * @param kind sales or service
  * @param contractNumber the contract number, unique per tenant
  * @param title what the contract is about
@@ -29,7 +30,7 @@ import java.time.LocalDate;
  * @param value the contract value, zero or more
  * @param renewalDate when renewal is due, or {@code null} if no date is set (the end date then counts); not
  *     before the start
- * @param status the status
+ * @param status where the contract stands in {@link ContractStatus}'s table, required
  * @param terminationReason why it was terminated, or {@code null} if it was not; set exactly when the status is
  *     {@link ContractStatus#TERMINATED}
  * @param renewalOf the contract this one renews, or {@code null} if it renews none
@@ -60,8 +61,9 @@ public record Contract(
     /**
      * Validates the components.
      *
-     * @param id the id
-     * @param customerId the customer
+     * @param id the contract's id, assigned by the CRM at creation, required; not the id of the contract it renews or
+     *     is renewed by
+     * @param customerId the customer the contract is with, required
      * @param kind sales or service
      * @param contractNumber the contract number, unique per tenant
      * @param title what the contract is about
@@ -70,7 +72,7 @@ public record Contract(
      * @param value the contract value, zero or more
      * @param renewalDate when renewal is due, or {@code null} if no date is set (the end date then counts); not before
      *     the start
-     * @param status the status
+     * @param status where the contract stands in {@link ContractStatus}'s table, required
      * @param terminationReason why it was terminated, or {@code null} if it was not; set exactly when the status is
      *     {@link ContractStatus#TERMINATED}
      * @param renewalOf the contract this one renews, or {@code null} if it renews none

@@ -26,7 +26,7 @@ import java.util.Currency;
  * <p>Immutable and thread-safe. Created by {@link Sales#issueInvoice(NewInvoice)}; storage adapters and tests
  * may use the canonical constructor or {@link #issue(InvoiceId, NewInvoice, Instant)}.
  *
- * @param id the id
+ * @param id the invoice's id, assigned by the CRM when it is issued, required
  * @param customerId the customer who owes the amount
  * @param invoiceNumber the invoice number, unique per tenant
  * @param orderId the order invoiced, or {@code null} if the invoice bills no recorded order
@@ -64,7 +64,7 @@ public record Invoice(
     /**
      * Validates the components.
      *
-     * @param id the id
+     * @param id the invoice's id, assigned by the CRM when it is issued, required
      * @param customerId the customer who owes the amount
      * @param invoiceNumber the invoice number, unique per tenant
      * @param orderId the order invoiced, or {@code null} if the invoice bills no recorded order

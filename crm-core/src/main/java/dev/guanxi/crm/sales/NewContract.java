@@ -12,7 +12,7 @@ import java.time.LocalDate;
  *
  * <p>Immutable and thread-safe. Build with {@link #builder(CustomerId, ContractKind, String, String)}.
  *
- * @param customerId the customer
+ * @param customerId the customer the contract is with, required
  * @param kind sales or service
  * @param contractNumber the contract number, unique per tenant, 1 to 64 characters of one-line text
  * @param title what the contract is about, in any script, 1 to 500 characters
@@ -34,7 +34,7 @@ public record NewContract(
     /**
      * Validates the components.
      *
-     * @param customerId the customer
+     * @param customerId the customer the contract is with, required
      * @param kind sales or service
      * @param contractNumber the contract number, unique per tenant, 1 to 64 characters of one-line text
      * @param title what the contract is about, in any script, 1 to 500 characters

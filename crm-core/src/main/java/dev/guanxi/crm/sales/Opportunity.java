@@ -24,7 +24,7 @@ import java.util.List;
  * <p>Immutable and thread-safe. Created by {@link Sales#openOpportunity(NewOpportunity)}; storage adapters and
  * tests may use the canonical constructor or {@link #open(OpportunityId, NewOpportunity, Pipeline, Instant)}.
  *
- * @param id the id
+ * @param id the opportunity's id, assigned by the CRM when it is opened, required
  * @param customerId the prospective buyer
  * @param name what the deal is about
  * @param pipeline the name of its pipeline
@@ -67,7 +67,7 @@ public record Opportunity(
     /**
      * Validates the components.
      *
-     * @param id the id
+     * @param id the opportunity's id, assigned by the CRM when it is opened, required
      * @param customerId the prospective buyer
      * @param name what the deal is about
      * @param pipeline the name of its pipeline

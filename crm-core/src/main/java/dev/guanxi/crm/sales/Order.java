@@ -23,7 +23,7 @@ import java.util.List;
  * <p>Immutable and thread-safe. Created by {@link Sales#recordPurchase(NewOrder)}; storage adapters and tests
  * may use the canonical constructor or {@link #place(OrderId, NewOrder, Instant)}.
  *
- * @param id the id
+ * @param id the order's id, assigned by the CRM when the purchase is recorded, required
  * @param customerId the buying customer
  * @param orderNumber the order number, unique per tenant, or {@code null} if the order has none
  * @param orderDate the day of the purchase
@@ -55,7 +55,7 @@ public record Order(
     /**
      * Validates the components.
      *
-     * @param id the id
+     * @param id the order's id, assigned by the CRM when the purchase is recorded, required
      * @param customerId the buying customer
      * @param orderNumber the order number, unique per tenant, or {@code null} if the order has none
      * @param orderDate the day of the purchase

@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * <p>Immutable and thread-safe. Created by {@link Sales#recordPayment(NewPayment)}; storage adapters and tests
  * may use the canonical constructor or {@link #receive(PaymentId, NewPayment, Instant)}.
  *
- * @param id the id
+ * @param id the payment's id, assigned by the CRM when it is recorded, required
  * @param customerId the paying customer
  * @param invoiceId the invoice paid, or {@code null} for a payment on account
  * @param amount the amount received, greater than zero
@@ -41,7 +41,7 @@ public record Payment(
     /**
      * Validates the components.
      *
-     * @param id the id
+     * @param id the payment's id, assigned by the CRM when it is recorded, required
      * @param customerId the paying customer
      * @param invoiceId the invoice paid, or {@code null} for a payment on account
      * @param amount the amount received, greater than zero

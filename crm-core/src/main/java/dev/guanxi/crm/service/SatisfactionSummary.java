@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * What a customer's survey responses add up to. Immutable and thread-safe.
  *
- * @param customerId the customer
+ * @param customerId the customer whose responses are summed up, not null
  * @param responses how many responses there are
  * @param csatResponses how many of them have a CSAT score
  * @param meanCsat the mean CSAT score, rounded {@link RoundingMode#HALF_UP HALF_UP} to 2 decimals; empty
@@ -39,7 +39,7 @@ public record SatisfactionSummary(
     /**
      * Rejects nulls and counts that do not add up.
      *
-     * @param customerId the customer
+     * @param customerId the customer whose responses are summed up, not null
      * @param responses how many responses there are
      * @param csatResponses how many of them have a CSAT score
      * @param meanCsat the mean CSAT score, rounded {@link RoundingMode#HALF_UP HALF_UP} to 2 decimals; empty without

@@ -22,8 +22,8 @@ import java.util.Objects;
  * resolvedAt}; a {@code CLOSED} case has those and {@code closedAt}. The last history entry is the current
  * status.
  *
- * @param id the id
- * @param customerId the customer
+ * @param id the case's id, assigned by the CRM when it is opened, not null
+ * @param customerId the customer the case is for, required
  * @param kind complaint, request or enquiry
  * @param severity how urgent
  * @param channel the channel it came in on
@@ -72,8 +72,8 @@ public record ServiceCase(
     /**
      * Validates the components and that they agree with the status.
      *
-     * @param id the id
-     * @param customerId the customer
+     * @param id the case's id, assigned by the CRM when it is opened, not null
+     * @param customerId the customer the case is for, required
      * @param kind complaint, request or enquiry
      * @param severity how urgent
      * @param channel the channel it came in on

@@ -11,7 +11,7 @@ import java.util.Objects;
  * Immutable and thread-safe.
  *
  * @param status the status entered
- * @param at when
+ * @param at when the case entered the status, by the CRM's clock, not null
  * @param note the resolution, the reason for reopening, or {@code null}; at most 20,000 characters
  */
 public record StatusChange(CaseStatus status, Instant at, String note) {
@@ -19,7 +19,7 @@ public record StatusChange(CaseStatus status, Instant at, String note) {
      * Validates the components.
      *
      * @param status the status entered
-     * @param at when
+     * @param at when the case entered the status, by the CRM's clock, not null
      * @param note the resolution, the reason for reopening, or {@code null}; at most 20,000 characters
      * @throws dev.guanxi.crm.ValidationException naming the first field that breaks a rule
      */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * customer as a time series. A recorded answer is a fact and is not changed afterwards. Immutable and
  * thread-safe.
  *
- * @param id the id
+ * @param id the response's id, assigned by the CRM when it is recorded, not null
  * @param customerId the customer who answered
  * @param respondedAt when the customer answered
  * @param csat the customer-satisfaction score 1 to 5, or {@code null}
@@ -51,7 +51,7 @@ public record SurveyResponse(
     /**
      * Validates the components.
      *
-     * @param id the id
+     * @param id the response's id, assigned by the CRM when it is recorded, not null
      * @param customerId the customer who answered
      * @param respondedAt when the customer answered
      * @param csat the customer-satisfaction score 1 to 5, or {@code null}

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param mergedInto the customer it was merged into (the survivor)
  * @param externalId the loser's external id, or {@code null} if it had none or the survivor took it over
  * @param mergeId the merge that made the tombstone
- * @param mergedAt when
+ * @param mergedAt when the merge was made, by the CRM's clock, not null
  * @since 0.1.0
  */
 @Beta
@@ -30,7 +30,7 @@ public record CustomerTombstone(
      * @param mergedInto the customer it was merged into (the survivor)
      * @param externalId the loser's external id, or {@code null} if it had none or the survivor took it over
      * @param mergeId the merge that made the tombstone
-     * @param mergedAt when
+     * @param mergedAt when the merge was made, by the CRM's clock, not null
      * @throws IllegalArgumentException if {@code mergedInto} is {@code customerId}
      */
     public CustomerTombstone {

@@ -59,14 +59,14 @@ public final class DuplicateDetector {
     /**
      * A matcher and its weight.
      *
-     * @param matcher the matcher
+     * @param matcher the matcher whose score the weight scales, not null
      * @param weight how much its evidence counts, above 0 and at most 1
      */
     public record WeightedMatcher(DuplicateMatcher<?> matcher, double weight) {
         /**
          * Validates the weight.
          *
-         * @param matcher the matcher
+         * @param matcher the matcher whose score the weight scales, not null
          * @param weight how much its evidence counts, above 0 and at most 1
          * @throws ValidationException on {@code weight} with {@link ValidationRule#OUT_OF_RANGE}
          */

@@ -42,7 +42,7 @@ public interface DuplicateScanListener {
     /**
      * One progress report.
      *
-     * @param phase the phase
+     * @param phase the phase of the scan this report is about, not null
      * @param done items done in this phase
      * @param total items in this phase
      */
@@ -50,7 +50,7 @@ public interface DuplicateScanListener {
         /**
          * Rejects nulls and counts out of range.
          *
-         * @param phase the phase
+         * @param phase the phase of the scan this report is about, not null
          * @param done items done in this phase
          * @param total items in this phase
          */

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param field the field
- * @param rule the rule
+ * @param field the survivor's field that was decided, not null
+ * @param rule the survivorship rule that decided it, not null
  * @param source where the chosen value came from
  * @since 0.1.0
  */
@@ -19,8 +19,8 @@ public record FieldChoice(MergeField field, SurvivorshipRule rule, ValueSource s
     /**
      * Rejects nulls.
      *
-     * @param field the field
-     * @param rule the rule
+     * @param field the survivor's field that was decided, not null
+     * @param rule the survivorship rule that decided it, not null
      * @param source where the chosen value came from
      */
     public FieldChoice {

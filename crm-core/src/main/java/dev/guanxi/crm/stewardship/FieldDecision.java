@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe (the values are the customers' immutable components).
  *
- * @param field the field
+ * @param field the survivor's field that was decided, not null
  * @param rule the rule that decided it
  * @param survivorValue the survivor's value, possibly {@code null}
  * @param loserValue the loser's value, possibly {@code null}
@@ -28,7 +28,7 @@ public record FieldDecision(
     /**
      * Rejects a missing field, rule or source.
      *
-     * @param field the field
+     * @param field the survivor's field that was decided, not null
      * @param rule the rule that decided it
      * @param survivorValue the survivor's value, possibly {@code null}
      * @param loserValue the loser's value, possibly {@code null}

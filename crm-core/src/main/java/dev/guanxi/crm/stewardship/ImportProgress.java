@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param jobId the job
+ * @param jobId the import job's id (see {@link ImportOptions#jobId()}), not null
  * @param rowsDone the rows done so far, including those of earlier runs of the job (the journal's last row)
  * @param batches the batches committed so far, including those of earlier runs
  * @param rowsThisRun the rows done by this run (a resumed run does not count the rows before it)
@@ -21,7 +21,7 @@ public record ImportProgress(String jobId, long rowsDone, long batches, long row
     /**
      * Validates the components.
      *
-     * @param jobId the job
+     * @param jobId the import job's id (see {@link ImportOptions#jobId()}), not null
      * @param rowsDone the rows done so far, including those of earlier runs of the job (the journal's last row)
      * @param batches the batches committed so far, including those of earlier runs
      * @param rowsThisRun the rows done by this run (a resumed run does not count the rows before it)

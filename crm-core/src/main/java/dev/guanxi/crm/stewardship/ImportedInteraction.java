@@ -17,7 +17,7 @@ import java.time.Instant;
  *
  * @param externalId the interaction's key, 1 to 128 characters
  * @param customerExternalId the external id of the customer it was with
- * @param channel the channel
+ * @param channel the channel the interaction happened on, required
  * @param direction who started it
  * @param occurredAt when it happened, not in the future, or {@code null} for the instant its batch is written
  * @param subject a one-line subject, 1 to 500 characters
@@ -45,7 +45,7 @@ public record ImportedInteraction(
      *
      * @param externalId the interaction's key, 1 to 128 characters
      * @param customerExternalId the external id of the customer it was with
-     * @param channel the channel
+     * @param channel the channel the interaction happened on, required
      * @param direction who started it
      * @param occurredAt when it happened, not in the future, or {@code null} for the instant its batch is written
      * @param subject a one-line subject, 1 to 500 characters

@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * <p>Immutable and thread-safe.
  *
- * @param value the UUID
+ * @param value the id's UUID, not null (a {@linkplain #random() random} one for a new record)
  * @since 0.1.0
  */
 @Beta
@@ -17,7 +17,7 @@ public record MergeId(UUID value) {
     /**
      * Rejects null.
      *
-     * @param value the UUID
+     * @param value the id's UUID, not null (a {@linkplain #random() random} one for a new record)
      */
     public MergeId {
         Objects.requireNonNull(value, "value");

@@ -13,7 +13,8 @@ import java.util.UUID;
  *
  * <p>Immutable and thread-safe.
  *
- * @param kind the kind
+ * @param kind the kind of import the external id belongs to ({@code CONTACTS}, {@code PAYMENTS} or {@code
+ *     INTERACTIONS}), not null
  * @param externalId the row's external id, 1 to 128 characters
  * @param recordId the id of the stored record (for a contact: the customer it was added to)
  * @param fingerprint the SHA-256 of the row's content in lower-case hex (64 characters)
@@ -24,7 +25,8 @@ public record ImportKey(ImportKind kind, String externalId, UUID recordId, Strin
     /**
      * Validates the components.
      *
-     * @param kind the kind
+     * @param kind the kind of import the external id belongs to ({@code CONTACTS}, {@code PAYMENTS} or {@code
+     *     INTERACTIONS}), not null
      * @param externalId the row's external id, 1 to 128 characters
      * @param recordId the id of the stored record (for a contact: the customer it was added to)
      * @param fingerprint the SHA-256 of the row's content in lower-case hex (64 characters)

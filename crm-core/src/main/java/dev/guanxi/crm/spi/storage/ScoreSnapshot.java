@@ -20,7 +20,7 @@ import java.util.UUID;
  *
  * <p>Immutable and thread-safe.
  *
- * @param customerId the customer
+ * @param customerId the customer scored, not null
  * @param runId the scoring run that wrote it
  * @param asOf the date the scores describe
  * @param inputsHash a hash of the inputs the scores were computed from, or {@code null}
@@ -46,7 +46,7 @@ public record ScoreSnapshot(
     /**
      * Validates and copies.
      *
-     * @param customerId the customer
+     * @param customerId the customer scored, not null
      * @param runId the scoring run that wrote it
      * @param asOf the date the scores describe
      * @param inputsHash a hash of the inputs the scores were computed from, or {@code null}
