@@ -23,7 +23,8 @@ import java.util.UUID;
  * @param customerId the customer scored, not null
  * @param runId the scoring run that wrote it
  * @param asOf the date the scores describe
- * @param inputsHash a hash of the inputs the scores were computed from, or {@code null}
+ * @param inputsHash a hash of the inputs the scores were computed from, 1 to {@value #HASH_MAX} characters, or
+ *     {@code null}
  * @param metrics name to number, iterating in name order; names {@code [a-z][A-Za-z0-9_.]{0,63}}, at most
  *     {@value #MAX_ENTRIES}
  * @param labels name to text (1 to {@value #LABEL_MAX} characters), same name rules
@@ -49,10 +50,12 @@ public record ScoreSnapshot(
      * @param customerId the customer scored, not null
      * @param runId the scoring run that wrote it
      * @param asOf the date the scores describe
-     * @param inputsHash a hash of the inputs the scores were computed from, or {@code null}
+     * @param inputsHash a hash of the inputs the scores were computed from, 1 to {@value #HASH_MAX} characters, or
+     *     {@code null}
      * @param metrics name to number, iterating in name order; names {@code [a-z][A-Za-z0-9_.]{0,63}}, at most {@value
-     *     #MAX_ENTRIES}
-     * @param labels name to text (1 to {@value #LABEL_MAX} characters), same name rules
+     *     #MAX_ENTRIES}; {@code null} is taken as empty; copied
+     * @param labels name to text (1 to {@value #LABEL_MAX} characters), same name rules; {@code null} is taken as
+     *     empty; copied
      * @throws ValidationException on {@code metrics.<name>} / {@code labels.<name>} for a bad name or value,
      *     on {@code metrics} / {@code labels} for too many entries, on {@code inputsHash} if too long
      * @throws NullPointerException if {@code customerId}, {@code runId} or {@code asOf} is {@code null}
