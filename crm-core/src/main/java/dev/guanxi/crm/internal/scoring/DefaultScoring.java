@@ -170,6 +170,12 @@ public final class DefaultScoring implements Scoring {
         return context.read(tenant, uow -> uow.scores().find(customerId));
     }
 
+    @Override
+    public dev.guanxi.crm.query.Page<ScoreSnapshot> snapshots(dev.guanxi.crm.query.PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        return context.read(tenant, uow -> uow.scores().list(page));
+    }
+
     /** What one batch wrote. */
     private record Batch(int written, int events) {}
 
