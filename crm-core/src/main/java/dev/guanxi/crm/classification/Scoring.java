@@ -69,6 +69,18 @@ public interface Scoring {
     Optional<ScoreSnapshot> snapshot(CustomerId customerId);
 
     /**
+     * Lists every customer's latest snapshot, a page at a time, in the order of the customer ids' canonical text —
+     * what a report or a dashboard over the whole tenant reads, instead of one {@link #snapshot} per customer.
+     * Each page is one read-only unit of work: O(page size) per call on the JDBC stores.
+     *
+     * @param page which slice (start with {@link dev.guanxi.crm.query.PageRequest#first(int)}, follow {@link
+     *     dev.guanxi.crm.query.Page#nextRequest()})
+     * @return the page of snapshots
+     * @since 0.1.0
+     */
+    dev.guanxi.crm.query.Page<ScoreSnapshot> snapshots(dev.guanxi.crm.query.PageRequest page);
+
+    /**
      * Lists the customers due for contact under the retention plans: those whose latest interaction (on any
      * channel) lies at least their plan's interval before {@code asOf}, or who never had one and were
      * registered at least the interval ago — a salesperson's daily work queue. Grade and stage come from each

@@ -117,6 +117,47 @@ class ScoringRunTest {
     }
 
     @Test
+    @DisplayName("the snapshots of the whole tenant are listed page by page in customer id order, each the stored one")
+    void snapshotsArePaged() {
+        List<CustomerId> ids = new java.util.ArrayList<>();
+        for (int k = 0; k < 7; k++) {
+            CustomerId id = customer("C" + k);
+            buy(id, TODAY.minusDays(5 + k), (100 + k) + ".00", "USD");
+            ids.add(id);
+        }
+        acme.scoring().run(ScoringRequest.of(TODAY, USD));
+        crm.tenant("other")
+                .customers()
+                .register(CustomerDraft.person("elsewhere").build());
+        crm.tenant("other").scoring().run(ScoringRequest.of(TODAY, USD));
+
+        List<ScoreSnapshot> listed = new java.util.ArrayList<>();
+        int pages = 0;
+        dev.guanxi.crm.query.PageRequest page = dev.guanxi.crm.query.PageRequest.first(3);
+        while (true) {
+            dev.guanxi.crm.query.Page<ScoreSnapshot> p = acme.scoring().snapshots(page);
+            pages++;
+            listed.addAll(p.items());
+            if (p.nextRequest().isEmpty()) {
+                break;
+            }
+            page = p.nextRequest().get();
+        }
+
+        // 7 snapshots in pages of 3: 3 + 3 + 1; only this tenant's, ordered by the ids' text
+        assertThat(pages).isEqualTo(3);
+        List<CustomerId> order = listed.stream().map(ScoreSnapshot::customerId).toList();
+        List<CustomerId> expected = ids.stream()
+                .sorted(java.util.Comparator.comparing(id -> id.value().toString()))
+                .toList();
+        assertThat(order).isEqualTo(expected);
+        for (ScoreSnapshot s : listed) {
+            ScoreSnapshot single = acme.scoring().snapshot(s.customerId()).orElseThrow();
+            assertThat(s).isEqualTo(single);
+        }
+    }
+
+    @Test
     @DisplayName("a second run publishes only the grades that changed, with the grade before")
     void secondRunPublishesChanges() {
         CustomerId a = customer("A");

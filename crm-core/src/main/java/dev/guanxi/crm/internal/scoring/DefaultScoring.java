@@ -170,6 +170,12 @@ public final class DefaultScoring implements Scoring {
         return context.read(tenant, uow -> uow.scores().find(customerId));
     }
 
+    @Override
+    public dev.guanxi.crm.query.Page<ScoreSnapshot> snapshots(dev.guanxi.crm.query.PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        return context.read(tenant, uow -> uow.scores().list(page));
+    }
+
     /** What one batch wrote. */
     private record Batch(int written, int events) {}
 
@@ -363,8 +369,18 @@ public final class DefaultScoring implements Scoring {
                 ? new dev.guanxi.crm.analytics.TransactionLog(Money.scaleOf(request.currency()))
                 : null;
         int valueFrom = (int) request.valueFrom().toEpochDay();
+        // the scan comes in customer order: one index lookup per customer, not per purchase
+        CustomerId[] lastId = {null};
+        int[] lastIndex = {-1};
         uow.orders().scanPurchases(new PurchaseScan(null, asOf), (id, date, minor, currency) -> {
-            int i = b.indexOf(id);
+            int i;
+            if (id == lastId[0] || id.equals(lastId[0])) {
+                i = lastIndex[0];
+            } else {
+                i = b.indexOf(id);
+                lastId[0] = id;
+                lastIndex[0] = i;
+            }
             if (i < 0) {
                 return;
             }

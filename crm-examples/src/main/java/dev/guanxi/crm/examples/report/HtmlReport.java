@@ -9,6 +9,7 @@ import dev.guanxi.crm.classification.CustomerGrade;
 import dev.guanxi.crm.classification.RfmSegment;
 import dev.guanxi.crm.classification.WinBackCandidate;
 import dev.guanxi.crm.customer.Customer;
+import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.customer.ReferenceCode;
 import dev.guanxi.crm.customer.ReferenceCodeType;
@@ -45,14 +46,15 @@ import java.util.TreeMap;
  * by owner.
  *
  * <p>Everything is read through the SDK's API, nothing is recomputed: the customers ({@code customers().query}),
- * each customer's latest score snapshot as the last scoring run wrote it ({@code scoring().snapshot}), the
+ * each customer's latest score snapshot as the last scoring run wrote it ({@code scoring().snapshots}), the
  * win-back list ({@code scoring().winBackList}), the lifecycle stage flow ({@code lifecycle().flow}) and the sales
  * statistics ({@code analysis().statistics}). Run the scoring first ({@code scoring().run}, with {@link
  * dev.guanxi.crm.classification.StandardRules#all()} and {@link
  * dev.guanxi.crm.classification.ScoringModels#bgNbdGammaGamma()} for every section); a section whose results are
  * missing says so instead of drawing a chart.
  *
- * <p>Cost: one page query per 1,000 customers and one snapshot read per customer, O(n) in customers, plus a sort
+ * <p>Cost: one page query per 1,000 customers and one per 1,000 snapshots ({@code scoring().snapshots}), O(n) in
+ * customers (the snapshots are held in a map while the report is built), plus a sort
  * of the scored customers by their 80/20 rank, O(n log n); the Pareto curve is drawn with at most {@value
  * #MAX_CURVE_POINTS} points. Meant for reports of up to some hundred thousand customers.
  *
@@ -190,12 +192,24 @@ public final class HtmlReport {
         final Map<String, long[]> byOwner = new TreeMap<>();
 
         static Scores read(TenantCrm tenant) {
-            Scores s = new Scores();
+            Map<CustomerId, ScoreSnapshot> snapshots = new HashMap<>();
             PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+            while (true) {
+                Page<ScoreSnapshot> p = tenant.scoring().snapshots(page);
+                for (ScoreSnapshot snapshot : p.items()) {
+                    snapshots.put(snapshot.customerId(), snapshot);
+                }
+                if (p.nextRequest().isEmpty()) {
+                    break;
+                }
+                page = p.nextRequest().get();
+            }
+            Scores s = new Scores();
+            page = PageRequest.first(PageRequest.MAX_LIMIT);
             while (true) {
                 Page<Customer> p = tenant.customers().query(CustomerQuery.all(), page);
                 for (Customer c : p.items()) {
-                    s.add(c, tenant.scoring().snapshot(c.id()).orElse(null));
+                    s.add(c, snapshots.get(c.id()));
                 }
                 if (p.nextRequest().isEmpty()) {
                     return s;
