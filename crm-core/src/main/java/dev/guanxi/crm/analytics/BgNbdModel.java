@@ -335,7 +335,7 @@ public final class BgNbdModel implements RepeatPurchaseModel {
      * Euler's transformation as -C [expm1(B L)/B + (1-z)^B G] with B = a-1, C = a+b+x-1, L = ln(1-z) and G the
      * reduced series: no cancellation, no pole at a = 1, no overflow for large x.
      */
-    private double expectationIfAlive(double t, double x, double age) {
+    double expectationIfAlive(double t, double x, double age) {
         double bigB = a - 1;
         double bigC = a + b + x - 1;
         double bigA = a + b - 1 - r;

@@ -181,8 +181,18 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
             }
             gone.set(k);
         }
-        List<Order> added = new ArrayList<>(live);
-        added.sort((a, b) -> compare(a, b));
+        // the added orders keyed by their sort columns, so that neither their sort nor the merge with the n rows of
+        // the base reads an order object (the base is compared by its columns: id halves, day)
+        List<Added> added = new ArrayList<>(live.size());
+        for (Order o : live) {
+            UUID id = o.customerId().value();
+            added.add(new Added(
+                    id.getMostSignificantBits(),
+                    id.getLeastSignificantBits(),
+                    o.orderDate().toEpochDay(),
+                    o));
+        }
+        added.sort(Added::compare);
         int size = n - gone.cardinality() + added.size();
         CustomerId[] customers = new CustomerId[size];
         long[] days = new long[size];
@@ -194,9 +204,9 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
         int a = 0;
         int k = gone.nextClearBit(0);
         while (k < n || a < added.size()) {
-            boolean fromAdded = k >= n || (a < added.size() && compare(added.get(a), base.orders()[k]) < 0);
+            boolean fromAdded = k >= n || (a < added.size() && added.get(a).compareTo(base, k) < 0);
             if (fromAdded) {
-                Order o = added.get(a++);
+                Order o = added.get(a++).order();
                 CustomerId customer = o.customerId();
                 // one object per customer and per day, as a full build shares them
                 if (j > 0 && customers[j - 1].equals(customer)) {
@@ -228,6 +238,35 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
         return new Purchases(customers, days, dates, minor, currencies, orders);
     }
 
+    /** An added order with its sort columns: customer id halves (unsigned order = text order) and day. */
+    private record Added(long hi, long lo, long day, Order order) {
+        static int compare(Added x, Added y) {
+            int c = Long.compareUnsigned(x.hi, y.hi);
+            if (c == 0) {
+                c = Long.compareUnsigned(x.lo, y.lo);
+            }
+            if (c == 0) {
+                c = Long.compare(x.day, y.day);
+            }
+            return c != 0 ? c : compareAsText(x.order.id().value(), y.order.id().value());
+        }
+
+        /** The scan's order of this order and row k of a view, reading the order of row k only on a tie. */
+        int compareTo(Purchases view, int k) {
+            UUID id = view.customers()[k].value();
+            int c = Long.compareUnsigned(hi, id.getMostSignificantBits());
+            if (c == 0) {
+                c = Long.compareUnsigned(lo, id.getLeastSignificantBits());
+            }
+            if (c == 0) {
+                c = Long.compare(day, view.days()[k]);
+            }
+            return c != 0
+                    ? c
+                    : compareAsText(order.id().value(), view.orders()[k].id().value());
+        }
+    }
+
     /** The row of an order in a view: binary search on customer and day, then the very object. -1 if absent. */
     private static int find(Purchases view, Order o) {
         UUID id = o.customerId().value();
@@ -256,15 +295,6 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
             }
         }
         return -1;
-    }
-
-    /** The scan's order of two orders: customer id (text order), day, order id (text order). */
-    private static int compare(Order a, Order b) {
-        int c = compareAsText(a.customerId().value(), b.customerId().value());
-        if (c == 0) {
-            c = a.orderDate().compareTo(b.orderDate());
-        }
-        return c != 0 ? c : compareAsText(a.id().value(), b.id().value());
     }
 
     /**
