@@ -499,4 +499,16 @@ public abstract class StorageConformanceKit {
             return currentStorage();
         }
     }
+
+    /**
+     * C7: deterministic interleavings of an operation on a customer (update, merge, delete, erase, import,
+     * classify) with an update of it, compared with a checked-in golden table.
+     */
+    @Nested
+    class Interleavings extends InterleavingContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
 }
