@@ -285,7 +285,7 @@ public final class DefaultPersonalData implements PersonalData {
         Check.text("reason", reason, Erasure.REASON_MAX);
         // events still pending may carry the customer's data: deliver them before their rows are removed
         context.deliverPending(tenant);
-        return context.write(tenant, scope -> {
+        return context.writeRereading(tenant, scope -> {
             UnitOfWork uow = scope.uow();
             PrivacyRepository privacy = uow.privacy();
             Customer customer =

@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -53,10 +54,11 @@ import org.junit.jupiter.api.Test;
  * field, a merge of X into Y or of Y into X, a delete, an erasure of X's personal data, a CSV import of a row with
  * X's external id, a classification (the customer's score snapshot) — while session B reads X and then updates it
  * with the version it read (adds the tag {@code b}). Each session is a list of steps, each step one API call on
- * its own thread; every order of the steps that keeps each session's own order is run (the permutations), plus one
- * schedule where A's writing transaction is held open just before its commit while B writes (the overlap). If B
- * blocks on a lock then (a database's row lock, the in-memory store's write lock), the harness notices it, lets A
- * commit and then lets B finish; whether B blocked depends on the store and is not part of the result.
+ * its own thread; every order of the steps that keeps each session's own order is run (the permutations), plus two
+ * overlaps: A's writing transaction held open just before its commit while B writes, and B's held while A runs its
+ * last step. If the other session blocks on a lock then (a database's row lock, the in-memory store's write lock),
+ * the harness notices it, lets the held one commit and then lets the other finish; whether it blocked depends on
+ * the store and is not part of the result.
  *
  * <p>The result of each schedule — each session's outcome ({@code ok}, or the exact class of the typed exception
  * that stopped it) and the final state of X (and Y) — must equal the line of the checked-in golden table {@value
@@ -78,8 +80,9 @@ public abstract class InterleavingContract extends RepositoryContract {
     protected InterleavingContract() {}
 
     /**
-     * How long the harness waits for session B while A's transaction is held before its commit, before it decides
-     * that B is blocked and lets A commit. B is also taken as blocked as soon as its thread is seen waiting.
+     * How long the harness waits for one session while the other's transaction is held before its commit, before
+     * it decides that the session is blocked and lets the held one commit. A session is also taken as blocked as
+     * soon as its thread is seen waiting.
      *
      * @return by default 1 second
      */
@@ -212,7 +215,7 @@ public abstract class InterleavingContract extends RepositoryContract {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("C7 on " + storage().capabilities().description() + ": " + actual.size() + " schedules in "
-                + millis + " ms; session B blocked in " + blocked + " overlaps");
+                + millis + " ms; a session blocked in " + blocked + " overlaps");
         if (!untyped.isEmpty()) {
             AssertionError error = new AssertionError("untyped exceptions: " + untyped);
             untyped.forEach(error::addSuppressed);
@@ -313,8 +316,9 @@ public abstract class InterleavingContract extends RepositoryContract {
     }
 
     /**
-     * Every merge of A's and B's steps that keeps each session's order, then the overlap: B reads, A runs up to
-     * its last step, which is held before commit while B writes.
+     * Every merge of A's and B's steps that keeps each session's order, then the overlaps: B reads, A runs up to
+     * its last step, which is held before commit while B writes; B reads, A runs up to its last step, B writes and
+     * is held before commit while A runs its last step.
      */
     private static List<Schedule> schedules(List<Step> a, List<Step> b) {
         List<Schedule> out = new ArrayList<>();
@@ -324,6 +328,12 @@ public abstract class InterleavingContract extends RepositoryContract {
         overlap.addAll(a);
         overlap.add(b.get(1));
         out.add(new Schedule(overlap, a.size()));
+        List<Step> reverse = new ArrayList<>();
+        reverse.add(b.get(0));
+        reverse.addAll(a.subList(0, a.size() - 1));
+        reverse.add(b.get(1));
+        reverse.add(a.get(a.size() - 1));
+        out.add(new Schedule(reverse, a.size()));
         return out;
     }
 
@@ -347,7 +357,7 @@ public abstract class InterleavingContract extends RepositoryContract {
     /**
      * Runs a schedule, step by step, each on its session's thread.
      *
-     * @return whether session B was blocked while A's transaction was held
+     * @return whether a session was blocked while the other's transaction was held
      */
     private boolean run(
             Schedule schedule,
@@ -367,24 +377,26 @@ public abstract class InterleavingContract extends RepositoryContract {
                 await(CompletableFuture.runAsync(step::run, on));
                 continue;
             }
-            // A's writing step: held before its commit while B's next step runs
-            await(CompletableFuture.runAsync(() -> {}, a)); // the session thread exists
-            HoldingStorage.Hold hold = holding.arm(threadA.get(), op.watched);
-            CompletableFuture<Void> held = CompletableFuture.runAsync(step::run, a);
+            // a writing step, held before its commit while the other session's next step runs
+            boolean inA = step.session().name.equals("a");
+            ExecutorService otherSession = inA ? b : a;
+            await(CompletableFuture.runAsync(() -> {}, on)); // the session thread exists
+            HoldingStorage.Hold hold = holding.arm((inA ? threadA : threadB).get(), inA ? op.watched : "customers");
+            CompletableFuture<Void> held = CompletableFuture.runAsync(step::run, on);
             try {
                 CompletableFuture.anyOf(hold.reached(), held).get(STEP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
                 if (!hold.reached().isDone()) {
-                    continue; // A ended without writing (failed, or nothing to change): nothing to hold
+                    continue; // the step ended without writing (failed, or nothing to change): nothing to hold
                 }
                 Step next = steps.get(++i);
-                java.util.concurrent.atomic.AtomicBoolean begun = new java.util.concurrent.atomic.AtomicBoolean();
+                AtomicBoolean begun = new AtomicBoolean();
                 CompletableFuture<Void> other = CompletableFuture.runAsync(
                         () -> {
                             begun.set(true);
                             next.run();
                         },
-                        b);
-                blocked = !finishesUnblocked(other, begun, threadB.get());
+                        otherSession);
+                blocked = !finishesUnblocked(other, begun, (inA ? threadB : threadA).get());
                 hold.release();
                 await(held);
                 await(other);
@@ -396,11 +408,10 @@ public abstract class InterleavingContract extends RepositoryContract {
     }
 
     /**
-     * Waits for B's step while A is held: {@code true} if it finished, {@code false} once its thread is seen
+     * Waits for one session's step while the other's transaction is held: {@code true} if it finished, {@code false} once its thread is seen
      * waiting (on a lock) several times in a row, or after {@link #blockingWait()}.
      */
-    private boolean finishesUnblocked(
-            CompletableFuture<Void> step, java.util.concurrent.atomic.AtomicBoolean begun, Thread thread)
+    private boolean finishesUnblocked(CompletableFuture<Void> step, AtomicBoolean begun, Thread thread)
             throws Exception {
         long deadline = System.nanoTime() + blockingWait().toNanos();
         int waiting = 0;
