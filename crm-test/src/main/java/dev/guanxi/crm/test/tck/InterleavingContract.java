@@ -180,6 +180,7 @@ public abstract class InterleavingContract extends RepositoryContract {
         ExecutorService b = Executors.newSingleThreadExecutor(r -> thread(r, "c7-session-b", threadB));
         Map<String, String> actual = new LinkedHashMap<>();
         List<RuntimeException> untyped = new ArrayList<>();
+        List<String> notHeld = new ArrayList<>();
         int blocked = 0;
         long started = System.nanoTime();
         try {
@@ -194,8 +195,11 @@ public abstract class InterleavingContract extends RepositoryContract {
                     Session sb = new Session("b");
                     List<Step> stepsA = stepsOf(op, f, sa, dir.resolve("import-" + n + ".csv"));
                     Schedule s = schedules(stepsA, stepsOfB(f, sb)).get(variant);
-                    if (run(s, op, holding, a, b, threadA, threadB)) {
+                    int ran = run(s, op, holding, a, b, threadA, threadB);
+                    if (ran == BLOCKED) {
                         blocked++;
+                    } else if (ran == NOT_HELD) {
+                        notHeld.add(op.label + " | " + s.label());
                     }
                     for (Session session : List.of(sa, sb)) {
                         if (session.failure != null && !typed(session.failure)) {
@@ -212,6 +216,12 @@ public abstract class InterleavingContract extends RepositoryContract {
             b.shutdownNow();
             a.awaitTermination(STEP_LIMIT.toSeconds(), TimeUnit.SECONDS);
             b.awaitTermination(STEP_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            try (var files = Files.list(dir)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dir);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("C7 on " + storage().capabilities().description() + ": " + actual.size() + " schedules in "
@@ -221,6 +231,10 @@ public abstract class InterleavingContract extends RepositoryContract {
             untyped.forEach(error::addSuppressed);
             throw error;
         }
+        // an overlap whose held step never reached its commit would silently be a serial schedule
+        assertThat(notHeld)
+                .as("overlaps whose held transaction never reached its commit")
+                .isEmpty();
         compare(actual);
     }
 
@@ -354,12 +368,19 @@ public abstract class InterleavingContract extends RepositoryContract {
         }
     }
 
+    /** What {@link #run} says of a schedule without an overlap, or of an overlap whose other session finished. */
+    private static final int RAN = 0;
+    /** The other session was blocked while the held transaction waited before its commit. */
+    private static final int BLOCKED = 1;
+    /** The held step ended without reaching its commit: nothing was held. */
+    private static final int NOT_HELD = 2;
+
     /**
      * Runs a schedule, step by step, each on its session's thread.
      *
-     * @return whether a session was blocked while the other's transaction was held
+     * @return {@link #RAN}, {@link #BLOCKED} or {@link #NOT_HELD}
      */
-    private boolean run(
+    private int run(
             Schedule schedule,
             Op op,
             HoldingStorage holding,
@@ -368,7 +389,7 @@ public abstract class InterleavingContract extends RepositoryContract {
             AtomicReference<Thread> threadA,
             AtomicReference<Thread> threadB)
             throws Exception {
-        boolean blocked = false;
+        int ran = RAN;
         List<Step> steps = schedule.steps();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
@@ -386,7 +407,8 @@ public abstract class InterleavingContract extends RepositoryContract {
             try {
                 CompletableFuture.anyOf(hold.reached(), held).get(STEP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
                 if (!hold.reached().isDone()) {
-                    continue; // the step ended without writing (failed, or nothing to change): nothing to hold
+                    ran = NOT_HELD; // the step ended without writing (failed, or nothing to change)
+                    continue;
                 }
                 Step next = steps.get(++i);
                 AtomicBoolean begun = new AtomicBoolean();
@@ -396,7 +418,7 @@ public abstract class InterleavingContract extends RepositoryContract {
                             next.run();
                         },
                         otherSession);
-                blocked = !finishesUnblocked(other, begun, (inA ? threadB : threadA).get());
+                ran = finishesUnblocked(other, begun, (inA ? threadB : threadA).get()) ? RAN : BLOCKED;
                 hold.release();
                 await(held);
                 await(other);
@@ -404,7 +426,7 @@ public abstract class InterleavingContract extends RepositoryContract {
                 holding.disarm();
             }
         }
-        return blocked;
+        return ran;
     }
 
     /**
