@@ -84,4 +84,28 @@ public final class Aggregates {
         }
         return current;
     }
+
+    /**
+     * Runs a repository write of customer {@code id} (update or delete with an expected version), reporting a
+     * customer that vanished under the write as the customer API documents it. A customer read in this unit of
+     * work may be deleted or merged away by a transaction that commits before this one's write (which then waits
+     * for its row lock and finds no row): the repository's generic {@link NotFoundException} becomes a {@link
+     * NoSuchCustomerException}, as when the customer was already gone at the read.
+     *
+     * @param id the customer written
+     * @param write the repository call
+     * @throws NoSuchCustomerException if the customer is gone
+     */
+    public static void writeCustomer(CustomerId id, Runnable write) {
+        try {
+            write.run();
+        } catch (NoSuchCustomerException e) {
+            throw e;
+        } catch (NotFoundException e) {
+            if (!"Customer".equals(e.entityType()) || !id.equals(e.id())) {
+                throw e;
+            }
+            throw new NoSuchCustomerException(id);
+        }
+    }
 }

@@ -286,6 +286,37 @@ public final class CrmContext {
                 trail, now, principal == null ? null : principal.user(), caller.correlationIdOfWrite());
     }
 
+    /**
+     * Runs {@link #write} again, {@value #STALE_ATTEMPTS} times in all at most, when it fails with a {@link
+     * dev.guanxi.crm.StaleVersionException}. Only for a write that takes no version from its caller and reads
+     * everything it changes inside its unit of work (an erasure, an import batch): a change that another
+     * transaction committed after this one read a record is then no error but is read again and written over, as
+     * on a store that serialises writers. A store with snapshots and row locks reports such a change as a stale
+     * version (the write waited for the other transaction's lock, then found another version), a store that
+     * serialises writers never does; without this the same interleaving would succeed on one store and fail on
+     * the other (RELIABILITY C7). A stale version that persists (another process writing the same import job) is
+     * rethrown after the last attempt.
+     *
+     * @param tenant the tenant
+     * @param work the work; it may run more than once
+     * @param <T> the result type
+     * @return what the last run of {@code work} returned
+     */
+    public <T> T writeRereading(TenantId tenant, Function<WriteScope, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write(tenant, work);
+            } catch (dev.guanxi.crm.StaleVersionException e) {
+                if (attempt >= STALE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** How many times in all {@link #writeRereading} runs a write that keeps meeting a stale version. */
+    public static final int STALE_ATTEMPTS = 3;
+
     /** Delivers events left pending (e.g. by a crash after commit), oldest first; returns how many. */
     public int deliverPending(TenantId tenant) {
         requirePrincipal();

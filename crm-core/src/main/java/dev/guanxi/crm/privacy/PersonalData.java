@@ -46,7 +46,8 @@ public interface PersonalData {
      * @return what was erased, by source
      * @throws dev.guanxi.crm.customer.NoSuchCustomerException if the tenant has no such customer
      * @throws dev.guanxi.crm.ValidationException if {@code reason} is blank or too long
-     * @throws dev.guanxi.crm.StaleVersionException if a record of the customer changed during the erasure (retry)
+     * @throws dev.guanxi.crm.StaleVersionException if records of the customer kept changing during the erasure (a
+     *     change committed by another transaction meanwhile is read again and erased, a few times at most)
      */
     ErasureReport erase(CustomerId customerId, String reason);
 

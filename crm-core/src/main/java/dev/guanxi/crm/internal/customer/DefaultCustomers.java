@@ -123,7 +123,7 @@ public final class DefaultCustomers implements Customers {
                 MergeTrail.requireFree(scope.uow(), draft.externalId(), id);
             }
             Customer updated = current.revise(draft, scope.now());
-            scope.uow().customers().update(expectedVersion, updated);
+            Aggregates.writeCustomer(id, () -> scope.uow().customers().update(expectedVersion, updated));
             OwnershipRepository ledger = ledgerOrNull(scope.uow());
             if (ledger != null && !Objects.equals(current.owner(), updated.owner())) {
                 ledger.appendOwnership(OwnershipRecord.open(id, updated.owner(), scope.now(), OWNER_CHANGED, null));
@@ -139,7 +139,7 @@ public final class DefaultCustomers implements Customers {
         Check.required("id", id);
         context.write(tenant, scope -> {
             Customer current = Aggregates.currentCustomer(scope.uow(), id, expectedVersion);
-            scope.uow().customers().delete(id, expectedVersion);
+            Aggregates.writeCustomer(id, () -> scope.uow().customers().delete(id, expectedVersion));
             OwnershipRepository ledger = ledgerOrNull(scope.uow());
             if (ledger != null) {
                 // Shares end with the customer; its ledger is kept (knowledge stays with the company).

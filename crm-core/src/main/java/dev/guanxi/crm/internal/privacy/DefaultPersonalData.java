@@ -16,6 +16,7 @@ import dev.guanxi.crm.customer.NoSuchCustomerException;
 import dev.guanxi.crm.event.CustomerErased;
 import dev.guanxi.crm.field.CustomFields;
 import dev.guanxi.crm.field.FieldDefinition;
+import dev.guanxi.crm.internal.Aggregates;
 import dev.guanxi.crm.internal.Check;
 import dev.guanxi.crm.internal.CrmContext;
 import dev.guanxi.crm.internal.audit.Subject;
@@ -284,7 +285,7 @@ public final class DefaultPersonalData implements PersonalData {
         Check.text("reason", reason, Erasure.REASON_MAX);
         // events still pending may carry the customer's data: deliver them before their rows are removed
         context.deliverPending(tenant);
-        return context.write(tenant, scope -> {
+        return context.writeRereading(tenant, scope -> {
             UnitOfWork uow = scope.uow();
             PrivacyRepository privacy = uow.privacy();
             Customer customer =
@@ -298,7 +299,7 @@ public final class DefaultPersonalData implements PersonalData {
             SortedMap<String, Integer> records = new TreeMap<>();
             Customer erased = eraseCustomer(customer, now);
             if (!erased.equals(customer)) {
-                uow.customers().update(customer.version(), erased);
+                Aggregates.writeCustomer(customerId, () -> uow.customers().update(customer.version(), erased));
                 records.put("customer", 1);
             }
             for (ChildKind<?, ?> kind : CHILDREN) {

@@ -199,9 +199,9 @@ final class CustomerMerger {
                                 .anyMatch(k -> k.kind() == ChildKind.LIFECYCLE || k.kind() == ChildKind.SCORES);
 
         List<MovedRow> after = moveRows(uow, rows, l.id(), s.id());
-        uow.customers().delete(l.id(), l.version());
+        Aggregates.writeCustomer(l.id(), () -> uow.customers().delete(l.id(), l.version()));
         Customer updated = s.revise(merged, scope.now());
-        uow.customers().update(s.version(), updated);
+        Aggregates.writeCustomer(s.id(), () -> uow.customers().update(s.version(), updated));
         boolean ownerChanged = !Objects.equals(s.owner(), updated.owner());
         if (ownerChanged) {
             appendOwner(uow, updated, scope.now(), "merged with customer " + l.id());

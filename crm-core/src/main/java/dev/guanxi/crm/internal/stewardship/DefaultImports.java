@@ -268,7 +268,8 @@ public final class DefaultImports implements Imports {
             long last = batch.get(batch.size() - 1).lastNumber();
             ImportJob next;
             try {
-                next = context.write(tenant, scope -> {
+                // a customer changed by another transaction since this one read it: read it again and import on top
+                next = context.writeRereading(tenant, scope -> {
                     if (index != null) {
                         index.truncate(mark); // the store retries a failed attempt: drop what it indexed
                     }
@@ -304,7 +305,7 @@ public final class DefaultImports implements Imports {
             int mark = index == null ? 0 : index.size();
             ImportJob done;
             try {
-                done = context.write(tenant, scope -> {
+                done = context.writeRereading(tenant, scope -> {
                     if (index != null) {
                         index.truncate(mark);
                     }

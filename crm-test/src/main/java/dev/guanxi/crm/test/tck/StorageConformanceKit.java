@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Nested;
  * sweep (T1); SQL metacharacters in every text and filter (S1); exact money sums (M1); the points ledger under
  * concurrent awards and redemptions (C5); concurrent moves of one customer through the lifecycle log; merges of
  * duplicate customers with a failure injected at every step (A3); bulk import (idempotent re-import, all or
- * nothing (A2), resuming after a failure between or inside batches); every event type
+ * nothing (A2), resuming after a failure between or inside batches); deterministic interleavings of an
+ * operation on a customer with an update of it, against a checked-in golden table (C7); every event type
  * through the outbox, and pending events across a restart. Each test gets a new store from {@link
  * #createStorage()}, closed after the test.
  *
@@ -494,6 +495,18 @@ public abstract class StorageConformanceKit {
      */
     @Nested
     class Imports extends ImportContract {
+        @Override
+        protected Storage storage() {
+            return currentStorage();
+        }
+    }
+
+    /**
+     * C7: deterministic interleavings of an operation on a customer (update, merge, delete, erase, import,
+     * classify) with an update of it, compared with a checked-in golden table.
+     */
+    @Nested
+    class Interleavings extends InterleavingContract {
         @Override
         protected Storage storage() {
             return currentStorage();
