@@ -155,7 +155,9 @@ public final class DefaultLifecyclePolicy implements LifecyclePolicy {
             return purchased ? WON_BACK_DECISION : LifecycleDecision.stay();
         }
         if (stage == LifecycleStage.PROSPECT) {
-            return FIRST_PURCHASE_DECISION;
+            return facts.purchases() == 1
+                    ? FIRST_PURCHASE_DECISION
+                    : LifecycleDecision.moveTo(LifecycleStage.NEW_CUSTOMER, List.of(firstPurchaseReason(facts)));
         }
         Limits g = limitsFor(facts.grade());
         LifecycleThresholds t = g.t;
@@ -274,11 +276,18 @@ public final class DefaultLifecyclePolicy implements LifecyclePolicy {
         }
         List<LifecycleReason> all = new ArrayList<>(reasons.size() + 2);
         all.addAll(reasons);
-        all.add(FIRST_PURCHASE_REASON);
+        all.add(firstPurchaseReason(facts));
         if (facts.purchases() >= 2 && facts.meanInterPurchaseDays() <= g.t.expectedCycleDays()) {
             all.add(repeatReason(g, facts));
         }
         return all;
+    }
+
+    /** "purchases N >= 1 (first purchase)" with the customer's own count (shared when it is 1). */
+    private static LifecycleReason firstPurchaseReason(LifecycleFacts facts) {
+        return facts.purchases() == 1
+                ? FIRST_PURCHASE_REASON
+                : new LifecycleReason(FIRST_PURCHASE, "purchases", facts.purchases(), ">=", 1, "first purchase");
     }
 
     private static LifecycleReason repeatReason(Limits g, LifecycleFacts facts) {

@@ -236,6 +236,7 @@ class DefaultLifecyclePolicyTest {
                 LifecycleFacts.builder(ID).purchases(1, TODAY, TODAY).purchasedSinceLastEvaluation(true);
         LifecycleDecision fresh = decide(oneBuy);
         assertThat(fresh.target()).isEqualTo(NEW_CUSTOMER);
+        assertThat(fresh.reason()).isEqualTo("purchases 1 >= 1 (first purchase)");
 
         // 3 purchases over 60 days: mean (60 - 0) / 2 = 30 <= 180
         LifecycleDecision regular =
@@ -243,6 +244,8 @@ class DefaultLifecyclePolicyTest {
         assertThat(regular.target()).isEqualTo(ACTIVE);
         assertThat(rules(regular))
                 .containsExactly(DefaultLifecyclePolicy.FIRST_PURCHASE, DefaultLifecyclePolicy.REPEAT_PURCHASE);
+        // the explanation shows the customer's own count, not the rule's threshold
+        assertThat(regular.reason()).startsWith("purchases 3 >= 1 (first purchase); meanInterPurchaseDays 30");
 
         LifecycleDecision silent =
                 decide(LifecycleFacts.builder(ID).purchases(1, TODAY.minusDays(400), TODAY.minusDays(400)));
@@ -266,7 +269,7 @@ class DefaultLifecyclePolicyTest {
                 .purchasedSinceLastEvaluation(true);
         LifecycleDecision d = decide(buys);
         assertThat(d.target()).isEqualTo(NEW_CUSTOMER);
-        assertThat(d.reason()).isEqualTo("purchases 1 >= 1 (first purchase)");
+        assertThat(d.reason()).isEqualTo("purchases 2 >= 1 (first purchase)");
     }
 
     @Test
