@@ -76,6 +76,8 @@ public interface Scoring {
      * @param page which slice (start with {@link dev.guanxi.crm.query.PageRequest#first(int)}, follow {@link
      *     dev.guanxi.crm.query.Page#nextRequest()})
      * @return the page of snapshots
+     * @throws dev.guanxi.crm.ValidationException naming {@code page} ({@link dev.guanxi.crm.ValidationRule#REQUIRED})
+     *     when it is null
      * @since 0.1.0
      */
     dev.guanxi.crm.query.Page<ScoreSnapshot> snapshots(dev.guanxi.crm.query.PageRequest page);

@@ -155,6 +155,12 @@ class ScoringRunTest {
             ScoreSnapshot single = acme.scoring().snapshot(s.customerId()).orElseThrow();
             assertThat(s).isEqualTo(single);
         }
+        // no page: a typed error naming the field
+        assertThatThrownBy(() -> acme.scoring().snapshots(null))
+                .isInstanceOfSatisfying(dev.guanxi.crm.ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("page");
+                    assertThat(e.rule()).isEqualTo(dev.guanxi.crm.ValidationRule.REQUIRED);
+                });
     }
 
     @Test

@@ -172,7 +172,7 @@ public final class DefaultScoring implements Scoring {
 
     @Override
     public dev.guanxi.crm.query.Page<ScoreSnapshot> snapshots(dev.guanxi.crm.query.PageRequest page) {
-        Objects.requireNonNull(page, "page");
+        Check.required("page", page);
         return context.read(tenant, uow -> uow.scores().list(page));
     }
 
