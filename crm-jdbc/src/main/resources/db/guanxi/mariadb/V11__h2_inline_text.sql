@@ -1,0 +1,2 @@
+-- Version 11 changes H2 only (its JSON columns move out of its LOB store into the row). PostgreSQL's text
+-- and MariaDB's LONGTEXT need no change; this script keeps the versions of the three dialects aligned.
