@@ -121,7 +121,7 @@ final class BenchDatabase implements AutoCloseable {
         int port = db.getConfiguration().getPort();
         String server = "jdbc:mariadb://127.0.0.1:" + port + "/";
         String options = "?user=root&sslMode=disable&connectionCollation=utf8mb4_bin&connectionTimeZone=UTC"
-                + "&forceConnectionTimeZoneToSession=true";
+                + "&forceConnectionTimeZoneToSession=true&allowLocalInfile=true";
         try (Connection admin = DriverManager.getConnection(server + options);
                 Statement s = admin.createStatement()) {
             s.execute("CREATE DATABASE guanxi_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
@@ -161,6 +161,65 @@ final class BenchDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty " + tables + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the directory of this database's files (and of the bulk loader's CSV files) */
+    Path dir() {
+        return dir;
+    }
+
+    /**
+     * Runs statements, each in auto-commit mode.
+     *
+     * @param sql the statements
+     */
+    void execute(String... sql) {
+        try (Statement s = dataSource.physical().createStatement()) {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + List.of(sql) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param table a table
+     * @return its indexes, each as name, uniqueness and columns in order, sorted by name
+     */
+    List<String> indexes(String table) {
+        java.util.TreeMap<String, StringBuilder> byName = new java.util.TreeMap<>();
+        try {
+            java.sql.DatabaseMetaData md = dataSource.physical().getMetaData();
+            String catalog = dataSource.physical().getCatalog();
+            String name = dialect == Dialect.H2 ? table.toUpperCase(java.util.Locale.ROOT) : table;
+            try (ResultSet rs = md.getIndexInfo(catalog, null, name, false, false)) {
+                while (rs.next()) {
+                    String index = rs.getString("INDEX_NAME");
+                    if (index == null) {
+                        continue;
+                    }
+                    byName.computeIfAbsent(
+                                    index.toLowerCase(java.util.Locale.ROOT),
+                                    k -> new StringBuilder(uniqueness(rs) + " "))
+                            .append(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT))
+                            .append(' ');
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the indexes of " + table + ": " + e.getMessage(), e);
+        }
+        List<String> out = new java.util.ArrayList<>();
+        byName.forEach((k, v) -> out.add(k + " " + v.toString().trim()));
+        return out;
+    }
+
+    private static String uniqueness(ResultSet rs) {
+        try {
+            return rs.getBoolean("NON_UNIQUE") ? "non-unique" : "unique";
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
