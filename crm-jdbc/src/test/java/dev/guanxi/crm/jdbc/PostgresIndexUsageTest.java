@@ -10,6 +10,7 @@ import dev.guanxi.crm.customer.CustomerId;
 import dev.guanxi.crm.customer.CustomerQuery;
 import dev.guanxi.crm.jdbc.testing.TestDatabases;
 import dev.guanxi.crm.query.PageRequest;
+import dev.guanxi.crm.sales.PurchaseScan;
 import dev.guanxi.crm.spi.storage.UnitOfWork;
 import dev.guanxi.crm.spi.storage.UnitOfWorkContext;
 import java.sql.Connection;
@@ -74,7 +75,7 @@ class PostgresIndexUsageTest {
             }
             try (Connection c = ds.getConnection();
                     Statement s = c.createStatement()) {
-                s.execute("ANALYZE");
+                s.execute("VACUUM ANALYZE"); // statistics, and the visibility map index-only scans need
             }
             CustomerId someone = customers.get(123).id();
             Map<String, Consumer<UnitOfWork>> paths = Map.ofEntries(
@@ -120,6 +121,19 @@ class PostgresIndexUsageTest {
                         assertThat(plan).as(path.getKey() + ": " + sql).doesNotContain("Seq Scan");
                     }
                 }
+                // The scoring run's purchase scan is answered from ix_guanxi_order_customer alone (V12), without
+                // reading any order row and its JSON document.
+                statements.clear();
+                storage.inTransaction(
+                        UnitOfWorkContext.read(TENANT),
+                        uow -> uow.orders().scanPurchases(PurchaseScan.all(), (customer, date, minor, currency) -> {}));
+                List<String> scans = statements.stream()
+                        .filter(sql -> sql.startsWith("SELECT customer_id"))
+                        .toList();
+                assertThat(scans).hasSize(1);
+                assertThat(genericPlan(c, scans.get(0)))
+                        .as("purchase scan: " + scans.get(0))
+                        .contains("Index Only Scan using ix_guanxi_order_customer");
             }
         }
     }

@@ -39,7 +39,8 @@ public final class Migrator {
             "V8__import_journal.sql",
             "V9__privacy.sql",
             "V10__audit.sql",
-            "V11__h2_inline_text.sql");
+            "V11__h2_inline_text.sql",
+            "V12__order_scan_index.sql");
 
     private static final Object H2_LOCK = new Object();
     private static final long PG_LOCK_KEY = 0x6775616e7869L; // "guanxi"
