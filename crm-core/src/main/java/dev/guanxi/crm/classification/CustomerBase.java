@@ -296,7 +296,17 @@ public final class CustomerBase {
     public static final class Builder {
         private final LocalDate asOf;
         private final Currency currency;
-        private final Map<CustomerId, Integer> index = new HashMap<>();
+        /** The ids' halves by index, for the lookups of scans in id order (see {@link #indexOf}). */
+        private long[] idHigh = new long[16];
+
+        private long[] idLow = new long[16];
+        /** Whether the customers were added in ascending id order (unsigned halves = the UUIDs' text order). */
+        private boolean ascending = true;
+        /** Where the last lookup found its customer: a scan in id order finds the next one at or just after it. */
+        private int cursor;
+        /** By id; built only once customers were added out of id order, then kept current. */
+        private Map<CustomerId, Integer> index;
+
         private final Map<String, double[]> columns = new HashMap<>();
         private final Map<Class<?>, Object> attachments = new HashMap<>();
         private int size;
@@ -372,18 +382,30 @@ public final class CustomerBase {
          */
         public int customer(CustomerId id, String region, String customerType, String owner) {
             Objects.requireNonNull(id, "id");
-            Integer known = index.get(id);
+            java.util.UUID u = id.value();
+            long high = u.getMostSignificantBits();
+            long low = u.getLeastSignificantBits();
+            int order = size == 0 ? 1 : compare(high, low, size - 1);
+            // in ascending order so far, an id after the last one is new; otherwise the map decides
+            int known = order == 0 ? size - 1 : order > 0 && ascending ? -1 : indexOf(id);
             int i;
-            if (known == null) {
+            if (known < 0) {
                 i = size++;
                 grow();
                 ids[i] = id;
+                idHigh[i] = high;
+                idLow[i] = low;
+                if (order < 0) {
+                    ascending = false;
+                }
+                if (index != null) {
+                    index.put(id, i);
+                }
                 firstDay[i] = NO_DAY;
                 lastDay[i] = NO_DAY;
                 previousDay[i] = NO_DAY;
                 pAlive[i] = Double.NaN;
                 clv[i] = Double.NaN;
-                index.put(id, i);
             } else {
                 i = known;
             }
@@ -564,8 +586,83 @@ public final class CustomerBase {
          * @return the index, or -1 if the customer was not added
          */
         public int indexOf(CustomerId id) {
+            if (size == 0) {
+                return -1;
+            }
+            // the very object at or after the cursor (a scan of objects this builder was fed): no id is read
+            int next = cursor + 1;
+            if (next < size && ids[next] == id) {
+                cursor = next;
+                return next;
+            }
+            if (ids[cursor] == id) {
+                return cursor;
+            }
+            if (ascending) {
+                // a scan in id order (the storage scans' order) asks for the customer at or a few after the last
+                // one found: compare the ids' halves there instead of hashing (no map is built for such scans)
+                java.util.UUID u = id.value();
+                long high = u.getMostSignificantBits();
+                long low = u.getLeastSignificantBits();
+                int c = compare(high, low, cursor);
+                if (c == 0) {
+                    return cursor;
+                }
+                int lo;
+                int hi;
+                if (c > 0) {
+                    // galloping forward from the cursor: O(log d) for a customer d places further on
+                    lo = cursor + 1;
+                    hi = lo;
+                    int step = 1;
+                    while (hi < size && compare(high, low, hi) > 0) {
+                        lo = hi + 1;
+                        hi += step;
+                        step <<= 1;
+                    }
+                    hi = Math.min(hi, size - 1);
+                } else { // behind the cursor (a new scan starting over): binary search before it
+                    lo = 0;
+                    hi = cursor - 1;
+                }
+                while (lo <= hi) {
+                    int mid = (lo + hi) >>> 1;
+                    int m = compare(high, low, mid);
+                    if (m == 0) {
+                        cursor = mid;
+                        return mid;
+                    }
+                    if (m > 0) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid - 1;
+                    }
+                }
+                return -1; // between two customers (or outside them): not added
+            }
+            return indexed(id);
+        }
+
+        /** The index of {@code id} by the map (built now if needed), moving the cursor there; -1 if absent. */
+        private int indexed(CustomerId id) {
+            if (index == null) {
+                index = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
+                for (int k = 0; k < size; k++) {
+                    index.put(ids[k], k);
+                }
+            }
             Integer i = index.get(id);
-            return i == null ? -1 : i;
+            if (i == null) {
+                return -1;
+            }
+            cursor = i;
+            return i;
+        }
+
+        /** Compares an id's halves with customer {@code k}'s as unsigned numbers (the UUIDs' text order). */
+        private int compare(long high, long low, int k) {
+            int c = Long.compareUnsigned(high, idHigh[k]);
+            return c != 0 ? c : Long.compareUnsigned(low, idLow[k]);
         }
 
         /** @return the number of customers so far */
@@ -602,6 +699,8 @@ public final class CustomerBase {
             }
             int n = Math.max(16, ids.length * 2);
             ids = Arrays.copyOf(ids, n);
+            idHigh = Arrays.copyOf(idHigh, n);
+            idLow = Arrays.copyOf(idLow, n);
             regions = Arrays.copyOf(regions, n);
             types = Arrays.copyOf(types, n);
             owners = Arrays.copyOf(owners, n);

@@ -395,7 +395,14 @@ public final class LifecycleRule implements ClassificationRule {
         double[] funnel = new double[n];
         String[] reasons = new String[n];
         StageTransition[] transitions = new StageTransition[n];
-        boolean lifetime = base.column(PURCHASES_EVER_COLUMN).isPresent();
+        // the columns read once, not looked up by name per customer
+        double[] ever = base.column(PURCHASES_EVER_COLUMN).orElse(null);
+        boolean lifetime = ever != null;
+        double[] firstEver = column(base, FIRST_PURCHASE_EVER_COLUMN, n);
+        double[] lastEver = column(base, LAST_PURCHASE_EVER_COLUMN, n);
+        double[] complaintsOpen = column(base, "complaintsOpen", n);
+        double[] overdueCases = column(base, "overdueCases", n);
+        double[] aida = column(base, AIDA_COLUMN, n);
         for (int i = 0; i < n; i++) {
             CustomerId id = base.customerId(i);
             LifecycleState state =
@@ -404,13 +411,9 @@ public final class LifecycleRule implements ClassificationRule {
             LocalDate first;
             LocalDate last;
             if (lifetime) {
-                purchases = (int) base.columnValue(PURCHASES_EVER_COLUMN, i, 0);
-                first = purchases == 0
-                        ? null
-                        : LocalDate.ofEpochDay((long) base.columnValue(FIRST_PURCHASE_EVER_COLUMN, i, 0));
-                last = purchases == 0
-                        ? null
-                        : LocalDate.ofEpochDay((long) base.columnValue(LAST_PURCHASE_EVER_COLUMN, i, 0));
+                purchases = (int) ever[i];
+                first = purchases == 0 ? null : LocalDate.ofEpochDay((long) firstEver[i]);
+                last = purchases == 0 ? null : LocalDate.ofEpochDay((long) lastEver[i]);
             } else {
                 purchases = base.purchases(i);
                 first = purchases == 0 ? null : LocalDate.ofEpochDay(base.firstPurchaseDay(i));
@@ -427,8 +430,8 @@ public final class LifecycleRule implements ClassificationRule {
                     .state(state)
                     .purchases(purchases, first, last)
                     .pAlive(base.probabilityAlive(i))
-                    .unresolvedComplaints((int) base.columnValue("complaintsOpen", i, 0))
-                    .overdueCases((int) base.columnValue("overdueCases", i, 0))
+                    .unresolvedComplaints((int) complaintsOpen[i])
+                    .overdueCases((int) overdueCases[i])
                     .creditGrades(
                             credit == null ? -1 : (int) credit.metric("gradeIndex", i),
                             indexed != null
@@ -471,7 +474,7 @@ public final class LifecycleRule implements ClassificationRule {
                     reasons[i] = "stays " + state.stage() + ": evaluated for " + evaluated + " already";
                 }
                 if (state.stage() == LifecycleStage.PROSPECT) {
-                    funnel[i] = base.columnValue(AIDA_COLUMN, i, 0);
+                    funnel[i] = aida[i];
                 }
                 continue;
             }
@@ -504,7 +507,7 @@ public final class LifecycleRule implements ClassificationRule {
             }
             labels[i] = stage.name();
             if (stage == LifecycleStage.PROSPECT) {
-                funnel[i] = base.columnValue(AIDA_COLUMN, i, 0);
+                funnel[i] = aida[i];
             }
             sinceDay[i] = LocalDate.ofInstant(since, ZoneOffset.UTC).toEpochDay();
         }
@@ -527,5 +530,10 @@ public final class LifecycleRule implements ClassificationRule {
                     }
                 })
                 .build();
+    }
+
+    /** A column of the base, or zeros (a missing column reads as 0, as {@code columnValue(name, i, 0)} does). */
+    private static double[] column(CustomerBase base, String name, int n) {
+        return base.column(name).orElseGet(() -> new double[n]);
     }
 }

@@ -354,4 +354,68 @@ class CustomerBaseTest {
         assertThat(b.size()).isZero();
         assertThat(b.indexOf(stranger)).isEqualTo(-1);
     }
+
+    @Test
+    @DisplayName("indexOf answers as a map would: ids added in id order, then out of order, looked up in id order,"
+            + " in reverse, at random and absent; adding a known id again returns its index")
+    void lookupsMatchAMap() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 40; round++) {
+            int n = 1 + random.nextInt(round < 20 ? 40 : 3_000);
+            java.util.List<CustomerId> all = new java.util.ArrayList<>();
+            for (int k = 0; k < 2 * n; k++) {
+                // small ids now and then, so that halves collide in the high bits and compare unsigned
+                long high = random.nextInt(4) == 0 ? random.nextInt(3) - 1 : random.nextLong();
+                all.add(new CustomerId(new java.util.UUID(high, random.nextLong())));
+            }
+            java.util.List<CustomerId> added = new java.util.ArrayList<>(all.subList(0, n));
+            java.util.List<CustomerId> absent = all.subList(n, 2 * n);
+            // text order of the UUIDs = unsigned order of their halves
+            added.sort(java.util.Comparator.comparing(c -> c.value().toString()));
+            boolean shuffleTail = round % 3 == 2;
+            if (shuffleTail) { // the last third out of order: the builder must fall back to its map
+                java.util.Collections.shuffle(added.subList(2 * n / 3, n), random);
+            }
+            CustomerBase.Builder b = builder();
+            java.util.Map<CustomerId, Integer> expected = new java.util.HashMap<>();
+            for (CustomerId id : added) {
+                expected.put(id, b.customer(id));
+            }
+            assertThat(b.size()).isEqualTo(n);
+            for (int k = 0; k < n; k++) {
+                assertThat(expected.get(added.get(k))).isEqualTo(k);
+            }
+            java.util.List<CustomerId> probes = new java.util.ArrayList<>(all);
+            probes.sort(java.util.Comparator.comparing(c -> c.value().toString())); // a scan in id order
+            for (int pass = 0; pass < 3; pass++) {
+                for (CustomerId id : probes) {
+                    // an equal id that is another object, as a scan of another table hands it out
+                    CustomerId copy = new CustomerId(new java.util.UUID(
+                            id.value().getMostSignificantBits(), id.value().getLeastSignificantBits()));
+                    assertThat(b.indexOf(copy))
+                            .as("round %d pass %d", round, pass)
+                            .isEqualTo(expected.getOrDefault(id, -1));
+                }
+                if (pass == 0) {
+                    java.util.Collections.reverse(probes);
+                } else {
+                    java.util.Collections.shuffle(probes, random);
+                }
+            }
+            for (CustomerId id : added) {
+                assertThat(b.customer(id)).isEqualTo(expected.get(id));
+            }
+            assertThat(b.size()).isEqualTo(n);
+            for (CustomerId id : absent.subList(0, Math.min(5, absent.size()))) {
+                int i = b.customer(id); // added after the others, out of order or not
+                assertThat(i).isEqualTo(n);
+                assertThat(b.indexOf(id)).isEqualTo(n);
+                assertThat(b.customer(id)).isEqualTo(n);
+                n++;
+            }
+            for (CustomerId id : added) {
+                assertThat(b.indexOf(id)).isEqualTo(expected.get(id));
+            }
+        }
+    }
 }

@@ -106,10 +106,10 @@ public final class DefaultScoring implements Scoring {
         });
         int events = 0;
         int written = 0;
-        ResultHash.Layout layout = new ResultHash.Layout(result);
+        long[] hashes = hashAll(new ResultHash.Layout(result), n);
         for (int from = 0; from < n; from += request.batchSize()) {
             int to = Math.min(n, from + request.batchSize());
-            Batch batch = writeBatch(result, layout, runId, from, to, previous, request.asOf());
+            Batch batch = writeBatch(result, hashes, runId, from, to, previous, request.asOf());
             events += batch.events();
             written += batch.written();
             listener.progress(new ScoringListener.Progress(ScoringListener.Phase.WRITING, to, n, written));
@@ -160,7 +160,12 @@ public final class DefaultScoring implements Scoring {
                                     loaded.modelAttributes())));
             return null;
         });
-        writeBatch(result, new ResultHash.Layout(result), runId, i, i + 1, previous, request.asOf());
+        long[] hash = new long[2];
+        new ResultHash.Layout(result).hash(i, hash);
+        long[] hashes = new long[2 * result.base().size()];
+        hashes[2 * i] = hash[0];
+        hashes[2 * i + 1] = hash[1];
+        writeBatch(result, hashes, runId, i, i + 1, previous, request.asOf());
         return result.explain(i);
     }
 
@@ -176,6 +181,29 @@ public final class DefaultScoring implements Scoring {
         return context.read(tenant, uow -> uow.scores().list(page));
     }
 
+    /** Customers per task of {@link #hashAll}. */
+    private static final int HASH_BLOCK = 8192;
+
+    /**
+     * Every customer's result hash, customer {@code i}'s lanes at {@code 2i} and {@code 2i + 1}. Hashing reads
+     * only the run's immutable results and the SDK's own code (no host rule, guard or listener runs here), so the
+     * blocks are hashed in parallel on the common fork-join pool; the result does not depend on the split.
+     */
+    static long[] hashAll(ResultHash.Layout layout, int n) {
+        long[] hashes = new long[2 * n];
+        java.util.stream.IntStream.range(0, (n + HASH_BLOCK - 1) / HASH_BLOCK)
+                .parallel()
+                .forEach(block -> {
+                    long[] hash = new long[2];
+                    for (int i = block * HASH_BLOCK, end = Math.min(n, i + HASH_BLOCK); i < end; i++) {
+                        layout.hash(i, hash);
+                        hashes[2 * i] = hash[0];
+                        hashes[2 * i + 1] = hash[1];
+                    }
+                });
+        return hashes;
+    }
+
     /** What one batch wrote. */
     private record Batch(int written, int events) {}
 
@@ -185,13 +213,7 @@ public final class DefaultScoring implements Scoring {
      * the events of the changes.
      */
     private Batch writeBatch(
-            ScoringResult result,
-            ResultHash.Layout layout,
-            UUID runId,
-            int from,
-            int to,
-            Previous previous,
-            LocalDate asOf) {
+            ScoringResult result, long[] hashes, UUID runId, int from, int to, Previous previous, LocalDate asOf) {
         return context.write(tenant, scope -> {
             ResultBatch.Builder rows = new ResultBatch.Builder(result, runId, to - from);
             List<DomainEvent> events = new ArrayList<>();
@@ -201,11 +223,11 @@ public final class DefaultScoring implements Scoring {
                             .flatMap(r -> r.attachment(LifecycleRule.Moves.class))
                             .orElse(null)
                     : null;
-            long[] hash = new long[2];
             for (int i = from; i < to; i++) {
-                layout.hash(i, hash);
-                if (!previous.sameHash(i, hash[0], hash[1])) {
-                    rows.add(i, hash[0], hash[1]);
+                long high = hashes[2 * i];
+                long low = hashes[2 * i + 1];
+                if (!previous.sameHash(i, high, low)) {
+                    rows.add(i, high, low);
                 }
             }
             // the changed customers as views over the run's results: no snapshot, map or reason is built here

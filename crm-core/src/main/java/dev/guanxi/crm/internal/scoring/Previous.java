@@ -41,7 +41,13 @@ final class Previous {
         creditGrades[i] = shared(s.label(CreditRule.NAME));
         stages[i] = shared(s.label(LifecycleRule.NAME));
         long[] h = scratch;
-        byte f = ResultHash.parse(s.inputsHash(), h) ? HASHED : 0;
+        byte f;
+        if (s instanceof ResultBatch.Row row) { // a view of an earlier run's results: the longs themselves
+            row.hash(h);
+            f = HASHED;
+        } else {
+            f = ResultHash.parse(s.inputsHash(), h) ? HASHED : 0;
+        }
         hashes[2 * i] = h[0];
         hashes[2 * i + 1] = h[1];
         BigDecimal warned = s.metric(ScoringEvents.WARNED);

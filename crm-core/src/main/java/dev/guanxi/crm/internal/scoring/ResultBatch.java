@@ -101,7 +101,7 @@ final class ResultBatch implements ScoreBatch {
     }
 
     /** One row: a customer's snapshot, answered from the run's results. */
-    private final class Row implements ScoreView {
+    final class Row implements ScoreView {
         private final int row;
 
         Row(int row) {
@@ -125,6 +125,16 @@ final class ResultBatch implements ScoreBatch {
         @Override
         public LocalDate asOf() {
             return result.base().asOf();
+        }
+
+        /**
+         * The result hash as two longs, without its text.
+         *
+         * @param out receives the high and low lane
+         */
+        void hash(long[] out) {
+            out[0] = hashes[2 * row];
+            out[1] = hashes[2 * row + 1];
         }
 
         @Override

@@ -101,16 +101,18 @@ final class MemoryLifecycleRepository implements LifecycleRepository {
      */
     private List<Current> sortedById() {
         List<Current> rows = current.rows();
-        List<ByUuid> keyed = new ArrayList<>(rows.size());
-        for (Current c : rows) {
+        ByUuid[] keyed = new ByUuid[rows.size()];
+        for (int k = 0; k < keyed.length; k++) {
+            Current c = rows.get(k);
             java.util.UUID id = c.customerId().value();
-            keyed.add(new ByUuid(id.getMostSignificantBits(), id.getLeastSignificantBits(), c));
+            keyed[k] = new ByUuid(id.getMostSignificantBits(), id.getLeastSignificantBits(), c);
         }
-        keyed.sort((x, y) -> {
+        // ids are unique in this table, so the parallel sort (on the common pool) has one possible result
+        java.util.Arrays.parallelSort(keyed, (x, y) -> {
             int c = Long.compareUnsigned(x.hi(), y.hi());
             return c != 0 ? c : Long.compareUnsigned(x.lo(), y.lo());
         });
-        List<Current> sorted = new ArrayList<>(keyed.size());
+        List<Current> sorted = new ArrayList<>(keyed.length);
         for (ByUuid k : keyed) {
             sorted.add(k.row());
         }

@@ -80,6 +80,9 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
         return n;
     }
 
+    /** Orders per task of the parallel pass over the table in {@link #purchases()}. */
+    private static final int BLOCK = 16_384;
+
     /** The key of the placed orders in purchase-scan order in the table's cache of derived data. */
     private static final String PURCHASES = "purchases";
 
@@ -307,7 +310,10 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
     private Purchases purchases() {
         List<Order> rows = table().rows();
         int size = rows.size();
-        // one pass over the orders (each is read once, in whatever order the table holds them), then only arrays
+        // one pass over the orders (each is read once, in whatever order the table holds them), then only arrays.
+        // The pass waits on memory (the orders lie all over the heap), so it runs in blocks on the common
+        // fork-join pool: each block fills its own slots from immutable orders, and the result is the same for
+        // any split. The placed orders are then moved to the front, in row order.
         Order[] placed = new Order[size];
         long[] hi = new long[size];
         long[] lo = new long[size];
@@ -316,21 +322,41 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
         CustomerId[] customerOf = new CustomerId[size];
         LocalDate[] dateOf = new LocalDate[size];
         Currency[] currencyOf = new Currency[size];
+        java.util.stream.IntStream.range(0, (size + BLOCK - 1) / BLOCK)
+                .parallel()
+                .forEach(block -> {
+                    for (int r = block * BLOCK, end = Math.min(size, r + BLOCK); r < end; r++) {
+                        Order o = rows.get(r);
+                        if (!o.isPlaced()) {
+                            continue;
+                        }
+                        CustomerId customer = o.customerId();
+                        UUID id = customer.value();
+                        placed[r] = o;
+                        customerOf[r] = customer;
+                        hi[r] = id.getMostSignificantBits();
+                        lo[r] = id.getLeastSignificantBits();
+                        dateOf[r] = o.orderDate();
+                        day[r] = dateOf[r].toEpochDay();
+                        minorOf[r] = o.total().minorUnits();
+                        currencyOf[r] = o.currency();
+                    }
+                });
         int n = 0;
-        for (Order o : rows) {
-            if (!o.isPlaced()) {
+        for (int r = 0; r < size; r++) {
+            if (placed[r] == null) {
                 continue;
             }
-            CustomerId customer = o.customerId();
-            UUID id = customer.value();
-            placed[n] = o;
-            customerOf[n] = customer;
-            hi[n] = id.getMostSignificantBits();
-            lo[n] = id.getLeastSignificantBits();
-            dateOf[n] = o.orderDate();
-            day[n] = dateOf[n].toEpochDay();
-            minorOf[n] = o.total().minorUnits();
-            currencyOf[n] = o.currency();
+            if (n != r) {
+                placed[n] = placed[r];
+                customerOf[n] = customerOf[r];
+                hi[n] = hi[r];
+                lo[n] = lo[r];
+                dateOf[n] = dateOf[r];
+                day[n] = day[r];
+                minorOf[n] = minorOf[r];
+                currencyOf[n] = currencyOf[r];
+            }
             n++;
         }
         int indexBits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1)));
@@ -340,7 +366,7 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
             // the sign bit flipped: the signed order of the keys is the unsigned order of the ids' top bits
             keys[k] = ((hi[k] ^ Long.MIN_VALUE) & ~indexMask) | k;
         }
-        Arrays.sort(keys);
+        Arrays.parallelSort(keys);
         int[] order = new int[n];
         for (int k = 0; k < n; k++) {
             order[k] = (int) (keys[k] & indexMask);
@@ -363,7 +389,16 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
         long[] minor = new long[n];
         Currency[] currencies = new Currency[n];
         Order[] orders = new Order[n];
-        Map<Long, LocalDate> sharedDates = new HashMap<>();
+        // one LocalDate per day, by the day's offset from the first (orders span years, not millennia)
+        long minDay = Long.MAX_VALUE;
+        long maxDay = Long.MIN_VALUE;
+        for (int k = 0; k < n; k++) {
+            minDay = Math.min(minDay, day[k]);
+            maxDay = Math.max(maxDay, day[k]);
+        }
+        LocalDate[] sharedDates =
+                n == 0 || maxDay - minDay >= (1 << 20) ? null : new LocalDate[(int) (maxDay - minDay + 1)];
+        Map<Long, LocalDate> otherDates = new HashMap<>();
         CustomerId customer = null;
         LocalDate date = null;
         for (int j = 0; j < n; j++) {
@@ -373,7 +408,15 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
             }
             if (date == null || day[k] != days[j - 1]) {
                 LocalDate d = dateOf[k];
-                date = sharedDates.computeIfAbsent(day[k], x -> d); // and one per day
+                if (sharedDates != null) { // and one per day
+                    int slot = (int) (day[k] - minDay);
+                    if (sharedDates[slot] == null) {
+                        sharedDates[slot] = d;
+                    }
+                    date = sharedDates[slot];
+                } else {
+                    date = otherDates.computeIfAbsent(day[k], x -> d);
+                }
             }
             customers[j] = customer;
             days[j] = day[k];

@@ -8,6 +8,7 @@ import dev.guanxi.crm.spi.storage.AggregateRepository;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -206,13 +207,16 @@ abstract class MemoryRepository<I, A extends Aggregate<I>> implements AggregateR
         }
         Method uuid = UUID_OF.get(rows.get(0).id().getClass());
         if (uuid != null) {
-            List<ByUuid<A>> keyed = new ArrayList<>(rows.size());
-            for (A a : rows) {
+            @SuppressWarnings("unchecked")
+            ByUuid<A>[] keyed = new ByUuid[rows.size()];
+            for (int k = 0; k < keyed.length; k++) {
+                A a = rows.get(k);
                 UUID id = (UUID) invoke(uuid, a.id());
-                keyed.add(new ByUuid<>(id.getMostSignificantBits(), id.getLeastSignificantBits(), a));
+                keyed[k] = new ByUuid<>(id.getMostSignificantBits(), id.getLeastSignificantBits(), a);
             }
-            keyed.sort(ByUuid::compare);
-            List<A> sorted = new ArrayList<>(keyed.size());
+            // ids are the table's keys, unique, so the parallel sort (on the common pool) has one possible result
+            Arrays.parallelSort(keyed, ByUuid::compare);
+            List<A> sorted = new ArrayList<>(keyed.length);
             for (ByUuid<A> k : keyed) {
                 sorted.add(k.row());
             }

@@ -153,6 +153,27 @@ class ResultHashTest {
     }
 
     @Test
+    @DisplayName("the run's parallel hashing of every customer gives each customer's own hash, in its place")
+    void parallelHashesAreTheCustomersOwn() {
+        // more customers than one block of the parallel split, and a size that is not a multiple of it
+        ScoringResult result = StandardRules.all().classify(randomBase(20_011, 5));
+        ResultHash.Layout layout = new ResultHash.Layout(result);
+
+        long[] all = DefaultScoring.hashAll(layout, result.base().size());
+
+        assertThat(all).hasSize(2 * result.base().size());
+        long[] one = new long[2];
+        for (int i = 0; i < result.base().size(); i++) {
+            layout.hash(i, one);
+            assertThat(ResultHash.hex(all[2 * i], all[2 * i + 1]))
+                    .as("customer %d", i)
+                    .isEqualTo(layout.text(i));
+            assertThat(all[2 * i]).isEqualTo(one[0]);
+            assertThat(all[2 * i + 1]).isEqualTo(one[1]);
+        }
+    }
+
+    @Test
     @DisplayName("the reason text is not hashed; the label is")
     void reasonsLeftOut() {
         ScoringResult same = probe(plainBase(3, "EUR"), i -> "A", i -> 1.0);

@@ -119,6 +119,40 @@ class MemorySortedViewsTest {
     }
 
     @Test
+    @DisplayName("a full build of the purchase view over many blocks of the parallel pass (cancelled orders"
+            + " among them, many days, shared customers) scans as the sorted orders")
+    void largeBuild() {
+        List<CustomerId> customers = new ArrayList<>();
+        for (int c = 0; c < 5_000; c++) {
+            customers.add(new CustomerId(new UUID(random.nextLong(), random.nextLong())));
+        }
+        List<Order> all = new ArrayList<>();
+        for (int k = 0; k < 70_001; k++) { // 4+ blocks of 16,384 and a partial one
+            Order o = order(
+                    customers.get(random.nextInt(customers.size())),
+                    DAY.minusDays(random.nextInt(900)),
+                    100 + random.nextInt(100_000));
+            all.add(random.nextInt(10) == 0 ? o.cancel(NOW) : o);
+        }
+        insert(all);
+
+        List<String> scanned = purchases();
+
+        assertThat(scanned).hasSizeLessThan(all.size()).containsExactlyElementsOf(expected(all));
+        // the view shares one LocalDate per day and one CustomerId per customer
+        java.util.IdentityHashMap<Object, Boolean> dates = new java.util.IdentityHashMap<>();
+        java.util.IdentityHashMap<Object, Boolean> ids = new java.util.IdentityHashMap<>();
+        storage.inTransaction(
+                UnitOfWorkContext.read(TENANT),
+                uow -> uow.orders().scanPurchases(PurchaseScan.all(), (id, date, minor, currency) -> {
+                    dates.put(date, true);
+                    ids.put(id, true);
+                }));
+        assertThat(dates).hasSizeLessThanOrEqualTo(900);
+        assertThat(ids).hasSizeLessThanOrEqualTo(customers.size());
+    }
+
+    @Test
     @DisplayName("property: the purchase view carried over commits (inserts, cancellations, rollbacks, reads skipped)"
             + " always scans as a full build would")
     void maintainedPurchases() {
