@@ -91,6 +91,8 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
      * touched): one {@link CustomerId} object per customer and one {@link LocalDate} per day, shared by the rows.
      *
      * @param customers by customer id (text order), then order date, then order id (text order)
+     * @param highs the customer ids' high halves (merges and lookups compare these, not the id objects)
+     * @param lows the customer ids' low halves
      * @param days the order dates as epoch days
      * @param dates the order dates
      * @param minorUnits the order totals in minor units
@@ -99,6 +101,8 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
      */
     private record Purchases(
             CustomerId[] customers,
+            long[] highs,
+            long[] lows,
             long[] days,
             LocalDate[] dates,
             long[] minorUnits,
@@ -198,6 +202,8 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
         added.sort(Added::compare);
         int size = n - gone.cardinality() + added.size();
         CustomerId[] customers = new CustomerId[size];
+        long[] highs = new long[size];
+        long[] lows = new long[size];
         long[] days = new long[size];
         LocalDate[] dates = new LocalDate[size];
         long[] minor = new long[size];
@@ -209,12 +215,13 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
         while (k < n || a < added.size()) {
             boolean fromAdded = k >= n || (a < added.size() && added.get(a).compareTo(base, k) < 0);
             if (fromAdded) {
-                Order o = added.get(a++).order();
+                Added add = added.get(a++);
+                Order o = add.order();
                 CustomerId customer = o.customerId();
                 // one object per customer and per day, as a full build shares them
-                if (j > 0 && customers[j - 1].equals(customer)) {
+                if (j > 0 && highs[j - 1] == add.hi() && lows[j - 1] == add.lo()) {
                     customer = customers[j - 1];
-                } else if (k < n && base.customers()[k].equals(customer)) {
+                } else if (k < n && base.highs()[k] == add.hi() && base.lows()[k] == add.lo()) {
                     customer = base.customers()[k];
                 }
                 LocalDate date = o.orderDate();
@@ -222,6 +229,8 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
                     date = dates[j - 1];
                 }
                 customers[j] = customer;
+                highs[j] = add.hi();
+                lows[j] = add.lo();
                 days[j] = date.toEpochDay();
                 dates[j] = date;
                 minor[j] = o.total().minorUnits();
@@ -229,6 +238,8 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
                 orders[j] = o;
             } else {
                 customers[j] = base.customers()[k];
+                highs[j] = base.highs()[k];
+                lows[j] = base.lows()[k];
                 days[j] = base.days()[k];
                 dates[j] = base.dates()[k];
                 minor[j] = base.minorUnits()[k];
@@ -238,7 +249,7 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
             }
             j++;
         }
-        return new Purchases(customers, days, dates, minor, currencies, orders);
+        return new Purchases(customers, highs, lows, days, dates, minor, currencies, orders);
     }
 
     /** An added order with its sort columns: customer id halves (unsigned order = text order) and day. */
@@ -256,10 +267,9 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
 
         /** The scan's order of this order and row k of a view, reading the order of row k only on a tie. */
         int compareTo(Purchases view, int k) {
-            UUID id = view.customers()[k].value();
-            int c = Long.compareUnsigned(hi, id.getMostSignificantBits());
+            int c = Long.compareUnsigned(hi, view.highs()[k]);
             if (c == 0) {
-                c = Long.compareUnsigned(lo, id.getLeastSignificantBits());
+                c = Long.compareUnsigned(lo, view.lows()[k]);
             }
             if (c == 0) {
                 c = Long.compare(day, view.days()[k]);
@@ -273,12 +283,17 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
     /** The row of an order in a view: binary search on customer and day, then the very object. -1 if absent. */
     private static int find(Purchases view, Order o) {
         UUID id = o.customerId().value();
+        long high = id.getMostSignificantBits();
+        long low = id.getLeastSignificantBits();
         long day = o.orderDate().toEpochDay();
         int lo = 0;
         int hi = view.orders().length;
-        while (lo < hi) { // the first row not before (customer, day)
+        while (lo < hi) { // the first row not before (customer, day); unsigned halves = the ids' text order
             int mid = (lo + hi) >>> 1;
-            int c = compareAsText(view.customers()[mid].value(), id);
+            int c = Long.compareUnsigned(view.highs()[mid], high);
+            if (c == 0) {
+                c = Long.compareUnsigned(view.lows()[mid], low);
+            }
             if (c == 0) {
                 c = Long.compare(view.days()[mid], day);
             }
@@ -289,9 +304,7 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
             }
         }
         for (int k = lo;
-                k < view.orders().length
-                        && view.days()[k] == day
-                        && view.customers()[k].value().equals(id);
+                k < view.orders().length && view.days()[k] == day && view.highs()[k] == high && view.lows()[k] == low;
                 k++) {
             if (view.orders()[k] == o) {
                 return k;
@@ -384,6 +397,8 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
             from = to;
         }
         CustomerId[] customers = new CustomerId[n];
+        long[] highs = new long[n];
+        long[] lows = new long[n];
         LocalDate[] dates = new LocalDate[n];
         long[] days = new long[n];
         long[] minor = new long[n];
@@ -419,13 +434,15 @@ final class MemoryOrderRepository extends MemoryRepository<OrderId, Order> imple
                 }
             }
             customers[j] = customer;
+            highs[j] = hi[k];
+            lows[j] = lo[k];
             days[j] = day[k];
             dates[j] = date;
             minor[j] = minorOf[k];
             currencies[j] = currencyOf[k];
             orders[j] = placed[k];
         }
-        return new Purchases(customers, days, dates, minor, currencies, orders);
+        return new Purchases(customers, highs, lows, days, dates, minor, currencies, orders);
     }
 
     /** Orders {@code order[from, to)} by customer id (text order), day, order id (text order). */
