@@ -43,7 +43,7 @@ public final class IndexSort {
      * Returns {@code 0 .. n-1} sorted by a {@code double} key (ascending or descending), ties (equal keys) in
      * the order of a tie-break comparator, or in index order if it is {@code null}. {@code NaN} sorts as the
      * largest key. Much faster than {@link #sorted} for large n: the keys are packed with the index into
-     * {@code long}s and sorted with {@link Arrays#sort(long[])}; only runs whose keys agree in their high bits are
+     * {@code long}s and sorted with {@link Arrays#parallelSort(long[])}; only runs whose keys agree in their high bits are
      * then ordered exactly.
      *
      * @param values the keys
@@ -68,7 +68,7 @@ public final class IndexSort {
             long key = descending ? ~ascending : ascending;
             keys[i] = (key & ~low) | i;
         }
-        Arrays.sort(keys);
+        Arrays.parallelSort(keys); // the keys are distinct (the index is in them): one possible order
         int[] order = new int[n];
         for (int k = 0; k < n; k++) {
             order[k] = (int) (keys[k] & low);
