@@ -35,6 +35,12 @@ import java.util.Optional;
  * moved by hand ({@link dev.guanxi.crm.lifecycle.Lifecycle#move}) between the run's read and the write of its
  * batch, that batch rolls back and the run fails with {@link dev.guanxi.crm.StaleVersionException}; a rerun
  * completes it from the new stage.
+ *
+ * <p>Threads: the rules, the lifecycle policy and guards, the listener and the storage calls run on the caller's
+ * thread, one at a time, so host code plugged into a run need not be thread-safe. The SDK's own pure work over
+ * immutable arrays — the result hashes, large index sorts, and the in-memory store's purchase view — is split
+ * over the {@link java.util.concurrent.ForkJoinPool#commonPool() common fork-join pool}; its results do not depend
+ * on the split (size the pool with {@code java.util.concurrent.ForkJoinPool.common.parallelism}).
  */
 @Beta
 public interface Scoring {
