@@ -82,8 +82,40 @@ class ImportKillTest {
                         JdbcStorage.builder(db.url(), db.user(), db.password()).build()) {
                     assertThat(s.migrate()).isZero(); // migrated by build(), before any child runs
                 }
-                trial(kind.strip() + " #" + trial, db, csv, rows, random);
+                String name = kind.strip() + " #" + trial;
+                try {
+                    trial(name, db, csv, rows, random);
+                } catch (AssertionError | Exception e) {
+                    keepForInspection(name);
+                    throw e;
+                }
             }
+        }
+    }
+
+    /**
+     * Copies the trial directory — the children's and checkers' logs and, on H2, the database file as the killed
+     * child left it and the checker reopened it — to {@code target/import-kill-failures/}, which outlives the
+     * test's temporary directory, so that a failure seen once (CI) can be examined afterwards.
+     */
+    private void keepForInspection(String name) {
+        Path to = Path.of(
+                "target",
+                "import-kill-failures",
+                name.replace(' ', '_').replace('#', 'n') + "-" + System.currentTimeMillis());
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(dir.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT, "A1 %s: failed; its logs and files are kept in %s%n", name, to.toAbsolutePath());
+        } catch (IOException copy) {
+            System.out.printf(Locale.ROOT, "A1 %s: failed; its files could not be kept: %s%n", name, copy);
         }
     }
 
